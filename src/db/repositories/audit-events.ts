@@ -1,0 +1,32 @@
+import type { Db } from "./municipalities.ts";
+
+export interface AuditEvent {
+  actor: string;
+  action: string;
+  municipalityCode?: string;
+  manifestoId?: number;
+  detail: Record<string, unknown>;
+}
+
+/** Called inside the transaction of the change it records, never after it. */
+export async function recordAuditEvent(db: Db, event: AuditEvent): Promise<void> {
+  await db
+    .insertInto("audit_events")
+    .values({
+      actor: event.actor,
+      action: event.action,
+      municipality_code: event.municipalityCode ?? null,
+      manifesto_id: event.manifestoId ?? null,
+      detail: JSON.stringify(event.detail),
+    })
+    .execute();
+}
+
+export async function listAuditEvents(db: Db, manifestoId: number) {
+  return db
+    .selectFrom("audit_events")
+    .select(["occurred_at", "actor", "action", "detail"])
+    .where("manifesto_id", "=", manifestoId)
+    .orderBy("id")
+    .execute();
+}

@@ -1,0 +1,81 @@
+import type { Db } from "./municipalities.ts";
+
+/**
+ * Ids of the municipality's indicators by key, creating the missing ones. The no-op update
+ * on conflict makes PostgreSQL return the row that already exists, so concurrent imports
+ * that name the same indicator agree on one id.
+ */
+export async function ensureIndicators(
+  db: Db,
+  municipalityCode: string,
+  indicators: readonly { key: string; name: string; unit: string }[],
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const unique = [...new Map(indicators.map((i) => [i.key, i])).values()];
+  if (unique.length === 0) return ids;
+  const rows = await db
+    .insertInto("indicators")
+    .values(unique.map((i) => ({ municipality_code: municipalityCode, ...i })))
+    .onConflict((oc) =>
+      oc
+        .columns(["municipality_code", "key"])
+        .doUpdateSet((eb) => ({ key: eb.ref("excluded.key") })),
+    )
+    .returning(["id", "key"])
+    .execute();
+  for (const r of rows) ids.set(r.key, r.id);
+  return ids;
+}
+
+export async function listIndicators(db: Db, municipalityCode: string) {
+  return db
+    .selectFrom("indicators as i")
+    .innerJoin("targets as t", "t.indicator_id", "i.id")
+    .innerJoin("manifestos as m", "m.id", "t.manifesto_id")
+    .select((eb) => [
+      "i.id",
+      "i.key",
+      "i.name",
+      "i.unit",
+      eb.fn.min("m.fiscal_year").as("first_year"),
+      eb.fn.max("m.fiscal_year").as("last_year"),
+      eb.fn.countAll<string>().as("targets"),
+    ])
+    .where("i.municipality_code", "=", municipalityCode)
+    .groupBy(["i.id", "i.key", "i.name", "i.unit"])
+    .orderBy("i.name")
+    .execute();
+}
+
+export async function findIndicator(db: Db, municipalityCode: string, key: string) {
+  return db
+    .selectFrom("indicators")
+    .select(["id", "key", "name", "unit"])
+    .where("municipality_code", "=", municipalityCode)
+    .where("key", "=", key)
+    .executeTakeFirst();
+}
+
+/** Every target that measures the indicator, with the year and department it belongs to. */
+export async function indicatorObservations(db: Db, indicatorId: number) {
+  return db
+    .selectFrom("targets as t")
+    .innerJoin("manifestos as m", "m.id", "t.manifesto_id")
+    .select([
+      "m.fiscal_year",
+      "m.department_name",
+      "m.state",
+      "t.goal_number",
+      "t.position",
+      "t.comparator",
+      "t.target_value",
+      "t.unit",
+      "t.baseline_value",
+      "t.baseline_year",
+      "t.actual",
+    ])
+    .where("t.indicator_id", "=", indicatorId)
+    .orderBy("m.fiscal_year")
+    .orderBy("m.department_name")
+    .execute();
+}

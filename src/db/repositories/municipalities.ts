@@ -1,0 +1,91 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema.ts";
+
+export type Db = Kysely<Database>;
+
+export interface MunicipalityRow {
+  code: string;
+  name: string;
+  prefecture: string | null;
+  documentTitle: string | null;
+  documentSubtitle: string | null;
+  evaluationScale: unknown | null;
+}
+
+export async function findMunicipality(db: Db, code: string): Promise<MunicipalityRow | undefined> {
+  const row = await db
+    .selectFrom("municipalities")
+    .select([
+      "code",
+      "name",
+      "prefecture",
+      "document_title",
+      "document_subtitle",
+      "evaluation_scale",
+    ])
+    .where("code", "=", code)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    code: row.code,
+    name: row.name,
+    prefecture: row.prefecture,
+    documentTitle: row.document_title,
+    documentSubtitle: row.document_subtitle,
+    evaluationScale: row.evaluation_scale,
+  };
+}
+
+export async function listMunicipalities(db: Db): Promise<{ code: string; name: string }[]> {
+  return db.selectFrom("municipalities").select(["code", "name"]).orderBy("code").execute();
+}
+
+/** Creates the municipality on its first document; a later document's name wins. */
+export async function upsertMunicipality(
+  db: Db,
+  m: { code: string; name: string; prefecture?: string | undefined },
+): Promise<void> {
+  await db
+    .insertInto("municipalities")
+    .values({ code: m.code, name: m.name, prefecture: m.prefecture ?? null })
+    .onConflict((oc) =>
+      oc.column("code").doUpdateSet((eb) => ({
+        name: eb.ref("excluded.name"),
+        prefecture: eb.fn.coalesce(
+          eb.ref("excluded.prefecture"),
+          eb.ref("municipalities.prefecture"),
+        ),
+      })),
+    )
+    .execute();
+}
+
+export interface MunicipalitySettingsPatch {
+  name?: string;
+  prefecture?: string | null;
+  documentTitle?: string | null;
+  documentSubtitle?: string | null;
+  evaluationScale?: unknown | null;
+}
+
+export async function updateMunicipalitySettings(
+  db: Db,
+  code: string,
+  patch: MunicipalitySettingsPatch,
+): Promise<void> {
+  await db
+    .updateTable("municipalities")
+    .set({
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.prefecture !== undefined && { prefecture: patch.prefecture }),
+      ...(patch.documentTitle !== undefined && { document_title: patch.documentTitle }),
+      ...(patch.documentSubtitle !== undefined && { document_subtitle: patch.documentSubtitle }),
+      ...(patch.evaluationScale !== undefined && {
+        evaluation_scale:
+          patch.evaluationScale === null ? null : JSON.stringify(patch.evaluationScale),
+      }),
+      updated_at: new Date(),
+    })
+    .where("code", "=", code)
+    .execute();
+}

@@ -1,0 +1,57 @@
+// Export a manifesto as tassei.manifesto/v1: the stored document, key for key, plus the
+// municipality's defaults the document relies on (its scale, title, subtitle), so that
+// every export is self-describing (FORMAT.md).
+
+import type { MunicipalityRow } from "../db/repositories/municipalities.ts";
+import { DEFAULT_SCALE } from "../domain/manifesto/default-scale.ts";
+import type { ManifestoDocument } from "../domain/manifesto/schema.ts";
+import type { ServiceContext } from "./context.ts";
+import {
+  loadOneManifesto,
+  type ManifestoSelector,
+  requireMunicipality,
+} from "./find-manifestos.ts";
+import { scaleFromSetting } from "./municipality-scale.ts";
+
+export function withMunicipalityDefaults(
+  doc: ManifestoDocument,
+  municipality: MunicipalityRow,
+): ManifestoDocument {
+  const out: ManifestoDocument = { ...doc };
+  if (out.documentTitle === undefined && municipality.documentTitle !== null) {
+    out.documentTitle = municipality.documentTitle;
+  }
+  if (out.documentSubtitle === undefined && municipality.documentSubtitle !== null) {
+    out.documentSubtitle = municipality.documentSubtitle;
+  }
+  if (out.evaluationScale === undefined) {
+    out.evaluationScale = scaleFromSetting(municipality.evaluationScale) ?? DEFAULT_SCALE;
+  }
+  return orderKeys(out);
+}
+
+/** Keys in the order FORMAT.md lists them, so exports read the same every time. */
+function orderKeys(doc: ManifestoDocument): ManifestoDocument {
+  const order = [
+    "format",
+    "municipality",
+    "fiscalYear",
+    "documentTitle",
+    "documentSubtitle",
+    "department",
+    "evaluationScale",
+    "goals",
+  ] as const;
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (doc[k] !== undefined) out[k] = doc[k];
+  return out as ManifestoDocument;
+}
+
+export async function exportManifesto(
+  ctx: ServiceContext,
+  selector: ManifestoSelector & { department: string },
+): Promise<ManifestoDocument> {
+  const municipality = await requireMunicipality(ctx, selector.municipalityCode);
+  const manifesto = await loadOneManifesto(ctx, selector);
+  return withMunicipalityDefaults(manifesto.document, municipality);
+}

@@ -1,0 +1,154 @@
+// Import one tassei.manifesto/v1 document: refused whole on any problem, otherwise written
+// as a new revision of that municipality/year/department's manifesto in one transaction,
+// with its read model and its audit event.
+import { recordAuditEvent } from "../db/repositories/audit-events.ts";
+import { resolveDepartment } from "../db/repositories/departments.ts";
+import { ensureIndicators } from "../db/repositories/indicators.ts";
+import {
+  findManifestoForDepartment,
+  insertManifesto,
+  insertRevision,
+  setCurrentRevision,
+} from "../db/repositories/manifestos.ts";
+import { findMunicipality, upsertMunicipality } from "../db/repositories/municipalities.ts";
+import { replaceProjection } from "../db/repositories/projection.ts";
+import { projectDocument } from "../domain/manifesto/projection.ts";
+import type { ManifestoDocument } from "../domain/manifesto/schema.ts";
+import { validateManifesto } from "../domain/manifesto/validate.ts";
+import { comparisonKey } from "../domain/text.ts";
+import { type ManifestoState, publishedStateFor } from "../domain/workflow.ts";
+import { ValidationError } from "../errors.ts";
+import type { ServiceContext } from "./context.ts";
+import { scaleFromSetting } from "./municipality-scale.ts";
+
+export interface ImportOptions {
+  /** Where the document came from, kept with the revision: `import`, `demo`, `api` … */
+  source?: string;
+  note?: string;
+  /** Import as published (plan, or results when any goal is evaluated). */
+  published?: boolean;
+}
+
+export interface ImportResult {
+  manifestoId: number;
+  revision: number;
+  created: boolean;
+  municipalityCode: string;
+  fiscalYear: number;
+  departmentName: string;
+  state: ManifestoState | string;
+}
+
+function municipalityCodeOf(raw: unknown): string | undefined {
+  if (typeof raw !== "object" || raw === null) return undefined;
+  const m = (raw as { municipality?: unknown }).municipality;
+  if (typeof m !== "object" || m === null) return undefined;
+  const code = (m as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** Validates against the municipality's own scale when the document carries none. */
+export async function validateForImport(
+  ctx: ServiceContext,
+  raw: unknown,
+): Promise<ManifestoDocument> {
+  const code = municipalityCodeOf(raw);
+  const municipality = code ? await findMunicipality(ctx.db, code) : undefined;
+  const scale = scaleFromSetting(municipality?.evaluationScale);
+  const result = validateManifesto(raw, scale ? { scale } : {});
+  if (!result.ok) {
+    throw new ValidationError("the document does not follow tassei.manifesto/v1", result.problems);
+  }
+  return result.value;
+}
+
+export async function importManifesto(
+  ctx: ServiceContext,
+  raw: unknown,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const doc = await validateForImport(ctx, raw);
+  return writeManifesto(ctx, doc, options);
+}
+
+/** Writes a document that has already been validated. */
+export async function writeManifesto(
+  ctx: ServiceContext,
+  doc: ManifestoDocument,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const municipalityCode = doc.municipality.code;
+  const departmentNameKey = comparisonKey(doc.department.name);
+  const projection = projectDocument(doc);
+  const hasEvaluation = doc.goals.some((g) => g.evaluation !== undefined);
+  const state = options.published ? publishedStateFor(hasEvaluation) : undefined;
+
+  return ctx.db.transaction().execute(async (tx) => {
+    await upsertMunicipality(tx, doc.municipality);
+    const departmentId = await resolveDepartment(tx, municipalityCode, {
+      name: doc.department.name,
+      nameKey: departmentNameKey,
+      code: doc.department.code,
+    });
+    const key = { municipalityCode, fiscalYear: doc.fiscalYear, departmentId };
+    const existing = await findManifestoForDepartment(tx, key);
+    const revision = existing ? existing.currentRevision + 1 : 1;
+    const manifestoId =
+      existing?.id ??
+      (await insertManifesto(tx, {
+        ...key,
+        departmentName: doc.department.name,
+        departmentNameKey,
+        state: state ?? "draft",
+      }));
+    await insertRevision(tx, {
+      manifestoId,
+      revision,
+      documentJson: JSON.stringify(doc),
+      source: options.source ?? "import",
+      ...(options.note !== undefined && { note: options.note }),
+      createdBy: ctx.actor,
+    });
+    if (existing) {
+      await setCurrentRevision(tx, manifestoId, {
+        revision,
+        departmentName: doc.department.name,
+        departmentNameKey,
+        ...(state !== undefined && { state }),
+      });
+    }
+    const indicatorIds = await ensureIndicators(tx, municipalityCode, projection.indicators);
+    await replaceProjection(
+      tx,
+      manifestoId,
+      projection.goals,
+      projection.targets.map(({ indicatorKey, ...t }) => ({
+        ...t,
+        indicatorId: indicatorKey === null ? null : (indicatorIds.get(indicatorKey) ?? null),
+      })),
+    );
+    await recordAuditEvent(tx, {
+      actor: ctx.actor,
+      action: existing ? "manifesto.replaced" : "manifesto.imported",
+      municipalityCode,
+      manifestoId,
+      detail: {
+        fiscalYear: doc.fiscalYear,
+        department: doc.department.name,
+        revision,
+        source: options.source ?? "import",
+        goals: doc.goals.length,
+        ...(state !== undefined && { state }),
+      },
+    });
+    return {
+      manifestoId,
+      revision,
+      created: !existing,
+      municipalityCode,
+      fiscalYear: doc.fiscalYear,
+      departmentName: doc.department.name,
+      state: state ?? (existing ? "unchanged" : "draft"),
+    };
+  });
+}

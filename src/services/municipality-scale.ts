@@ -1,0 +1,14 @@
+// The evaluation scale in force for a municipality: its own setting, else the default.
+import { DEFAULT_SCALE } from "../domain/manifesto/default-scale.ts";
+import { type EvaluationScale, evaluationScaleSchema } from "../domain/manifesto/schema.ts";
+
+export function scaleFromSetting(setting: unknown): EvaluationScale | undefined {
+  if (setting === null || setting === undefined) return undefined;
+  const parsed = evaluationScaleSchema.safeParse(setting);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Scales whose meanings a meaning-less scale may borrow by label. */
+export function knownScales(municipalityScale: EvaluationScale | undefined): EvaluationScale[] {
+  return municipalityScale ? [municipalityScale, DEFAULT_SCALE] : [DEFAULT_SCALE];
+}
