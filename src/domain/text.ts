@@ -15,6 +15,9 @@ export function comparisonKey(s: string): string {
  * thousands separators (, and ，), a leading sign. Returns undefined for anything else.
  */
 export function parseJapaneseNumber(s: string): number | undefined {
+  // NFKC alone would also read ① as 1, ² as 2 and ⒈ as "1.", so "①84" would become 184:
+  // only digits, signs, points, separators and spaces (half- or full-width) may be folded.
+  if (/[^0-9０-９+＋\-－.．,，\s]/u.test(s)) return undefined;
   const t = nfkc(s).trim().replace(/,/g, "");
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return undefined;
   const n = Number(t);
