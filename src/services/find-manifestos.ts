@@ -49,7 +49,9 @@ export async function loadOneManifesto(
   selector: ManifestoSelector & { department: string },
 ): Promise<LoadedManifesto> {
   const found = await loadManifestos(ctx, selector);
-  const [first] = found;
+  // A name and another department's code can coincide; the name wins.
+  const key = comparisonKey(selector.department);
+  const first = found.find((m) => comparisonKey(m.departmentName) === key) ?? found[0];
   if (!first) {
     throw new NotFoundError(
       `no manifesto for department ${selector.department}, fiscal year ${selector.fiscalYear}, municipality ${selector.municipalityCode}`,

@@ -1,0 +1,109 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test/support/cli.ts";
+import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
+import { DEMO_FILE, demoDocument } from "../../test/support/fixtures.ts";
+
+let t: TestDatabase;
+let dir: string;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await t.close(); // the child processes open it
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-cli-"));
+});
+afterAll(async () => {
+  await t.destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const exportArgs = [
+  "export",
+  "--municipality",
+  "242161",
+  "--year",
+  "2023",
+  "--department",
+  "総務部",
+];
+
+describe("tassei import / export", () => {
+  it("imports the demo and exports exactly the same document", () => {
+    const imported = runCli(["import", DEMO_FILE], t.env);
+    expect(imported.stderr).toBe("");
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain("242161 2023 総務部 revision 1 (new)");
+    const out = path.join(dir, "out.json");
+    const exported = runCli([...exportArgs, "--out", out], t.env);
+    expect(exported.status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(out, "utf8"))).toStrictEqual(demoDocument());
+    const toStdout = runCli(exportArgs, t.env);
+    expect(JSON.parse(toStdout.stdout)).toStrictEqual(demoDocument());
+  });
+
+  it("refuses every file when one is invalid, listing each problem with its path (exit 2)", () => {
+    const good = path.join(dir, "good.json");
+    const bad = path.join(dir, "bad.json");
+    const doc = demoDocument();
+    doc.fiscalYear = 2030;
+    fs.writeFileSync(good, JSON.stringify(doc));
+    const broken = demoDocument();
+    (broken.municipality as { code: string }).code = "242162";
+    (broken.goals[0] as { evaluation: { level: number } }).evaluation.level = 9;
+    fs.writeFileSync(bad, JSON.stringify(broken));
+    const notJson = path.join(dir, "not.json");
+    fs.writeFileSync(notJson, "{ not json");
+    const r = runCli(["import", good, bad, notJson], t.env);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${bad}: municipality.code: has a wrong check digit`);
+    expect(r.stderr).toContain(`${bad}: goals[0].evaluation.level: must be a level of the scale`);
+    expect(r.stderr).toContain(`${notJson}: $: is not valid JSON`);
+    expect(r.stderr).toContain("nothing was imported");
+    // the good file was not imported either
+    const gone = runCli([...exportArgs.slice(0, 4), "2030", ...exportArgs.slice(5)], t.env);
+    expect(gone.status).toBe(2);
+    expect(gone.stderr).toContain("no manifesto");
+  });
+
+  it("answers a missing file, a bad option and a bad code with exit 2 and a clear message", () => {
+    const missing = runCli(["import", path.join(dir, "nope.json")], t.env);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("no such file");
+    const badYear = runCli(
+      ["export", "--municipality", "242161", "--year", "20x3", "--department", "x"],
+      t.env,
+    );
+    expect(badYear.status).toBe(2);
+    expect(badYear.stderr).toContain("must be a fiscal year");
+    const badCode = runCli(
+      ["export", "--municipality", "242162", "--year", "2023", "--department", "x"],
+      t.env,
+    );
+    expect(badCode.status).toBe(2);
+    expect(badCode.stderr).toContain("check digit");
+    const unknown = runCli(["import", "--frobnicate"], t.env);
+    expect(unknown.status).toBe(2);
+  });
+
+  it("describes every command and option in --help", () => {
+    const top = runCli(["--help"], t.env);
+    expect(top.status).toBe(0);
+    for (const cmd of [
+      "serve",
+      "import",
+      "export",
+      "assess",
+      "municipality",
+      "plan",
+      "indicators",
+    ]) {
+      expect(top.stdout).toContain(cmd);
+    }
+    const exportHelp = runCli(["export", "--help"], t.env);
+    expect(exportHelp.status).toBe(0);
+    for (const opt of ["--municipality", "--year", "--department", "--format", "--out"]) {
+      expect(exportHelp.stdout).toContain(opt);
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import type { Command } from "commander";
+import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import { parseJson } from "../../domain/manifesto/validate.ts";
+import { ValidationError } from "../../errors.ts";
+import { validateForImport, writeManifesto } from "../../services/import-manifesto.ts";
+import { withDatabase } from "../context.ts";
+import { printProblems, readInputFile } from "../io.ts";
+
+export function registerImport(program: Command): void {
+  program
+    .command("import")
+    .description(
+      "Import manifestos in tassei.manifesto/v1. Every file is checked first: if any breaks a rule, " +
+        "every problem is listed with its JSON path and nothing is written (exit code 2). " +
+        "Importing a municipality/year/department again replaces its content with a new revision.",
+    )
+    .argument("<files...>", "JSON files, one manifesto each")
+    .option(
+      "--published",
+      "mark the imported manifestos as published (results published when evaluated)",
+    )
+    .option("--note <text>", "a note kept with the new revisions")
+    .option("--quiet", "print only the summary line")
+    .action(
+      async (files: string[], opts: { published?: boolean; note?: string; quiet?: boolean }) => {
+        await withDatabase("import", async (ctx) => {
+          const docs: { file: string; doc: ManifestoDocument }[] = [];
+          let refused = 0;
+          for (const file of files) {
+            try {
+              const json = parseJson(readInputFile(file));
+              if (!json.ok) throw new ValidationError("not JSON", json.problems);
+              docs.push({ file, doc: await validateForImport(ctx, json.value) });
+            } catch (e) {
+              if (!(e instanceof ValidationError)) throw e;
+              printProblems(file, e.problems);
+              refused++;
+            }
+          }
+          if (refused > 0) {
+            throw new ValidationError(
+              `${refused} of ${files.length} files refused; nothing was imported`,
+              [],
+            );
+          }
+          let done = 0;
+          for (const { file, doc } of docs) {
+            const r = await writeManifesto(ctx, doc, {
+              source: "import",
+              ...(opts.published && { published: true }),
+              ...(opts.note !== undefined && { note: opts.note }),
+            });
+            done++;
+            if (!opts.quiet) {
+              process.stdout.write(
+                `[${done}/${docs.length}] ${file}: ${r.municipalityCode} ${r.fiscalYear} ${r.departmentName} ` +
+                  `revision ${r.revision}${r.created ? " (new)" : ""}\n`,
+              );
+            }
+          }
+          process.stdout.write(`imported ${done} manifesto${done === 1 ? "" : "s"}\n`);
+        });
+      },
+    );
+}

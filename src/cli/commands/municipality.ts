@@ -1,0 +1,87 @@
+import type { Command } from "commander";
+import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
+import { parseJson } from "../../domain/manifesto/validate.ts";
+import { ValidationError } from "../../errors.ts";
+import { requireMunicipality } from "../../services/find-manifestos.ts";
+import { scaleFromSetting } from "../../services/municipality-scale.ts";
+import { updateMunicipality } from "../../services/update-municipality-settings.ts";
+import { withDatabase } from "../context.ts";
+import { readInputFile } from "../io.ts";
+import { parseMunicipalityCode } from "../options.ts";
+
+interface SetOptions {
+  municipality: string;
+  name?: string;
+  prefecture?: string;
+  title?: string;
+  subtitle?: string;
+  scale?: string;
+  defaultScale?: boolean;
+}
+
+export function registerMunicipality(program: Command): void {
+  const cmd = program
+    .command("municipality")
+    .description(
+      "Show or change a municipality's settings: names, document title, evaluation scale.",
+    );
+
+  cmd
+    .command("show")
+    .description(
+      "Print a municipality's settings as JSON (the scale in force, default or its own).",
+    )
+    .requiredOption("--municipality <code>", "全国地方公共団体コード", parseMunicipalityCode)
+    .action(async (opts: { municipality: string }) => {
+      await withDatabase("municipality show", async (ctx) => {
+        const m = await requireMunicipality(ctx, opts.municipality);
+        const own = scaleFromSetting(m.evaluationScale);
+        const out = {
+          code: m.code,
+          name: m.name,
+          prefecture: m.prefecture,
+          documentTitle: m.documentTitle,
+          documentSubtitle: m.documentSubtitle,
+          evaluationScale: own ?? DEFAULT_SCALE,
+          evaluationScaleIsDefault: own === undefined,
+        };
+        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      });
+    });
+
+  cmd
+    .command("set")
+    .description("Create a municipality or change its settings. Only the options given change.")
+    .requiredOption("--municipality <code>", "全国地方公共団体コード", parseMunicipalityCode)
+    .option("--name <name>", "municipality name, e.g. 伊賀市 (required to create one)")
+    .option("--prefecture <name>", "prefecture, e.g. 三重県")
+    .option("--title <text>", "document title, e.g. 部局マニフェスト (empty to remove)")
+    .option("--subtitle <text>", "document subtitle, e.g. 私たちの組織使命と目標 (empty to remove)")
+    .option(
+      "--scale <file>",
+      'evaluation scale JSON: { "name": …, "levels": [ { "level", "label", "meaning" } ] }',
+    )
+    .option("--default-scale", "go back to the default 5-level scale")
+    .action(async (opts: SetOptions) => {
+      let scale: unknown;
+      if (opts.scale !== undefined) {
+        const json = parseJson(readInputFile(opts.scale));
+        if (!json.ok) throw new ValidationError(`${opts.scale} is not JSON`, json.problems);
+        scale = json.value;
+      }
+      const emptyToNull = (v: string | undefined) =>
+        v === undefined ? undefined : v === "" ? null : v;
+      await withDatabase("municipality set", async (ctx) => {
+        const m = await updateMunicipality(ctx, {
+          code: opts.municipality,
+          ...(opts.name !== undefined && { name: opts.name }),
+          ...(opts.prefecture !== undefined && { prefecture: emptyToNull(opts.prefecture) }),
+          ...(opts.title !== undefined && { documentTitle: emptyToNull(opts.title) }),
+          ...(opts.subtitle !== undefined && { documentSubtitle: emptyToNull(opts.subtitle) }),
+          ...(scale !== undefined && { evaluationScale: scale }),
+          ...(opts.defaultScale && { evaluationScale: null }),
+        });
+        process.stdout.write(`updated ${m.code} ${m.name}\n`);
+      });
+    });
+}

@@ -1,0 +1,55 @@
+// How an assessment reads on a terminal, and the JSON the `--json` option promises.
+import { formatFiscalYear } from "../domain/era.ts";
+import type { AssessedManifesto } from "../services/assess-manifestos.ts";
+
+const STATUS_WORD = { met: "達成", not_met: "未達成", unknown: "不明" } as const;
+
+function percent(margin: number): string {
+  const sign = margin > 0 ? "+" : margin < 0 ? "−" : "±";
+  return `${sign}${Math.abs(margin * 100).toFixed(1)}%`;
+}
+
+export function assessmentText(m: AssessedManifesto): string {
+  const lines = [`${m.municipality.name} ${formatFiscalYear(m.fiscalYear)} ${m.department}`];
+  for (const goal of m.assessment.goals) {
+    const level =
+      goal.level === undefined
+        ? "未評価"
+        : `自己評価 ${goal.level}${goal.levelLabel ? ` ${goal.levelLabel}` : ""}`;
+    lines.push(`  目標${goal.number}: ${level}${goal.claim ? ` (${goal.claim})` : ""}`);
+    for (const t of goal.targets) {
+      const margin = t.margin === undefined ? "" : ` ${percent(t.margin)}`;
+      const label = t.label ? `${t.label} ` : "";
+      lines.push(`    ${label}[${t.index}] ${STATUS_WORD[t.status]}${margin}`);
+    }
+    for (const f of goal.findings) {
+      const mark = f.severity === "warning" ? "警告" : "注意";
+      lines.push(`    ${mark} ${f.code}: ${f.message}`);
+    }
+  }
+  const s = m.assessment.summary;
+  lines.push(
+    `  達成 ${s.targets.met} / 未達成 ${s.targets.not_met} / 不明 ${s.targets.unknown} — 警告 ${s.warnings}、注意 ${s.notices}`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+function manifestoJson(m: AssessedManifesto) {
+  return {
+    municipality: m.municipality,
+    fiscalYear: m.fiscalYear,
+    department: m.department,
+    goals: m.assessment.goals,
+    summary: m.assessment.summary,
+  };
+}
+
+/**
+ * One manifesto asked for (a file, or a department) → its object; a whole year → a list,
+ * even of one, so that a script's reading of the output does not depend on the count.
+ */
+export function assessmentJson(results: readonly AssessedManifesto[], single: boolean) {
+  const [only] = results;
+  if (single && only) return manifestoJson(only);
+  return { manifestos: results.map(manifestoJson) };
+}

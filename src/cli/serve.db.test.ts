@@ -1,0 +1,84 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test/support/cli.ts";
+import {
+  createTestDatabase,
+  TEST_BACKEND,
+  type TestDatabase,
+} from "../../test/support/database.ts";
+import { DEMO_FILE, demoDocument } from "../../test/support/fixtures.ts";
+import { type RunningServer, startServer } from "../../test/support/server.ts";
+import { exportManifesto } from "../services/export-manifesto.ts";
+
+let t: TestDatabase;
+let server: RunningServer;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await t.close();
+  server = await startServer({ ...t.env, TASSEI_DEMO: "on" });
+});
+afterAll(async () => {
+  await server.stop("SIGKILL");
+  await t.destroy();
+});
+
+describe("tassei serve", () => {
+  it("answers /healthz with 200 once the database is ready", async () => {
+    const r = await fetch(`${server.url}/healthz`);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ status: "ok", database: t.target.kind });
+  });
+
+  it("serves a Japanese front page and JSON 404s without internals", async () => {
+    const home = await fetch(server.url);
+    expect(home.status).toBe(200);
+    expect(home.headers.get("content-type")).toContain("text/html");
+    expect(await home.text()).toContain('<html lang="ja">');
+    const missing = await fetch(`${server.url}/no/such/page?x=<script>`);
+    expect(missing.status).toBe(404);
+    const body = (await missing.json()) as { error: { code: string } };
+    expect(body.error.code).toBe("not_found");
+  });
+
+  it(
+    TEST_BACKEND === "pglite"
+      ? "refuses a second process on the same embedded data directory, naming the server"
+      : "lets a second process import into the same PostgreSQL database while the server runs",
+    () => {
+      const other = demoDocument();
+      other.fiscalYear = 2024;
+      const file = path.join(
+        path.dirname(t.target.kind === "pglite" ? t.target.dataDir : "/tmp"),
+        `fy2024-${process.pid}.json`,
+      );
+      fs.writeFileSync(file, JSON.stringify(other));
+      const r = runCli(["import", file], t.env);
+      fs.rmSync(file);
+      if (TEST_BACKEND === "pglite") {
+        expect(r.status).toBe(1);
+        expect(r.stderr).toContain("使用中");
+        expect(r.stderr).toContain(`PID ${server.child.pid}`);
+        expect(r.stderr).toContain("tassei serve");
+      } else {
+        expect(r.stderr).toBe("");
+        expect(r.status).toBe(0);
+      }
+    },
+  );
+
+  it("stops on SIGTERM with exit 0 and releases the embedded lock", async () => {
+    expect(await server.stop("SIGTERM")).toBe(0);
+    if (t.target.kind === "pglite") {
+      expect(fs.existsSync(path.join(t.target.dataDir, "tassei.lock"))).toBe(false);
+    }
+    // the demo was loaded on first start, exactly as shipped
+    await t.reopen();
+    const exported = await exportManifesto(t.ctx, {
+      municipalityCode: "242161",
+      fiscalYear: 2023,
+      department: "総務部",
+    });
+    expect(exported).toStrictEqual(JSON.parse(fs.readFileSync(DEMO_FILE, "utf8")));
+  });
+});

@@ -1,0 +1,57 @@
+// Configuration comes only from environment variables (documented in the README), checked
+// once at start so that a bad value stops the program with a message naming the variable.
+import path from "node:path";
+import { z } from "zod";
+import type { DatabaseTarget } from "./db/connection.ts";
+import { AppError } from "./errors.ts";
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ message: "must be a port number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 65535")
+    .max(65535, "must be between 1 and 65535")
+    .default(3000),
+  HOST: z.string().min(1, "must not be empty").default("127.0.0.1"),
+  TASSEI_DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  TASSEI_DEMO: z.enum(["on", "off"], { message: "must be on or off" }).optional(),
+  TASSEI_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  /** Load the demo manifesto into an empty database on start. */
+  demo: boolean;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable counts as unset, as shells and unit files often leave them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new AppError("config_error", `invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  const database: DatabaseTarget = e.DATABASE_URL
+    ? { kind: "postgres", url: e.DATABASE_URL }
+    : { kind: "pglite", dataDir: path.resolve(e.TASSEI_DATA_DIR) };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    demo: e.TASSEI_DEMO ? e.TASSEI_DEMO === "on" : database.kind === "pglite",
+    logLevel: e.TASSEI_LOG_LEVEL,
+  };
+}

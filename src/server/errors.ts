@@ -1,0 +1,52 @@
+// Every error leaves as `{ "error": { "code", "message", "fields"? } }`. Known errors keep
+// their code and message; anything else is a bug: logged in full, answered with a generic
+// 500 naming only the request id. No stack trace or SQL ever reaches a response.
+import type { FastifyError, FastifyInstance } from "fastify";
+import { AppError, type ErrorCode } from "../errors.ts";
+
+const STATUS: Record<ErrorCode, number> = {
+  validation_error: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  data_dir_locked: 503,
+  config_error: 500,
+  database_unavailable: 503,
+};
+
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      const fields =
+        error.problems.length > 0
+          ? Object.fromEntries(error.problems.map((p) => [p.path, p.message]))
+          : undefined;
+      return reply
+        .status(STATUS[error.code])
+        .send({ error: { code: error.code, message: error.message, ...(fields && { fields }) } });
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      // fastify's own refusals: malformed JSON body, body too large, bad content type …
+      return reply.status(status).send({
+        error: {
+          code: status === 413 ? "payload_too_large" : "bad_request",
+          message: error.message,
+        },
+      });
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return reply.status(500).send({
+      error: { code: "internal_error", message: `internal error (request ${request.id})` },
+    });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({
+      error: {
+        code: "not_found",
+        message: `no route ${request.method} ${request.url.split("?")[0]}`,
+      },
+    }),
+  );
+}

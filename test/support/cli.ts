@@ -1,0 +1,38 @@
+// Runs the real `tassei` command in a child process, as a user would.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { PROJECT_ROOT } from "./fixtures.ts";
+
+const TSX = path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
+const MAIN = path.join(PROJECT_ROOT, "src/cli/main.ts");
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  // The child picks its database from these alone, never from the developer's shell.
+  const { DATABASE_URL: _u, TASSEI_DATA_DIR: _d, ...rest } = process.env;
+  return { ...rest, TASSEI_LOG_LEVEL: "warn", ...env };
+}
+
+export function runCli(args: string[], env: Record<string, string>, input?: string): CliResult {
+  const r = spawnSync(process.execPath, [TSX, MAIN, ...args], {
+    cwd: PROJECT_ROOT,
+    env: childEnv(env),
+    encoding: "utf8",
+    input,
+    timeout: 120_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [TSX, MAIN, ...args], {
+    cwd: PROJECT_ROOT,
+    env: childEnv(env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
