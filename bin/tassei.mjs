@@ -1,14 +1,9 @@
 #!/usr/bin/env node
-// Installed as a package, `tassei` runs the TypeScript sources through tsx (a dependency),
-// so that there is one way the code runs, in a checkout and installed alike.
-import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+// Installed as a package, `tassei` runs the TypeScript sources through tsx's loader (a
+// dependency) in this same process, so that there is one way the code runs, in a checkout
+// and installed alike, and signals reach the program directly.
+import { register } from "tsx/esm/api";
 
-const require = createRequire(import.meta.url);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const tsx = path.join(path.dirname(require.resolve("tsx/package.json")), "dist/cli.mjs");
-const main = path.join(here, "../src/cli/main.ts");
-const result = spawnSync(process.execPath, [tsx, main, ...process.argv.slice(2)], { stdio: "inherit" });
-process.exit(result.status ?? 1);
+register();
+const { main } = await import("../src/cli/main.ts");
+process.exitCode = await main(process.argv.slice(2));

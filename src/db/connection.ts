@@ -29,6 +29,15 @@ export interface OpenOptions {
   migrate?: boolean;
 }
 
+/** Closing twice (a shutdown signal during an error path, say) is harmless. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => {
+    done ??= fn();
+    return done;
+  };
+}
+
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
@@ -62,7 +71,12 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
   // the next query gets a fresh connection or a clean error.
   pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: "postgres", location: redactUrl(target.url), close: () => db.destroy() };
+  return {
+    db,
+    kind: "postgres",
+    location: redactUrl(target.url),
+    close: once(() => db.destroy()),
+  };
 }
 
 async function openPglite(
@@ -86,13 +100,13 @@ async function openPglite(
     db,
     kind: "pglite",
     location: target.dataDir,
-    close: async () => {
+    close: once(async () => {
       try {
         await db.destroy();
         await lite.close();
       } finally {
         lock.release();
       }
-    },
+    }),
   };
 }

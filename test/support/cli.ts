@@ -3,8 +3,8 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { PROJECT_ROOT } from "./fixtures.ts";
 
-const TSX = path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
-const MAIN = path.join(PROJECT_ROOT, "src/cli/main.ts");
+// As `npm run tassei` does: one process, tsx as a loader (so the PID is the program's).
+const NODE_ARGS = ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli/main.ts")];
 
 export interface CliResult {
   status: number | null;
@@ -19,7 +19,7 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function runCli(args: string[], env: Record<string, string>, input?: string): CliResult {
-  const r = spawnSync(process.execPath, [TSX, MAIN, ...args], {
+  const r = spawnSync(process.execPath, [...NODE_ARGS, ...args], {
     cwd: PROJECT_ROOT,
     env: childEnv(env),
     encoding: "utf8",
@@ -30,7 +30,7 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
 }
 
 export function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [TSX, MAIN, ...args], {
+  return spawn(process.execPath, [...NODE_ARGS, ...args], {
     cwd: PROJECT_ROOT,
     env: childEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
