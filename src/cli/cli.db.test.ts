@@ -107,3 +107,66 @@ describe("tassei import / export", () => {
     }
   });
 });
+
+describe("tassei assess", () => {
+  type Out = {
+    goals: {
+      number: number;
+      level: number;
+      claim: string;
+      targets: { status: string; margin?: number }[];
+      findings: { code: string; severity: string; target?: number; message: string }[];
+    }[];
+  };
+
+  function expectDemoAssessment(out: Out) {
+    expect(out.goals.map((g) => g.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    const byGoal = (n: number) => out.goals.find((g) => g.number === n)!;
+    expect(byGoal(1).findings).toMatchObject([{ severity: "warning", target: 0 }]);
+    expect(byGoal(1).findings[0]?.message).toContain("49.4");
+    expect(byGoal(4).findings).toMatchObject([{ severity: "warning", target: 1 }]);
+    expect(byGoal(5).findings).toMatchObject([
+      { code: "exceeded_on_milestones_only", severity: "notice" },
+    ]);
+    for (const n of [2, 3, 6]) expect(byGoal(n).findings).toEqual([]);
+    expect(byGoal(1).claim).toBe("achieved");
+    expect(byGoal(2).targets[0]?.status).toBe("met");
+    expect(byGoal(2).targets[0]?.margin).toBeCloseTo((230 - 204) / 230, 6);
+    expect(byGoal(1).targets.map((x) => x.status)).toEqual(["not_met", "met"]);
+  }
+
+  it("assesses a file without opening the database", () => {
+    const r = runCli(["assess", DEMO_FILE, "--json"], {
+      TASSEI_DATA_DIR: "/nonexistent/never-created",
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expectDemoAssessment(JSON.parse(r.stdout));
+    expect(fs.existsSync("/nonexistent/never-created")).toBe(false);
+  });
+
+  it("assesses stored manifestos of a department, or of a whole year as a list", () => {
+    const one = runCli(
+      ["assess", "--municipality", "242161", "--year", "2023", "--department", "総務部", "--json"],
+      t.env,
+    );
+    expect(one.status).toBe(0);
+    expectDemoAssessment(JSON.parse(one.stdout));
+    const year = runCli(["assess", "--municipality", "242161", "--year", "2023", "--json"], t.env);
+    const list = JSON.parse(year.stdout) as { manifestos: (Out & { department: string })[] };
+    expect(list.manifestos.map((m) => m.department)).toEqual(["総務部"]);
+    expectDemoAssessment(list.manifestos[0]!);
+    const text = runCli(["assess", "--municipality", "242161", "--year", "2023"], t.env);
+    expect(text.stdout).toContain("2023（令和5）年度 総務部");
+    expect(text.stdout).toContain("警告 2、注意 1");
+  });
+
+  it("refuses an assessment with neither a file nor a municipality and year (exit 2)", () => {
+    const r = runCli(["assess"], t.env);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--municipality");
+    const none = runCli(["assess", "--municipality", "242161", "--year", "2001"], t.env);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("no manifesto");
+  });
+});

@@ -19,8 +19,9 @@ export function assessmentText(m: AssessedManifesto): string {
     lines.push(`  目標${goal.number}: ${level}${goal.claim ? ` (${goal.claim})` : ""}`);
     for (const t of goal.targets) {
       const margin = t.margin === undefined ? "" : ` ${percent(t.margin)}`;
-      const label = t.label ? `${t.label} ` : "";
-      lines.push(`    ${label}[${t.index}] ${STATUS_WORD[t.status]}${margin}`);
+      // Unlabelled targets are numbered from 1, as people count them.
+      const label = t.label ? t.label : `(${t.index + 1})`;
+      lines.push(`    達成目標${label} ${STATUS_WORD[t.status]}${margin}`);
     }
     for (const f of goal.findings) {
       const mark = f.severity === "warning" ? "警告" : "注意";
