@@ -1,0 +1,107 @@
+// The assessment (PRODUCT.md): each target met / not met / unknown with its margin, and each
+// goal's self-evaluation held against its targets. It only shows evidence beside the human
+// judgement; it never changes a level.
+import { DEFAULT_SCALE, meaningOf } from "../manifesto/default-scale.ts";
+import type { EvaluationScale, Goal, ManifestoDocument } from "../manifesto/schema.ts";
+import {
+  claimFindings,
+  levelMeaningUnknown,
+  numericTargetsWithoutResult,
+  unknownPolicyRefFindings,
+} from "./findings.ts";
+import { claimPhrase } from "./messages.ts";
+import { knownPolicyRefKeys, unknownRefs } from "./policy-ref-check.ts";
+import { assessTarget } from "./target-status.ts";
+import type {
+  AssessOptions,
+  Finding,
+  GoalAssessment,
+  ManifestoAssessment,
+  TargetAssessment,
+} from "./types.ts";
+
+export type { Comparator } from "../manifesto/schema.ts";
+export { assessTarget } from "./target-status.ts";
+export type {
+  AssessOptions,
+  Finding,
+  FindingCode,
+  GoalAssessment,
+  ManifestoAssessment,
+  TargetAssessment,
+  TargetStatus,
+} from "./types.ts";
+
+interface DocumentContext {
+  scale: EvaluationScale;
+  knownScales: readonly EvaluationScale[];
+  knownPolicyRefs: ReadonlySet<string>;
+}
+
+function yearEndFindings(goal: Goal, targets: TargetAssessment[], ctx: DocumentContext) {
+  const evaluation = goal.evaluation;
+  if (evaluation === undefined) return { findings: [] as Finding[] };
+  const level = evaluation.level;
+  const levelLabel = ctx.scale.levels.find((l) => l.level === level)?.label;
+  const claim = meaningOf(ctx.scale, level, ctx.knownScales);
+  const findings: Finding[] = [];
+  if (claim === undefined) {
+    findings.push(levelMeaningUnknown(level, levelLabel, ctx.scale.name));
+  } else {
+    findings.push(
+      ...claimFindings({
+        claim,
+        claimText: claimPhrase(level, levelLabel),
+        targets,
+        milestoneResults: (goal.targets ?? []).map((t) => t.result?.status),
+      }),
+    );
+  }
+  findings.push(...numericTargetsWithoutResult(targets));
+  return { level, levelLabel, claim, findings };
+}
+
+function assessGoal(goal: Goal, ctx: DocumentContext): GoalAssessment {
+  const targets = (goal.targets ?? []).map(assessTarget);
+  const { level, levelLabel, claim, findings } = yearEndFindings(goal, targets, ctx);
+  if (goal.policyRefs !== undefined) {
+    findings.push(...unknownPolicyRefFindings(unknownRefs(goal.policyRefs, ctx.knownPolicyRefs)));
+  }
+  return {
+    number: goal.number,
+    ...(level !== undefined && { level }),
+    ...(levelLabel !== undefined && { levelLabel }),
+    ...(claim !== undefined && { claim }),
+    targets,
+    findings,
+  };
+}
+
+function summarise(goals: readonly GoalAssessment[]): ManifestoAssessment["summary"] {
+  const summary = { targets: { met: 0, not_met: 0, unknown: 0 }, warnings: 0, notices: 0 };
+  for (const goal of goals) {
+    for (const t of goal.targets) summary.targets[t.status] += 1;
+    for (const f of goal.findings) {
+      if (f.severity === "warning") summary.warnings += 1;
+      else summary.notices += 1;
+    }
+  }
+  return summary;
+}
+
+/**
+ * The scale is the document's own, else the municipality's (`options.scale`), else the
+ * default. A level written without `meaning` borrows it by label from `options.knownScales`.
+ */
+export function assessManifesto(
+  doc: ManifestoDocument,
+  options: AssessOptions = {},
+): ManifestoAssessment {
+  const ctx: DocumentContext = {
+    scale: doc.evaluationScale ?? options.scale ?? DEFAULT_SCALE,
+    knownScales: options.knownScales ?? [DEFAULT_SCALE],
+    knownPolicyRefs: knownPolicyRefKeys(options.planCodes ?? []),
+  };
+  const goals = doc.goals.map((goal) => assessGoal(goal, ctx));
+  return { goals, summary: summarise(goals) };
+}

@@ -1,0 +1,83 @@
+// The shapes the assessment returns. Kept apart from the rules so that the rules, the
+// messages and the entry point can all depend on them without depending on each other.
+import type { Comparator, EvaluationScale, Meaning } from "../manifesto/schema.ts";
+
+export type TargetStatus = "met" | "not_met" | "unknown";
+
+export interface TargetAssessment {
+  /** 0-based position in the goal's `targets`. */
+  index: number;
+  /** The marker as printed (`①`); omitted when the document prints none. */
+  label?: string;
+  status: TargetStatus;
+  kind: "numeric" | "milestone" | "none";
+  /**
+   * Numeric only: `difference / |target|`, positive = better than the target.
+   * 204 against `<= 230` → 0.113; 49.4 against `>= 55` → −0.102. Omitted when the target is 0.
+   */
+  margin?: number;
+  /** Numeric only: how far past (+) or short (−) of the target, in the unit. */
+  difference?: number;
+  actual?: number;
+  target?: number;
+  comparator?: Comparator;
+  unit?: string;
+}
+
+/**
+ * Stable codes, for programs and filters; the message is for people.
+ *
+ * | code                                  | severity | when                                                                |
+ * |---------------------------------------|----------|---------------------------------------------------------------------|
+ * | `claimed_achieved_target_not_met`     | warning  | the level claims achieved/exceeded/advanced; this target is not met |
+ * | `claimed_not_achieved_all_targets_met`| notice   | the level claims not_achieved; every target of the goal is met      |
+ * | `exceeded_on_milestones_only`         | notice   | the level claims exceeded; the goal's measured targets are all milestones |
+ * | `exceeded_without_beaten_target`      | notice   | the level claims exceeded/advanced; no numeric target is beaten and none is unmet |
+ * | `numeric_target_without_result`       | notice   | the goal is evaluated; this numeric target has no actual value      |
+ * | `level_meaning_unknown`               | notice   | the goal is evaluated; what its level claims is unknown             |
+ * | `unknown_policy_ref`                  | notice   | a policy reference names no code of the municipality's plan         |
+ */
+export type FindingCode =
+  | "claimed_achieved_target_not_met"
+  | "claimed_not_achieved_all_targets_met"
+  | "exceeded_on_milestones_only"
+  | "exceeded_without_beaten_target"
+  | "numeric_target_without_result"
+  | "level_meaning_unknown"
+  | "unknown_policy_ref";
+
+export interface Finding {
+  code: FindingCode;
+  severity: "warning" | "notice";
+  /** 0-based index of the target the finding is about. */
+  target?: number;
+  /** Japanese, in plain words, for reviewers and citizens. */
+  message: string;
+}
+
+export interface GoalAssessment {
+  number: number;
+  level?: number;
+  levelLabel?: string;
+  claim?: Meaning;
+  targets: TargetAssessment[];
+  findings: Finding[];
+}
+
+export interface ManifestoAssessment {
+  goals: GoalAssessment[];
+  summary: {
+    targets: { met: number; not_met: number; unknown: number };
+    warnings: number;
+    notices: number;
+  };
+}
+
+export interface AssessOptions {
+  /** The municipality's scale, used when the document carries none. */
+  scale?: EvaluationScale;
+  /** Scales a level without `meaning` may borrow it from by label; default [DEFAULT_SCALE]. */
+  knownScales?: EvaluationScale[];
+  /** Known policy-reference codes of the plan; omitted or empty = references are not checked. */
+  planCodes?: string[];
+}
