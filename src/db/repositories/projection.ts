@@ -2,28 +2,13 @@
 // that questions across documents (an indicator over the years, a dashboard, search) are
 // answered by indexed SQL instead of by reading every document. Rebuilt on every write,
 // inside the write's transaction, from the document alone.
+import type { ProjectedTarget, Projection } from "../../domain/manifesto/projection.ts";
 import type { Db } from "./municipalities.ts";
 
-export interface GoalRow {
-  position: number;
-  number: number;
-  title: string;
-  level: number | null;
-}
+export type GoalRow = Projection["goals"][number];
 
-export interface TargetRow {
-  goalNumber: number;
-  position: number;
-  indicatorId: number | null;
-  kind: string | null;
-  unit: string | null;
-  comparator: string | null;
-  targetValue: number | null;
-  baselineValue: number | null;
-  baselineYear: number | null;
-  actual: number | null;
-  status: string | null;
-}
+/** A projected target with its indicator resolved to the indicator's row id. */
+export type TargetRow = Omit<ProjectedTarget, "indicatorKey"> & { indicatorId: number | null };
 
 export async function replaceProjection(
   db: Db,
