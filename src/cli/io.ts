@@ -6,15 +6,14 @@ import { AppError, ValidationError } from "../errors.ts";
 /** Larger than any real manifesto (50 goals of long text is a few MB). */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
-export function readInputFile(file: string): string {
-  let content: Buffer;
+export function readInputBytes(file: string): Buffer {
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) throw new Error("not a regular file");
     if (stat.size > MAX_INPUT_BYTES) {
       throw new Error(`larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
     }
-    content = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (e) {
     const reason =
       (e as NodeJS.ErrnoException).code === "ENOENT"
@@ -26,7 +25,19 @@ export function readInputFile(file: string): string {
       { path: "$", message: `cannot be read: ${reason}` },
     ]);
   }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(content);
+}
+
+/** UTF-8 text; a Shift_JIS file is refused rather than read as mojibake. */
+export function readInputFile(file: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(readInputBytes(file));
+  } catch (e) {
+    if (e instanceof ValidationError) throw e;
+    throw new ValidationError(`cannot read ${file}`, [
+      { path: "$", message: "is not UTF-8 text (save it as UTF-8, e.g. not Shift_JIS)" },
+    ]);
+  }
   // A UTF-8 BOM (Windows editors add one) is not part of the JSON.
   return text.startsWith("\uFEFF") ? text.slice(1) : text;
 }

@@ -1,14 +1,29 @@
 import { type Command, Option } from "commander";
+import { ValidationError } from "../../errors.ts";
 import { exportManifesto } from "../../services/export-manifesto.ts";
+import { exportManifestoWorkbook } from "../../services/export-manifesto-xlsx.ts";
+import { exportOpenDataCsv } from "../../services/export-open-data-csv.ts";
 import { withDatabase } from "../context.ts";
 import { writeOutput } from "../io.ts";
 import { parseFiscalYear, parseMunicipalityCode, parseNonEmpty } from "../options.ts";
+
+type Format = "json" | "xlsx" | "csv";
+
+interface ExportOptions {
+  municipality: string;
+  year: number;
+  department?: string;
+  format: Format;
+  out?: string;
+}
 
 export function registerExport(program: Command): void {
   program
     .command("export")
     .description(
-      "Write one department's manifesto of a fiscal year as a tassei.manifesto/v1 document.",
+      "Write a manifesto: json (tassei.manifesto/v1), xlsx (the printable form, a targets sheet and " +
+        "the entry sheets, importable again). csv: the open-data CSV of the fiscal year (UTF-8 with " +
+        "BOM, one row per target; --department narrows it to one department).",
     )
     .requiredOption(
       "--municipality <code>",
@@ -20,23 +35,51 @@ export function registerExport(program: Command): void {
       "fiscal year by its starting year, e.g. 2023",
       parseFiscalYear,
     )
-    .requiredOption(
+    .option(
       "--department <name>",
-      "department name (e.g. 総務部) or the department's own code",
+      "department name (e.g. 総務部) or its own code; required for json and xlsx",
       parseNonEmpty,
     )
-    .addOption(new Option("--format <format>", "output format").choices(["json"]).default("json"))
+    .addOption(
+      new Option("--format <format>", "output format")
+        .choices(["json", "xlsx", "csv"])
+        .default("json"),
+    )
     .option("--out <file>", "write to this file instead of standard output")
-    .action(
-      async (opts: { municipality: string; year: number; department: string; out?: string }) => {
-        await withDatabase("export", async (ctx) => {
-          const doc = await exportManifesto(ctx, {
-            municipalityCode: opts.municipality,
-            fiscalYear: opts.year,
-            department: opts.department,
-          });
+    .action(async (opts: ExportOptions) => {
+      const base = { municipalityCode: opts.municipality, fiscalYear: opts.year };
+      if (opts.format !== "csv" && opts.department === undefined) {
+        throw new ValidationError("--department is required", [
+          { path: "--department", message: `is required for --format ${opts.format}` },
+        ]);
+      }
+      if (opts.format === "xlsx" && opts.out === undefined && process.stdout.isTTY) {
+        throw new ValidationError("an .xlsx file is binary", [
+          { path: "--out", message: "is required for --format xlsx on a terminal" },
+        ]);
+      }
+      await withDatabase("export", async (ctx) => {
+        const department = opts.department ?? "";
+        if (opts.format === "json") {
+          const doc = await exportManifesto(ctx, { ...base, department });
           writeOutput(opts.out, `${JSON.stringify(doc, null, 2)}\n`);
-        });
-      },
-    );
+        } else if (opts.format === "xlsx") {
+          writeOutput(opts.out, await exportManifestoWorkbook(ctx, { ...base, department }));
+        } else {
+          const { csv, manifestos } = await exportOpenDataCsv(ctx, {
+            ...base,
+            ...(opts.department !== undefined && { department: opts.department }),
+          });
+          if (manifestos === 0) {
+            throw new ValidationError("nothing to export", [
+              {
+                path: "--year",
+                message: "no manifesto matches the municipality, year and department",
+              },
+            ]);
+          }
+          writeOutput(opts.out, csv);
+        }
+      });
+    });
 }

@@ -2,9 +2,22 @@ import type { Command } from "commander";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { parseJson } from "../../domain/manifesto/validate.ts";
 import { ValidationError } from "../../errors.ts";
+import { importManifestoXlsx } from "../../reports/xlsx/index.ts";
 import { validateForImport, writeManifesto } from "../../services/import-manifesto.ts";
 import { withDatabase } from "../context.ts";
-import { printProblems, readInputFile } from "../io.ts";
+import { printProblems, readInputBytes, readInputFile } from "../io.ts";
+
+/** A JSON document, or a filled-in Excel template (.xlsx) read into one. */
+async function readDocument(file: string): Promise<unknown> {
+  if (file.toLowerCase().endsWith(".xlsx")) {
+    const workbook = await importManifestoXlsx(readInputBytes(file));
+    if (!workbook.ok) throw new ValidationError("not a valid template", workbook.problems);
+    return workbook.value;
+  }
+  const json = parseJson(readInputFile(file));
+  if (!json.ok) throw new ValidationError("not JSON", json.problems);
+  return json.value;
+}
 
 export function registerImport(program: Command): void {
   program
@@ -14,7 +27,7 @@ export function registerImport(program: Command): void {
         "every problem is listed with its JSON path and nothing is written (exit code 2). " +
         "Importing a municipality/year/department again replaces its content with a new revision.",
     )
-    .argument("<files...>", "JSON files, one manifesto each")
+    .argument("<files...>", "JSON files, or filled-in Excel templates (.xlsx), one manifesto each")
     .option(
       "--published",
       "mark the imported manifestos as published (results published when evaluated)",
@@ -28,9 +41,7 @@ export function registerImport(program: Command): void {
           let refused = 0;
           for (const file of files) {
             try {
-              const json = parseJson(readInputFile(file));
-              if (!json.ok) throw new ValidationError("not JSON", json.problems);
-              docs.push({ file, doc: await validateForImport(ctx, json.value) });
+              docs.push({ file, doc: await validateForImport(ctx, await readDocument(file)) });
             } catch (e) {
               if (!(e instanceof ValidationError)) throw e;
               printProblems(file, e.problems);

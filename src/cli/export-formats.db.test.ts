@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test/support/cli.ts";
+import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
+import { DEMO_FILE, demoDocument } from "../../test/support/fixtures.ts";
+
+let t: TestDatabase;
+let dir: string;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await t.close();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-formats-"));
+  expect(runCli(["import", DEMO_FILE], t.env).status).toBe(0);
+});
+afterAll(async () => {
+  await t.destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const demo = ["--municipality", "242161", "--year", "2023"];
+
+describe("tassei export --format xlsx and csv, import of .xlsx", () => {
+  it("writes a workbook that opens, and imports back to the same manifesto", async () => {
+    const file = path.join(dir, "somu.xlsx");
+    const r = runCli(
+      ["export", ...demo, "--department", "総務部", "--format", "xlsx", "--out", file],
+      t.env,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toContain("マニフェスト");
+    const imported = runCli(["import", file], t.env);
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain("revision 2");
+    const back = runCli(["export", ...demo, "--department", "総務部"], t.env);
+    expect(JSON.parse(back.stdout)).toStrictEqual(demoDocument());
+  });
+
+  it("writes the open-data CSV of the year with a BOM and one row per target", () => {
+    const r = runCli(["export", ...demo, "--format", "csv"], t.env);
+    expect(r.status).toBe(0);
+    expect(r.stdout.startsWith("\uFEFF")).toBe(true);
+    const rows = parse(r.stdout.slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(10); // the demo's ten targets
+    expect(rows.filter((row) => row.達成状況 === "未達成")).toHaveLength(2);
+  });
+
+  it("refuses json and xlsx without a department, a CSV of an empty year, and a broken workbook", () => {
+    const noDept = runCli(["export", ...demo, "--format", "json"], t.env);
+    expect(noDept.status).toBe(2);
+    expect(noDept.stderr).toContain("--department");
+    const empty = runCli(
+      ["export", "--municipality", "242161", "--year", "2001", "--format", "csv"],
+      t.env,
+    );
+    expect(empty.status).toBe(2);
+    const junk = path.join(dir, "junk.xlsx");
+    fs.writeFileSync(junk, Buffer.from("PK\u0003\u0004 not really a zip"));
+    const bad = runCli(["import", junk], t.env);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("Excel ファイル（.xlsx）として読み込めません");
+  });
+
+  it("refuses a JSON file that is not UTF-8 instead of reading mojibake", () => {
+    const sjis = path.join(dir, "sjis.json");
+    fs.writeFileSync(sjis, Buffer.from([0x7b, 0x22, 0x82, 0xa0, 0x22, 0x7d]));
+    const r = runCli(["import", sjis], t.env);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("is not UTF-8 text");
+  });
+});
