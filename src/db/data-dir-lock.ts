@@ -47,9 +47,21 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
     command,
     since: new Date().toISOString(),
   };
+  // The lock appears with its content complete: written aside, then hard-linked into place
+  // (link fails if the lock exists), so a second process never reads a half-written lock.
+  const pending = `${file}.${process.pid}`;
+  fs.writeFileSync(pending, JSON.stringify(info));
+  try {
+    return takeLock(file, pending, dataDir);
+  } finally {
+    fs.rmSync(pending, { force: true });
+  }
+}
+
+function takeLock(file: string, pending: string, dataDir: string): DataDirLock {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs.writeFileSync(file, JSON.stringify(info), { flag: "wx" });
+      fs.linkSync(pending, file);
       let released = false;
       const release = () => {
         if (released) return;
@@ -78,7 +90,8 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
             `そのプロセスが終了している場合は ${file} を削除してください。`,
         );
       }
-      // The owner is gone (killed, crashed): take the lock over.
+      // The owner is gone (killed, crashed): take the lock over. (Two processes starting in
+      // the same instant after a crash could both get here; that needs a crash and a race.)
       fs.rmSync(file, { force: true });
     }
   }
