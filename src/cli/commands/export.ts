@@ -1,8 +1,6 @@
 import { type Command, Option } from "commander";
 import { ValidationError } from "../../errors.ts";
 import { exportManifesto } from "../../services/export-manifesto.ts";
-import { exportManifestoWorkbook } from "../../services/export-manifesto-xlsx.ts";
-import { exportOpenDataCsv } from "../../services/export-open-data-csv.ts";
 import { withDatabase } from "../context.ts";
 import { writeOutput } from "../io.ts";
 import { parseFiscalYear, parseMunicipalityCode, parseNonEmpty } from "../options.ts";
@@ -64,8 +62,13 @@ export function registerExport(program: Command): void {
           const doc = await exportManifesto(ctx, { ...base, department });
           writeOutput(opts.out, `${JSON.stringify(doc, null, 2)}\n`);
         } else if (opts.format === "xlsx") {
+          // Loaded only when asked for: exceljs is heavy, and `serve` starts faster without it.
+          const { exportManifestoWorkbook } = await import(
+            "../../services/export-manifesto-xlsx.ts"
+          );
           writeOutput(opts.out, await exportManifestoWorkbook(ctx, { ...base, department }));
         } else {
+          const { exportOpenDataCsv } = await import("../../services/export-open-data-csv.ts");
           const { csv, manifestos } = await exportOpenDataCsv(ctx, {
             ...base,
             ...(opts.department !== undefined && { department: opts.department }),

@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { parseJson } from "../../domain/manifesto/validate.ts";
 import { ValidationError } from "../../errors.ts";
-import { importManifestoXlsx } from "../../reports/xlsx/index.ts";
 import { validateForImport, writeManifesto } from "../../services/import-manifesto.ts";
 import { withDatabase } from "../context.ts";
 import { printProblems, readInputBytes, readInputFile } from "../io.ts";
@@ -10,6 +9,8 @@ import { printProblems, readInputBytes, readInputFile } from "../io.ts";
 /** A JSON document, or a filled-in Excel template (.xlsx) read into one. */
 async function readDocument(file: string): Promise<unknown> {
   if (file.toLowerCase().endsWith(".xlsx")) {
+    // Loaded only for .xlsx files: exceljs is heavy.
+    const { importManifestoXlsx } = await import("../../reports/xlsx/index.ts");
     const workbook = await importManifestoXlsx(readInputBytes(file));
     if (!workbook.ok) throw new ValidationError("not a valid template", workbook.problems);
     return workbook.value;
