@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     ["demo manifesto", "warm max", demoWarm.max, formatRatio(demoWarm.max, base), ""],
     [
       `booklet ${DEPARTMENTS} × 6 goals`,
-      "cold (own process)",
+      "cold, own process, incl. import",
       coldBooklet,
       formatRatio(coldBooklet, base),
       "",

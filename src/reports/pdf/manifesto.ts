@@ -1,0 +1,119 @@
+// One department's manifesto in the official layout, drawn into a pdfkit document that the
+// caller owns (a single manifesto, or one section of the booklet).
+import PDFDocument from "pdfkit";
+import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import { type ContentOptions, documentHeading, goalRowContent, scaleOf } from "./content.ts";
+import { currentFontInfo, FONT, registerJapaneseFonts } from "./fonts.ts";
+import { GlyphChecker, type MissingGlyph } from "./glyphs.ts";
+import { drawHeading } from "./heading.ts";
+import { TextMeasurer } from "./measure.ts";
+import { addLandscapePage, BODY_BOTTOM, PAGE } from "./page.ts";
+import {
+  drawColumnHeader,
+  drawRow,
+  isRowDone,
+  layoutColumnHeader,
+  layoutGoalRow,
+  type RowLayout,
+  startOfRow,
+  takeFragment,
+} from "./table.ts";
+
+/** A pdfkit document set up for the official layout, with its measurer. */
+export interface PdfCanvas {
+  pdf: PDFKit.PDFDocument;
+  measurer: TextMeasurer;
+  hasGlyph: (codePoint: number) => boolean;
+}
+
+export function createCanvas(info: { title: string; subject?: string }): PdfCanvas {
+  const pdf = new PDFDocument({
+    autoFirstPage: false,
+    bufferPages: true,
+    margin: 0,
+    lang: "ja-JP",
+    displayTitle: true,
+    info: { Title: info.title, Subject: info.subject ?? "", Creator: "Tassei", Producer: "Tassei" },
+  });
+  registerJapaneseFonts(pdf);
+  const glyphs = currentFontInfo(pdf.font(FONT.regular)).font;
+  return {
+    pdf,
+    measurer: new TextMeasurer(pdf),
+    hasGlyph: (cp) => glyphs.hasGlyphForCodePoint(cp),
+  };
+}
+
+/** The finished PDF's bytes. */
+export function finish(pdf: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
+    pdf.on("end", () => resolve(Buffer.concat(chunks)));
+    pdf.on("error", reject);
+    pdf.end();
+  });
+}
+
+// A row taller than a page starts on the current page only if this much room is left;
+// otherwise a sliver of it would sit alone at the foot of the page.
+const MIN_SPLIT_START = 120;
+
+/** Lays out every goal row first, so that missing glyphs are known before anything is drawn. */
+export function layoutManifesto(
+  canvas: PdfCanvas,
+  doc: ManifestoDocument,
+  options: ContentOptions,
+): { heading: ReturnType<typeof documentHeading>; rows: RowLayout[]; missing: MissingGlyph[] } {
+  const checker = new GlyphChecker(canvas.hasGlyph, doc.department.name);
+  const printable = (text: string, path: string) => checker.printable(text, path);
+  const heading = documentHeading(doc, options, printable);
+  const scale = scaleOf(doc, options);
+  const rows = doc.goals.map((goal, i) =>
+    layoutGoalRow(goalRowContent(goal, i, scale, printable), canvas.measurer),
+  );
+  return { heading, rows, missing: checker.missing };
+}
+
+/**
+ * Draws a laid-out manifesto from a new page on. A row that fits on a page is never split;
+ * a taller one is cut into fragments, with the column header repeated on every page.
+ * Returns the index of the manifesto's first page.
+ */
+export function drawManifesto(
+  canvas: PdfCanvas,
+  layout: ReturnType<typeof layoutManifesto>,
+  onFirstPage?: () => void,
+): number {
+  const { pdf, measurer } = canvas;
+  addLandscapePage(pdf);
+  onFirstPage?.();
+  const firstPage = pdf.bufferedPageRange().start + pdf.bufferedPageRange().count - 1;
+  const header = layoutColumnHeader(measurer);
+  let y = drawHeading(pdf, layout.heading, measurer, PAGE.marginTop);
+  y = drawColumnHeader(pdf, header, y);
+  const fullPageRoom = BODY_BOTTOM - PAGE.marginTop - header.height;
+  const newPage = () => {
+    addLandscapePage(pdf);
+    y = drawColumnHeader(pdf, header, PAGE.marginTop);
+  };
+
+  for (const row of layout.rows) {
+    if (row.height <= fullPageRoom) {
+      if (y + row.height > BODY_BOTTOM) newPage();
+      drawRow(pdf, row, y, row.height);
+      y += row.height;
+      continue;
+    }
+    if (BODY_BOTTOM - y < MIN_SPLIT_START) newPage();
+    let cursor = startOfRow(row);
+    while (!isRowDone(row, cursor)) {
+      const { fragment, next } = takeFragment(row, cursor, BODY_BOTTOM - y);
+      drawRow(pdf, fragment, y, fragment.height);
+      y += fragment.height;
+      cursor = next;
+      if (!isRowDone(row, cursor)) newPage();
+    }
+  }
+  return firstPage;
+}
