@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -49,6 +50,28 @@ describe("tassei export --format xlsx and csv, import of .xlsx", () => {
     const rows = parse(r.stdout.slice(1), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(10); // the demo's ten targets
     expect(rows.filter((row) => row.達成状況 === "未達成")).toHaveLength(2);
+  });
+
+  it("writes the official PDF, and a booklet of the published manifestos only", () => {
+    const pdf = path.join(dir, "somu.pdf");
+    const r = runCli(
+      ["export", ...demo, "--department", "総務部", "--format", "pdf", "--out", pdf],
+      t.env,
+    );
+    expect(r.status).toBe(0);
+    expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(/Pages:\s+3/);
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    expect(text).toContain("部局マニフェスト");
+    expect(text).toContain("伝わる広報と市民の市政参画の促進".slice(0, 8));
+    const booklet = path.join(dir, "booklet.pdf");
+    // the demo was imported as a draft: nothing is published yet
+    const none = runCli(["booklet", ...demo, "--out", booklet], t.env);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("no published manifesto");
+    const proof = runCli(["booklet", ...demo, "--include-unpublished", "--out", booklet], t.env);
+    expect(proof.status).toBe(0);
+    expect(proof.stderr).toMatch(/\d+\t総務部/);
+    expect(execFileSync("pdftotext", [booklet, "-"], { encoding: "utf8" })).toContain("総務部");
   });
 
   it("refuses json and xlsx without a department, a CSV of an empty year, and a broken workbook", () => {

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from "commander";
 import { AppError, ValidationError } from "../errors.ts";
 import { registerAssess } from "./commands/assess.ts";
+import { registerBooklet } from "./commands/booklet.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerIndicators } from "./commands/indicators.ts";
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerExport(program);
   registerAssess(program);
+  registerBooklet(program);
   registerMunicipality(program);
   registerPlan(program);
   registerIndicators(program);

@@ -5,7 +5,7 @@ import { withDatabase } from "../context.ts";
 import { writeOutput } from "../io.ts";
 import { parseFiscalYear, parseMunicipalityCode, parseNonEmpty } from "../options.ts";
 
-type Format = "json" | "xlsx" | "csv";
+type Format = "json" | "xlsx" | "pdf" | "csv";
 
 interface ExportOptions {
   municipality: string;
@@ -20,7 +20,7 @@ export function registerExport(program: Command): void {
     .command("export")
     .description(
       "Write a manifesto: json (tassei.manifesto/v1), xlsx (the printable form, a targets sheet and " +
-        "the entry sheets, importable again). csv: the open-data CSV of the fiscal year (UTF-8 with " +
+        "the entry sheets, importable again), pdf (the official A4 layout). csv: the open-data CSV of the fiscal year (UTF-8 with " +
         "BOM, one row per target; --department narrows it to one department).",
     )
     .requiredOption(
@@ -35,12 +35,12 @@ export function registerExport(program: Command): void {
     )
     .option(
       "--department <name>",
-      "department name (e.g. 総務部) or its own code; required for json and xlsx",
+      "department name (e.g. 総務部) or its own code; required for json, xlsx and pdf",
       parseNonEmpty,
     )
     .addOption(
       new Option("--format <format>", "output format")
-        .choices(["json", "xlsx", "csv"])
+        .choices(["json", "xlsx", "pdf", "csv"])
         .default("json"),
     )
     .option("--out <file>", "write to this file instead of standard output")
@@ -51,9 +51,10 @@ export function registerExport(program: Command): void {
           { path: "--department", message: `is required for --format ${opts.format}` },
         ]);
       }
-      if (opts.format === "xlsx" && opts.out === undefined && process.stdout.isTTY) {
-        throw new ValidationError("an .xlsx file is binary", [
-          { path: "--out", message: "is required for --format xlsx on a terminal" },
+      const binary = opts.format === "xlsx" || opts.format === "pdf";
+      if (binary && opts.out === undefined && process.stdout.isTTY) {
+        throw new ValidationError(`a .${opts.format} file is binary`, [
+          { path: "--out", message: `is required for --format ${opts.format} on a terminal` },
         ]);
       }
       await withDatabase("export", async (ctx) => {
@@ -67,6 +68,9 @@ export function registerExport(program: Command): void {
             "../../services/export-manifesto-xlsx.ts"
           );
           writeOutput(opts.out, await exportManifestoWorkbook(ctx, { ...base, department }));
+        } else if (opts.format === "pdf") {
+          const { exportManifestoPdf } = await import("../../services/export-manifesto-pdf.ts");
+          writeOutput(opts.out, await exportManifestoPdf(ctx, { ...base, department }));
         } else {
           const { exportOpenDataCsv } = await import("../../services/export-open-data-csv.ts");
           const { csv, manifestos } = await exportOpenDataCsv(ctx, {

@@ -1,0 +1,52 @@
+// The bound booklet（冊子）: every published manifesto of a municipality's fiscal year in one
+// PDF, departments in the municipality's order, with a cover and a table of contents.
+import { PUBLISHED_STATES } from "../domain/workflow.ts";
+import { NotFoundError } from "../errors.ts";
+import type { MissingGlyphPolicy } from "../reports/pdf/index.ts";
+import { renderBookletPdfWithReport } from "../reports/pdf/index.ts";
+import type { ServiceContext } from "./context.ts";
+import { withMunicipalityDefaults } from "./export-manifesto.ts";
+import { loadManifestos, requireMunicipality } from "./find-manifestos.ts";
+import { scaleFromSetting } from "./municipality-scale.ts";
+
+export interface BookletRequest {
+  municipalityCode: string;
+  fiscalYear: number;
+  /** Include drafts too (a proof for the planning division); default published only. */
+  includeUnpublished?: boolean;
+  missingGlyphs?: MissingGlyphPolicy;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function buildBooklet(
+  ctx: ServiceContext,
+  request: BookletRequest,
+): Promise<{ pdf: Buffer; departments: { department: string; page: number }[] }> {
+  const municipality = await requireMunicipality(ctx, request.municipalityCode);
+  const scale = scaleFromSetting(municipality.evaluationScale);
+  const manifestos = await loadManifestos(ctx, {
+    municipalityCode: request.municipalityCode,
+    fiscalYear: request.fiscalYear,
+    ...(!request.includeUnpublished && { states: PUBLISHED_STATES }),
+  });
+  if (manifestos.length === 0) {
+    throw new NotFoundError(
+      `no ${request.includeUnpublished ? "" : "published "}manifesto of ${municipality.name} for fiscal year ${request.fiscalYear}`,
+    );
+  }
+  const result = await renderBookletPdfWithReport(
+    manifestos.map((m) => withMunicipalityDefaults(m.document, municipality)),
+    {
+      municipalityName: municipality.name,
+      fiscalYear: request.fiscalYear,
+      ...(municipality.documentTitle !== null && { documentTitle: municipality.documentTitle }),
+      ...(municipality.documentSubtitle !== null && {
+        documentSubtitle: municipality.documentSubtitle,
+      }),
+      ...(scale && { scale }),
+      ...(request.missingGlyphs && { missingGlyphs: request.missingGlyphs }),
+      ...(request.onProgress && { onProgress: request.onProgress }),
+    },
+  );
+  return { pdf: result.pdf, departments: result.contents };
+}
