@@ -43,6 +43,22 @@ describe("tassei export --format xlsx and csv, import of .xlsx", () => {
     expect(JSON.parse(back.stdout)).toStrictEqual(demoDocument());
   });
 
+  it("writes an empty template, and one prefilled from a stored manifesto that imports back", async () => {
+    const empty = path.join(dir, "empty.xlsx");
+    expect(runCli(["template", "--out", empty], t.env).status).toBe(0);
+    const refused = runCli(["import", empty], t.env);
+    expect(refused.status).toBe(2); // nothing filled in: each required cell is named
+    expect(refused.stderr).toContain("シート「");
+    const filled = path.join(dir, "filled.xlsx");
+    const r = runCli(["template", ...demo, "--department", "総務部", "--out", filled], t.env);
+    expect(r.status).toBe(0);
+    expect(runCli(["import", filled], t.env).status).toBe(0);
+    const back = runCli(["export", ...demo, "--department", "総務部"], t.env);
+    expect(JSON.parse(back.stdout)).toStrictEqual(demoDocument());
+    const partial = runCli(["template", "--municipality", "242161", "--out", filled], t.env);
+    expect(partial.status).toBe(2);
+  });
+
   it("writes the open-data CSV of the year with a BOM and one row per target", () => {
     const r = runCli(["export", ...demo, "--format", "csv"], t.env);
     expect(r.status).toBe(0);

@@ -11,6 +11,7 @@ import { registerIndicators } from "./commands/indicators.ts";
 import { registerMunicipality } from "./commands/municipality.ts";
 import { registerPlan } from "./commands/plan.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerTemplate } from "./commands/template.ts";
 import { printProblems } from "./io.ts";
 
 export const EXIT = { ok: 0, failure: 1, refused: 2 } as const;
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerMunicipality(program);
   registerPlan(program);
   registerIndicators(program);
+  registerTemplate(program);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();
