@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { DatabaseTarget } from "./db/connection.ts";
 import { AppError } from "./errors.ts";
+import { parseTrustProxy, type TrustProxy } from "./server/plugins/trust-proxy.ts";
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -24,6 +25,18 @@ const envSchema = z.object({
       message: "must be one of fatal, error, warn, info, debug, trace, silent",
     })
     .default("info"),
+  TASSEI_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseTrustProxy(v);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+  TASSEI_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export interface Config {
@@ -33,6 +46,10 @@ export interface Config {
   /** Load the demo manifesto into an empty database on start. */
   demo: boolean;
   logLevel: string;
+  /** Whose X-Forwarded-* headers to believe: nobody's unless told (docs/operations.md). */
+  trustProxy: TrustProxy;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,5 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     demo: e.TASSEI_DEMO ? e.TASSEI_DEMO === "on" : database.kind === "pglite",
     logLevel: e.TASSEI_LOG_LEVEL,
+    trustProxy: e.TASSEI_TRUST_PROXY,
+    ...(e.TASSEI_METRICS_TOKEN && { metricsToken: e.TASSEI_METRICS_TOKEN }),
   };
 }

@@ -4,12 +4,15 @@
 import { Command, CommanderError } from "commander";
 import { AppError, ValidationError } from "../errors.ts";
 import { registerAssess } from "./commands/assess.ts";
+import { registerBackup } from "./commands/backup.ts";
 import { registerBooklet } from "./commands/booklet.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerIndicators } from "./commands/indicators.ts";
+import { registerMigrateTo } from "./commands/migrate-to.ts";
 import { registerMunicipality } from "./commands/municipality.ts";
 import { registerPlan } from "./commands/plan.ts";
+import { registerRestore } from "./commands/restore.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTemplate } from "./commands/template.ts";
 import { printProblems } from "./io.ts";
@@ -33,6 +36,9 @@ export function buildProgram(): Command {
   registerPlan(program);
   registerIndicators(program);
   registerTemplate(program);
+  registerBackup(program);
+  registerRestore(program);
+  registerMigrateTo(program);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

@@ -30,6 +30,13 @@ describe("tassei serve", () => {
     expect(await r.json()).toEqual({ status: "ok", database: t.target.kind });
   });
 
+  it("exposes Prometheus metrics and security headers", async () => {
+    const r = await fetch(`${server.url}/metrics`);
+    expect(r.status).toBe(200);
+    expect(await r.text()).toContain("tassei_build_info");
+    expect(r.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
   it("serves a Japanese front page and JSON 404s without internals", async () => {
     const home = await fetch(server.url);
     expect(home.status).toBe(200);

@@ -20,6 +20,8 @@ export interface DatabaseHandle {
   kind: DatabaseTarget["kind"];
   /** Where the data is, for messages: the directory, or the URL without its password. */
   location: string;
+  /** The server connection pool (PostgreSQL only), for its metrics. */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
     db,
     kind: "postgres",
     location: redactUrl(target.url),
+    pool,
     close: once(() => db.destroy()),
   };
 }

@@ -4,19 +4,32 @@ import { sql } from "kysely";
 import type { DatabaseHandle } from "../db/connection.ts";
 import { registerErrorHandlers } from "./errors.ts";
 import { homePage } from "./home-page.ts";
+import { registerMetrics } from "./plugins/metrics.ts";
+import { registerRequestLogging, requestLoggingOptions } from "./plugins/request-logging.ts";
+import { registerSecurityHeaders } from "./plugins/security-headers.ts";
+import type { TrustProxy } from "./plugins/trust-proxy.ts";
 
 export interface AppOptions {
   database: DatabaseHandle;
   logLevel?: string;
+  trustProxy?: TrustProxy;
+  metricsToken?: string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? "info" },
+    ...requestLoggingOptions({ level: options.logLevel ?? "info" }),
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 25 * 1024 * 1024,
-    disableRequestLogging: false,
   });
   registerErrorHandlers(app);
+  registerRequestLogging(app);
+  await registerSecurityHeaders(app);
+  registerMetrics(app, {
+    database: options.database,
+    ...(options.database.pool && { pool: options.database.pool }),
+    ...(options.metricsToken && { token: options.metricsToken }),
+  });
 
   app.get("/healthz", async (_request, reply) => {
     try {

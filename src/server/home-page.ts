@@ -1,5 +1,6 @@
 // The front page until the portal and the staff workspace exist: says what is running and
 // where the command line is. Static text only; nothing from the database is rendered here.
+// No inline style: the content security policy allows only the server's own stylesheets.
 export function homePage(): string {
   return `<!doctype html>
 <html lang="ja">
@@ -7,10 +8,6 @@ export function homePage(): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tassei（達成）</title>
-<style>
-body { font-family: "Noto Sans JP", system-ui, sans-serif; line-height: 1.7; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #1a1a1c; }
-code { background: #f1f1f4; padding: 0.1em 0.3em; border-radius: 4px; }
-</style>
 </head>
 <body>
 <main>

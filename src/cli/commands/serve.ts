@@ -21,7 +21,12 @@ export function registerServe(program: Command): void {
           const loaded = await loadDemoDataIfEmpty({ db: database.db, actor: "system:demo" });
           if (loaded > 0) process.stderr.write(`loaded ${loaded} demo manifesto(s)\n`);
         }
-        const app = await buildApp({ database, logLevel: config.logLevel });
+        const app = await buildApp({
+          database,
+          logLevel: config.logLevel,
+          trustProxy: config.trustProxy,
+          ...(config.metricsToken && { metricsToken: config.metricsToken }),
+        });
         await app.listen({ port: config.port, host: config.host });
         process.stderr.write(
           `Tassei is running on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} (database: ${database.location}, actor ${cliActor()})\n`,

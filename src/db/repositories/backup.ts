@@ -170,10 +170,12 @@ export async function* readTextRows(
   const keyTypes = keyed
     ? table.primaryKey.map((k) => table.columns.find((c) => c.name === k)?.type ?? "text")
     : ["tid"];
-  const select = table.columns.map((c) => `${quoteIdent(c.name)}::text as ${quoteIdent(c.name)}`);
-  if (!keyed) select.push(`ctid::text as ${quoteIdent(CTID)}`);
-  const keyList = key.map((k) => (keyed ? quoteIdent(k) : k)).join(", ");
-  const base = `select ${select.join(", ")} from ${quoteIdent(table.name)}`;
+  // Keys are named through the table alias: the bare name in ORDER BY would be the
+  // selected text column, which sorts "10" before "9".
+  const select = table.columns.map((c) => `s.${quoteIdent(c.name)}::text as ${quoteIdent(c.name)}`);
+  if (!keyed) select.push(`s.ctid::text as ${quoteIdent(CTID)}`);
+  const keyList = key.map((k) => `s.${keyed ? quoteIdent(k) : k}`).join(", ");
+  const base = `select ${select.join(", ")} from ${quoteIdent(table.name)} s`;
   let after: (string | null)[] | undefined;
   for (;;) {
     const where = after
