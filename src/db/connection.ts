@@ -72,6 +72,10 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
   // An idle client that loses its server (restart, network) must not crash the process;
   // the next query gets a fresh connection or a clean error.
   pool.on("error", () => {});
+  // A connection that dies while checked out (the server restarts mid-request) emits an
+  // error on its client; with no listener that would end the process. Its query fails on
+  // its own and is answered with 503, and the pool drops the broken client.
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -2,6 +2,7 @@
 // their code and message; anything else is a bug: logged in full, answered with a generic
 // 500 naming only the request id. No stack trace or SQL ever reaches a response.
 import type { FastifyError, FastifyInstance } from "fastify";
+import { isDatabaseUnavailable } from "../db/errors.ts";
 import { AppError, type ErrorCode } from "../errors.ts";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -35,6 +36,18 @@ export function registerErrorHandlers(app: FastifyInstance): void {
           message: error.message,
         },
       });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, "database unavailable");
+      return reply
+        .status(503)
+        .header("retry-after", "5")
+        .send({
+          error: {
+            code: "database_unavailable",
+            message: "データベースに接続できません。しばらくしてから、もう一度お試しください。",
+          },
+        });
     }
     request.log.error({ err: error }, "unhandled error");
     return reply.status(500).send({

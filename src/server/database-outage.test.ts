@@ -1,0 +1,67 @@
+// The PostgreSQL server goes away while the app runs: requests fail cleanly with 503, and
+// succeed again once it is back, without restarting the app. The outage is played by a
+// TCP proxy between the app and the real server on 127.0.0.1:5432.
+import crypto from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTcpProxy, type TcpProxy } from "../../test/support/tcp-proxy.ts";
+import { type DatabaseHandle, openDatabase } from "../db/connection.ts";
+import { buildApp } from "./app.ts";
+
+const ADMIN_URL = process.env.TASSEI_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const name = `tassei_t_${crypto.randomBytes(6).toString("hex")}`;
+let proxy: TcpProxy;
+let database: DatabaseHandle;
+let app: FastifyInstance;
+
+async function admin(query: string) {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(query);
+  } finally {
+    await c.end();
+  }
+}
+
+beforeAll(async () => {
+  await admin(`create database ${name}`);
+  const server = new URL(ADMIN_URL);
+  proxy = await startTcpProxy(Number(server.port || 5432), server.hostname);
+  const url = new URL(ADMIN_URL);
+  url.host = `127.0.0.1:${proxy.port}`;
+  url.pathname = `/${name}`;
+  database = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 2 });
+  app = await buildApp({ database, logLevel: "silent" });
+  // A route that reads the database, as every page and API route does.
+  app.get("/probe", async () => {
+    const rows = await database.db.selectFrom("municipalities").select("code").execute();
+    return { municipalities: rows.length };
+  });
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+  await proxy?.close();
+  await admin(`drop database if exists ${name} with (force)`);
+});
+
+describe("a PostgreSQL outage while the app runs", () => {
+  it("answers 503 during the outage and 200 again after it", async () => {
+    expect((await app.inject("/probe")).statusCode).toBe(200);
+    proxy.cut();
+    for (const url of ["/probe", "/probe", "/healthz"]) {
+      const r = await app.inject(url);
+      expect(r.statusCode, url).toBe(503);
+      expect(r.body).not.toMatch(/ECONN|terminated|at .*\.ts/);
+    }
+    const failed = await app.inject("/probe");
+    expect(failed.json()).toMatchObject({ error: { code: "database_unavailable" } });
+    expect(failed.headers["retry-after"]).toBe("5");
+    proxy.restore();
+    const back = await app.inject("/probe");
+    expect(back.statusCode).toBe(200);
+    expect((await app.inject("/healthz")).statusCode).toBe(200);
+  });
+});
