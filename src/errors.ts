@@ -10,7 +10,8 @@ export type ErrorCode =
   | "unauthenticated"
   | "data_dir_locked"
   | "config_error"
-  | "database_unavailable";
+  | "database_unavailable"
+  | "storage_unavailable";
 
 export class AppError extends Error {
   constructor(

@@ -54,6 +54,21 @@ describe("the data directory lock", () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it("says plainly when the directory cannot be used, and what to check", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "a-file");
+    fs.writeFileSync(file, "");
+    expect(() => acquireDataDirLock(path.join(file, "data"), "x")).toThrow(
+      /TASSEI_DATA_DIR.*|a file stands where a directory is needed/,
+    );
+    try {
+      acquireDataDirLock(path.join(file, "data"), "x");
+    } catch (e) {
+      expect((e as { code: string }).code).toBe("storage_unavailable");
+      expect((e as Error).message).toContain("a file stands where a directory is needed");
+    }
+  });
+
   it("does not take over a lock held by another host", () => {
     const dir = tempDir();
     fs.writeFileSync(

@@ -38,8 +38,32 @@ function readLock(file: string): LockInfo | undefined {
   }
 }
 
+const STORAGE_PROBLEMS: Record<string, string> = {
+  EACCES: "書き込む権限がありません / no permission to write",
+  EPERM: "書き込む権限がありません / no permission to write",
+  EROFS: "読み取り専用のファイルシステムです / the file system is read-only",
+  ENOSPC: "ディスクの空きがありません / the disk is full",
+  ENOTDIR:
+    "途中にファイルがあり、ディレクトリを作れません / a file stands where a directory is needed",
+  EEXIST: "同じ名前のファイルがあります / a file of that name exists",
+};
+
+/** The directory must exist and take a file; said plainly when it cannot. */
+function prepareDataDir(dataDir: string, probe: string, content: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(probe, content);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    const why = STORAGE_PROBLEMS[code] ?? (e as Error).message;
+    throw new AppError(
+      "storage_unavailable",
+      `データディレクトリ ${dataDir} を使えません（${why}）。TASSEI_DATA_DIR を確認してください。`,
+    );
+  }
+}
+
 export function acquireDataDirLock(dataDir: string, command: string): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, LOCK_NAME);
   const info: LockInfo = {
     pid: process.pid,
@@ -50,7 +74,7 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
   // The lock appears with its content complete: written aside, then hard-linked into place
   // (link fails if the lock exists), so a second process never reads a half-written lock.
   const pending = `${file}.${process.pid}`;
-  fs.writeFileSync(pending, JSON.stringify(info));
+  prepareDataDir(dataDir, pending, JSON.stringify(info));
   try {
     return takeLock(file, pending, dataDir);
   } finally {

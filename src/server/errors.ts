@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   data_dir_locked: 503,
   config_error: 500,
   database_unavailable: 503,
+  storage_unavailable: 503,
 };
 
 export function registerErrorHandlers(app: FastifyInstance): void {
