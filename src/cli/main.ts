@@ -15,6 +15,7 @@ import { registerPlan } from "./commands/plan.ts";
 import { registerRestore } from "./commands/restore.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTemplate } from "./commands/template.ts";
+import { registerUser } from "./commands/user.ts";
 import { printProblems } from "./io.ts";
 
 export const EXIT = { ok: 0, failure: 1, refused: 2 } as const;
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerBackup(program);
   registerRestore(program);
   registerMigrateTo(program);
+  registerUser(program);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

@@ -2,6 +2,8 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import type { DatabaseHandle } from "../db/connection.ts";
+import type { LoginLimits } from "../services/auth/login.ts";
+import { registerStaffApi } from "./api/index.ts";
 import { registerErrorHandlers } from "./errors.ts";
 import { homePage } from "./home-page.ts";
 import { registerMetrics } from "./plugins/metrics.ts";
@@ -14,6 +16,9 @@ export interface AppOptions {
   logLevel?: string;
   trustProxy?: TrustProxy;
   metricsToken?: string;
+  /** The clock for sessions and the login throttle (tests move it). */
+  now?: () => Date;
+  loginLimits?: LoginLimits;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -29,6 +34,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     database: options.database,
     ...(options.database.pool && { pool: options.database.pool }),
     ...(options.metricsToken && { token: options.metricsToken }),
+  });
+  await registerStaffApi(app, {
+    db: options.database.db,
+    ...(options.now && { now: options.now }),
+    ...(options.loginLimits && { loginLimits: options.loginLimits }),
   });
 
   app.get("/healthz", async (_request, reply) => {

@@ -1,24 +1,16 @@
 // Import one tassei.manifesto/v1 document: refused whole on any problem, otherwise written
 // as a new revision of that municipality/year/department's manifesto in one transaction,
 // with its read model and its audit event.
-import { recordAuditEvent } from "../db/repositories/audit-events.ts";
 import { resolveDepartment } from "../db/repositories/departments.ts";
-import { ensureIndicators } from "../db/repositories/indicators.ts";
-import {
-  findManifestoForDepartment,
-  insertManifesto,
-  insertRevision,
-  setCurrentRevision,
-} from "../db/repositories/manifestos.ts";
+import { findManifestoForDepartment, insertManifesto } from "../db/repositories/manifestos.ts";
 import { findMunicipality, upsertMunicipality } from "../db/repositories/municipalities.ts";
-import { replaceProjection } from "../db/repositories/projection.ts";
-import { projectDocument } from "../domain/manifesto/projection.ts";
 import type { ManifestoDocument } from "../domain/manifesto/schema.ts";
 import { validateManifesto } from "../domain/manifesto/validate.ts";
 import { comparisonKey } from "../domain/text.ts";
 import { type ManifestoState, publishedStateFor } from "../domain/workflow.ts";
 import { ValidationError } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
+import { writeRevision } from "./manifestos/write-revision.ts";
 import { scaleFromSetting } from "./municipality-scale.ts";
 
 export interface ImportOptions {
@@ -79,7 +71,6 @@ export async function writeManifesto(
 ): Promise<ImportResult> {
   const municipalityCode = doc.municipality.code;
   const departmentNameKey = comparisonKey(doc.department.name);
-  const projection = projectDocument(doc);
   const hasEvaluation = doc.goals.some((g) => g.evaluation !== undefined);
   const state = options.published ? publishedStateFor(hasEvaluation) : undefined;
 
@@ -101,45 +92,14 @@ export async function writeManifesto(
         departmentNameKey,
         state: state ?? "draft",
       }));
-    await insertRevision(tx, {
+    await writeRevision(tx, ctx.actor, {
       manifestoId,
       revision,
-      documentJson: JSON.stringify(doc),
+      doc,
       source: options.source ?? "import",
       ...(options.note !== undefined && { note: options.note }),
-      createdBy: ctx.actor,
-    });
-    if (existing) {
-      await setCurrentRevision(tx, manifestoId, {
-        revision,
-        departmentName: doc.department.name,
-        departmentNameKey,
-        ...(state !== undefined && { state }),
-      });
-    }
-    const indicatorIds = await ensureIndicators(tx, municipalityCode, projection.indicators);
-    await replaceProjection(
-      tx,
-      manifestoId,
-      projection.goals,
-      projection.targets.map(({ indicatorKey, ...t }) => ({
-        ...t,
-        indicatorId: indicatorKey === null ? null : (indicatorIds.get(indicatorKey) ?? null),
-      })),
-    );
-    await recordAuditEvent(tx, {
-      actor: ctx.actor,
+      ...(state !== undefined && { state }),
       action: existing ? "manifesto.replaced" : "manifesto.imported",
-      municipalityCode,
-      manifestoId,
-      detail: {
-        fiscalYear: doc.fiscalYear,
-        department: doc.department.name,
-        revision,
-        source: options.source ?? "import",
-        goals: doc.goals.length,
-        ...(state !== undefined && { state }),
-      },
     });
     return {
       manifestoId,

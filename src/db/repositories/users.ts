@@ -1,0 +1,179 @@
+// Staff accounts. The table types live here with the migration that creates them
+// (0003-accounts); `withAccounts` widens a handle to see them.
+import type { ColumnType, Generated, Kysely } from "kysely";
+import type { Database } from "../schema.ts";
+import type { Db } from "./municipalities.ts";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  username_key: string;
+  display_name: string | null;
+  password_hash: string;
+  role: string;
+  municipality_code: string | null;
+  department_id: number | null;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginThrottleTable {
+  bucket: string;
+  window_start: Timestamp;
+  attempts: number;
+}
+
+// A type alias, not an interface: withTables wants a record type.
+export type AccountTables = {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+};
+
+export type AccountsDb = Kysely<Database & AccountTables>;
+
+export function withAccounts(db: Db): AccountsDb {
+  return db.withTables<AccountTables>();
+}
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string | null;
+  role: string;
+  municipalityCode: string | null;
+  departmentId: number | null;
+  departmentName: string | null;
+  disabled: boolean;
+  createdAt: Date;
+}
+
+/** Usernames are compared case-insensitively (people type them in either case). */
+export function usernameKey(username: string): string {
+  return username.normalize("NFKC").toLowerCase();
+}
+
+function baseQuery(db: Db) {
+  return withAccounts(db)
+    .selectFrom("users as u")
+    .leftJoin("departments as d", "d.id", "u.department_id")
+    .select([
+      "u.id",
+      "u.username",
+      "u.display_name",
+      "u.role",
+      "u.municipality_code",
+      "u.department_id",
+      "d.name as department_name",
+      "u.disabled_at",
+      "u.created_at",
+    ]);
+}
+
+type BaseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>>;
+
+function toUserRow(r: BaseRow): UserRow {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    municipalityCode: r.municipality_code,
+    departmentId: r.department_id,
+    departmentName: r.department_name,
+    disabled: r.disabled_at !== null,
+    createdAt: r.created_at,
+  };
+}
+
+export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
+  const row = await baseQuery(db).where("u.id", "=", id).executeTakeFirst();
+  return row && toUserRow(row);
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  const row = await baseQuery(db)
+    .where("u.username_key", "=", usernameKey(username))
+    .executeTakeFirst();
+  return row && toUserRow(row);
+}
+
+export async function findPasswordHash(db: Db, userId: number): Promise<string | undefined> {
+  const row = await withAccounts(db)
+    .selectFrom("users")
+    .select("password_hash")
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return row?.password_hash;
+}
+
+/** Everyone, or one municipality's users (with the installation administrators). */
+export async function listUsers(
+  db: Db,
+  filter: { municipalityCode?: string } = {},
+): Promise<UserRow[]> {
+  let query = baseQuery(db);
+  if (filter.municipalityCode !== undefined) {
+    query = query.where("u.municipality_code", "=", filter.municipalityCode);
+  }
+  const rows = await query.orderBy("u.municipality_code").orderBy("u.username_key").execute();
+  return rows.map(toUserRow);
+}
+
+export async function insertUser(
+  db: Db,
+  u: {
+    username: string;
+    displayName: string | null;
+    passwordHash: string;
+    role: string;
+    municipalityCode: string | null;
+    departmentId: number | null;
+  },
+): Promise<number> {
+  const row = await withAccounts(db)
+    .insertInto("users")
+    .values({
+      username: u.username,
+      username_key: usernameKey(u.username),
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      role: u.role,
+      municipality_code: u.municipalityCode,
+      department_id: u.departmentId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updatePasswordHash(db: Db, userId: number, hash: string): Promise<void> {
+  await withAccounts(db)
+    .updateTable("users")
+    .set({ password_hash: hash, updated_at: new Date() })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/** Display names for `user:<id>` actors in histories. */
+export async function usernamesById(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await withAccounts(db)
+    .selectFrom("users")
+    .select(["id", "username", "display_name"])
+    .where("id", "in", [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name ?? r.username]));
+}

@@ -1,0 +1,28 @@
+// The staff workspace's JSON API under /api: sessions, then manifestos. Everything here is
+// behind the session plugin (sign-in required, CSRF and origin checks on writes).
+import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import type { LoginLimits } from "../../services/auth/login.ts";
+import { registerAuthRoutes } from "../auth/routes.ts";
+import { registerSessionHandling } from "../auth/session-plugin.ts";
+import { registerManifestoRoutes } from "./manifestos.ts";
+
+export interface StaffApiDeps {
+  db: Kysely<Database>;
+  /** The clock sessions and the login throttle use; tests move it. */
+  now?: () => Date;
+  loginLimits?: LoginLimits;
+}
+
+export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps): Promise<void> {
+  const resolved = { ...deps, now: deps.now ?? (() => new Date()) };
+  await app.register(
+    async (api) => {
+      await registerSessionHandling(api, resolved);
+      registerAuthRoutes(api, resolved);
+      registerManifestoRoutes(api, resolved);
+    },
+    { prefix: "/api" },
+  );
+}

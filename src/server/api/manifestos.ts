@@ -1,0 +1,104 @@
+// The manifesto API of the staff workspace. Thin: parse, one service, present.
+import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import type { ManifestoSummary } from "../../db/repositories/staff-manifestos.ts";
+import type { Database } from "../../db/schema.ts";
+import { fiscalYearSchema } from "../../domain/manifesto/schema.ts";
+import { getStaffManifesto } from "../../services/manifestos/get-manifesto.ts";
+import { importStaffManifesto } from "../../services/manifestos/import-staff-manifesto.ts";
+import { listStaffManifestos } from "../../services/manifestos/list-manifestos.ts";
+import { manifestoHistory } from "../../services/manifestos/manifesto-history.ts";
+import { RevisionConflictError } from "../../services/manifestos/revision-conflict.ts";
+import { saveManifesto } from "../../services/manifestos/save-manifesto.ts";
+import { requireStaff } from "../auth/session-plugin.ts";
+import { parseInput } from "./parse.ts";
+
+const listQuery = z.strictObject({
+  year: z.coerce.number().pipe(fiscalYearSchema).optional(),
+});
+
+const idParams = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/, "must be a manifesto id")
+    .transform(Number),
+});
+
+const saveBody = z.strictObject({
+  revision: z.number().int().min(1),
+  document: z.unknown().refine((d) => d !== undefined, "is required"),
+});
+
+function presentManifesto(m: ManifestoSummary) {
+  return {
+    id: m.id,
+    municipalityCode: m.municipalityCode,
+    fiscalYear: m.fiscalYear,
+    department: { id: m.departmentId, name: m.departmentName },
+    state: m.state,
+    revision: m.revision,
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}
+
+export function registerManifestoRoutes(api: FastifyInstance, deps: { db: Kysely<Database> }) {
+  api.get("/manifestos", async (request) => {
+    const ctx = requireStaff(request, deps);
+    const query = parseInput(listQuery, request.query, "the query");
+    const rows = await listStaffManifestos(
+      ctx,
+      query.year === undefined ? {} : { fiscalYear: query.year },
+    );
+    return { manifestos: rows.map((m) => ({ ...presentManifesto(m), allowed: m.allowed })) };
+  });
+
+  api.get("/manifestos/:id", async (request) => {
+    const ctx = requireStaff(request, deps);
+    const { id } = parseInput(idParams, request.params, "the address");
+    const found = await getStaffManifesto(ctx, id);
+    return {
+      manifesto: presentManifesto(found.manifesto),
+      document: found.document,
+      allowed: found.allowed,
+    };
+  });
+
+  api.put("/manifestos/:id", async (request, reply) => {
+    const ctx = requireStaff(request, deps);
+    const { id } = parseInput(idParams, request.params, "the address");
+    const body = parseInput(saveBody, request.body, "the save request");
+    try {
+      const saved = await saveManifesto(ctx, id, body);
+      return { id: saved.id, revision: saved.revision, updatedAt: saved.updatedAt.toISOString() };
+    } catch (e) {
+      if (!(e instanceof RevisionConflictError)) throw e;
+      return reply.status(409).send({
+        error: {
+          code: "conflict",
+          message: e.message,
+          current: {
+            revision: e.current.revision,
+            updatedAt: e.current.updatedAt.toISOString(),
+            changedPaths: e.current.changedPaths,
+          },
+        },
+      });
+    }
+  });
+
+  api.get("/manifestos/:id/history", async (request) => {
+    const ctx = requireStaff(request, deps);
+    const { id } = parseInput(idParams, request.params, "the address");
+    const revisions = await manifestoHistory(ctx, id);
+    return {
+      revisions: revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    };
+  });
+
+  api.post("/manifestos/import", async (request, reply) => {
+    const ctx = requireStaff(request, deps);
+    const result = await importStaffManifesto(ctx, request.body);
+    return reply.status(result.created ? 201 : 200).send(result);
+  });
+}

@@ -1,0 +1,114 @@
+// Sign-in, the session probe, sign-out and the password change. Thin: parse, one service,
+// present.
+import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import type { Database } from "../../db/schema.ts";
+import { changePassword } from "../../services/auth/change-password.ts";
+import { type LoginLimits, login } from "../../services/auth/login.ts";
+import { logout } from "../../services/auth/logout.ts";
+import { PASSWORD_MAX_LENGTH } from "../../services/auth/passwords.ts";
+import type { ActiveSession } from "../../services/auth/resolve-session.ts";
+import { parseInput } from "../api/parse.ts";
+import { clearSessionCookie, readSessionToken, setSessionCookie } from "./session-cookie.ts";
+import { requireStaff } from "./session-plugin.ts";
+
+export interface AuthDeps {
+  db: Kysely<Database>;
+  now: () => Date;
+  loginLimits?: LoginLimits;
+}
+
+const loginBody = z.strictObject({
+  username: z.string().min(1).max(200),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+
+const passwordBody = z.strictObject({
+  currentPassword: z.string().max(PASSWORD_MAX_LENGTH),
+  newPassword: z.string(),
+});
+
+/** Sign-in and password bodies are small; a large one is refused before it is read. */
+const SMALL_BODY = 16 * 1024;
+
+function presentSession(
+  s: Pick<ActiveSession, "user" | "displayName" | "csrfToken" | "expiresAt">,
+) {
+  return {
+    user: {
+      id: s.user.id,
+      username: s.user.username,
+      displayName: s.displayName,
+      role: s.user.role,
+      municipalityCode: s.user.municipalityCode,
+      departmentId: s.user.departmentId,
+    },
+    csrfToken: s.csrfToken,
+    expiresAt: s.expiresAt.toISOString(),
+  };
+}
+
+export function registerAuthRoutes(api: FastifyInstance, deps: AuthDeps): void {
+  api.get("/session", async (request) => {
+    const ctx = requireStaff(request, deps);
+    return presentSession(ctx.session);
+  });
+
+  api.post(
+    "/session",
+    { config: { staffPublic: true }, bodyLimit: SMALL_BODY },
+    async (request, reply) => {
+      const body = parseInput(loginBody, request.body, "the sign-in request");
+      const result = await login(
+        deps,
+        {
+          username: body.username,
+          password: body.password,
+          ip: request.ip,
+          now: deps.now(),
+          previousToken: readSessionToken(request),
+        },
+        deps.loginLimits,
+      );
+      if (!result.ok && result.reason === "rate_limited") {
+        return reply
+          .status(429)
+          .header("retry-after", String(result.retryAfterSeconds))
+          .send({
+            error: {
+              code: "rate_limited",
+              message: `ログインの試行が多すぎます。${result.retryAfterSeconds} 秒後にもう一度お試しください`,
+            },
+          });
+      }
+      if (!result.ok) {
+        return reply.status(401).send({
+          error: {
+            code: "unauthenticated",
+            message: "ユーザー名またはパスワードが正しくありません",
+          },
+        });
+      }
+      setSessionCookie(request, reply, result.token, result.expiresAt);
+      return presentSession(result);
+    },
+  );
+
+  api.delete("/session", async (request, reply) => {
+    const ctx = requireStaff(request, deps);
+    await logout(ctx, ctx.session.id);
+    clearSessionCookie(request, reply);
+    return reply.status(204).send();
+  });
+
+  api.put("/session/password", { bodyLimit: SMALL_BODY }, async (request) => {
+    const ctx = requireStaff(request, deps);
+    const body = parseInput(passwordBody, request.body, "the password change");
+    return changePassword(ctx, {
+      currentSessionId: ctx.session.id,
+      currentPassword: body.currentPassword,
+      newPassword: body.newPassword,
+    });
+  });
+}

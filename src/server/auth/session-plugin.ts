@@ -1,0 +1,93 @@
+// Resolves the session cookie on every request under the staff API, then guards it:
+// a state-changing request must come from our own origin (when the browser says where it
+// comes from) and carry the session's CSRF token in `x-csrf-token` (synchronizer token);
+// a route is for signed-in users unless its config says `staffPublic`.
+import cookie from "@fastify/cookie";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { AppError } from "../../errors.ts";
+import { type ActiveSession, resolveSession } from "../../services/auth/resolve-session.ts";
+import { tokensEqual } from "../../services/auth/session-tokens.ts";
+import { type StaffContext, staffContext } from "../../services/auth/staff-context.ts";
+import { readSessionToken } from "./session-cookie.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    staffSession: ActiveSession | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (sign-in, the session probe). */
+    staffPublic?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function isStateChanging(method: string): boolean {
+  return !SAFE_METHODS.has(method.toUpperCase());
+}
+
+/** Origin as the browser would write it: scheme, host, and the port only when not default. */
+function ownOrigin(request: FastifyRequest): string | undefined {
+  try {
+    return new URL(`${request.protocol}://${request.host}`).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export function originAllowed(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  let parsed: string;
+  try {
+    parsed = new URL(origin).origin;
+  } catch {
+    return false; // includes "null" (sandboxed frames, file: pages)
+  }
+  return parsed === ownOrigin(request);
+}
+
+export async function registerSessionHandling(
+  api: FastifyInstance,
+  deps: { db: Kysely<Database>; now: () => Date },
+): Promise<void> {
+  if (!api.hasRequestDecorator("cookies")) await api.register(cookie);
+  api.decorateRequest("staffSession", null);
+
+  api.addHook("onRequest", async (request) => {
+    const token = readSessionToken(request);
+    request.staffSession = token ? ((await resolveSession(deps, token, deps.now())) ?? null) : null;
+    const changing = isStateChanging(request.method);
+    if (changing && !originAllowed(request)) {
+      throw new AppError("forbidden", "別のサイトからの要求は受け付けません");
+    }
+    if (request.routeOptions.config?.staffPublic) return;
+    if (!request.staffSession) throw new AppError("unauthenticated", "ログインしてください");
+    if (changing) {
+      const sent = request.headers["x-csrf-token"];
+      if (typeof sent !== "string" || !tokensEqual(sent, request.staffSession.csrfToken)) {
+        throw new AppError(
+          "forbidden",
+          "CSRF トークンがないか正しくありません。再読み込みしてください",
+        );
+      }
+    }
+  });
+
+  api.addHook("onSend", async (_request, reply) => {
+    // Staff data must not sit in shared or browser caches.
+    reply.header("cache-control", "no-store");
+  });
+}
+
+/** The signed-in user's service context; the onRequest hook has already refused anonymous calls. */
+export function requireStaff(
+  request: FastifyRequest,
+  deps: { db: Kysely<Database> },
+): StaffContext & { session: ActiveSession } {
+  const session = request.staffSession;
+  if (!session) throw new AppError("unauthenticated", "ログインしてください");
+  return { ...staffContext(deps, session.user), session };
+}

@@ -1,0 +1,110 @@
+// Save an edited document as the next revision, with optimistic concurrency: the client
+// sends the revision it started from, and the save is refused (409, nothing written) when
+// that is no longer the current one. The check happens under the manifesto's row lock, in
+// the transaction that writes, so two saves from the same revision cannot both succeed.
+import { resolveDepartment } from "../../db/repositories/departments.ts";
+import { upsertMunicipality } from "../../db/repositories/municipalities.ts";
+import {
+  findDepartmentFor,
+  findManifestoInScope,
+  findRevisionDocument,
+  lockManifesto,
+} from "../../db/repositories/staff-manifestos.ts";
+import { changedPaths } from "../../domain/manifesto/diff.ts";
+import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import type { Problem } from "../../domain/manifesto/validate.ts";
+import { manifestoPermissions } from "../../domain/permissions.ts";
+import { scopeOf } from "../../domain/roles.ts";
+import { comparisonKey } from "../../domain/text.ts";
+import { AppError, NotFoundError, ValidationError } from "../../errors.ts";
+import type { StaffContext } from "../auth/staff-context.ts";
+import { validateForImport } from "../import-manifesto.ts";
+import { RevisionConflictError } from "./revision-conflict.ts";
+import { writeRevision } from "./write-revision.ts";
+
+export interface SaveResult {
+  id: number;
+  revision: number;
+  updatedAt: Date;
+}
+
+function forbidden(): AppError {
+  return new AppError("forbidden", "このマニフェストを編集する権限がありません");
+}
+
+export async function saveManifesto(
+  ctx: StaffContext,
+  id: number,
+  input: { revision: number; document: unknown },
+): Promise<SaveResult> {
+  const found = await findManifestoInScope(ctx.db, scopeOf(ctx.user), id);
+  if (!found) throw new NotFoundError(`no manifesto ${id}`);
+  if (!manifestoPermissions(ctx.user, found).edit) throw forbidden();
+
+  const doc = await validateForImport(ctx, input.document);
+  const departmentNameKey = comparisonKey(doc.department.name);
+  const departmentId = await findDepartmentFor(ctx.db, doc.municipality.code, {
+    code: doc.department.code,
+    nameKey: departmentNameKey,
+  });
+  refuseMove(doc, found, departmentId);
+
+  return ctx.db.transaction().execute(async (tx) => {
+    const locked = await lockManifesto(tx, id);
+    if (!locked) throw new NotFoundError(`no manifesto ${id}`);
+    if (locked.current_revision !== input.revision) {
+      const base = await findRevisionDocument(tx, id, input.revision);
+      const current = await findRevisionDocument(tx, id, locked.current_revision);
+      throw new RevisionConflictError({
+        revision: locked.current_revision,
+        updatedAt: locked.updated_at,
+        changedPaths: base === undefined ? ["$"] : changedPaths(base, current),
+      });
+    }
+    // The state may have moved on (submitted, say) since the first look.
+    const now = { municipalityCode: locked.municipality_code, departmentId: locked.department_id };
+    if (!manifestoPermissions(ctx.user, { ...now, state: locked.state }).edit) throw forbidden();
+    // As an import does: the municipality's and department's names follow the document.
+    await upsertMunicipality(tx, doc.municipality);
+    const resolved = await resolveDepartment(tx, doc.municipality.code, {
+      name: doc.department.name,
+      nameKey: departmentNameKey,
+      code: doc.department.code,
+    });
+    if (resolved !== locked.department_id) refuseMove(doc, found, resolved);
+    const revision = locked.current_revision + 1;
+    await writeRevision(tx, ctx.actor, {
+      manifestoId: id,
+      revision,
+      doc,
+      source: "api",
+      action: "manifesto.saved",
+    });
+    const after = await lockManifesto(tx, id);
+    return { id, revision, updatedAt: after?.updated_at ?? new Date() };
+  });
+}
+
+/** A save edits this manifesto; it cannot move it to another municipality, year or department. */
+function refuseMove(
+  doc: ManifestoDocument,
+  found: { municipalityCode: string; fiscalYear: number; departmentId: number },
+  departmentId: number | undefined,
+): void {
+  const problems: Problem[] = [];
+  if (doc.municipality.code !== found.municipalityCode) {
+    problems.push({ path: "municipality.code", message: `must stay ${found.municipalityCode}` });
+  }
+  if (doc.fiscalYear !== found.fiscalYear) {
+    problems.push({ path: "fiscalYear", message: `must stay ${found.fiscalYear}` });
+  }
+  if (problems.length === 0 && departmentId !== found.departmentId) {
+    problems.push({
+      path: "department",
+      message: "must stay this manifesto's department (import a document to start another one)",
+    });
+  }
+  if (problems.length > 0) {
+    throw new ValidationError("この文書は別のマニフェストのものです", problems);
+  }
+}

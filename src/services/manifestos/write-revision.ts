@@ -1,0 +1,69 @@
+// The tail of every write of a document to a manifesto, inside the caller's transaction:
+// the revision, the current pointer, the read model and the audit event. Imports and saves
+// from the staff API both end here, so a write is recorded the same way whatever its origin.
+import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
+import { ensureIndicators } from "../../db/repositories/indicators.ts";
+import { insertRevision, setCurrentRevision } from "../../db/repositories/manifestos.ts";
+import type { Db } from "../../db/repositories/municipalities.ts";
+import { replaceProjection } from "../../db/repositories/projection.ts";
+import { projectDocument } from "../../domain/manifesto/projection.ts";
+import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import { comparisonKey } from "../../domain/text.ts";
+
+export async function writeRevision(
+  tx: Db,
+  actor: string,
+  w: {
+    manifestoId: number;
+    revision: number;
+    doc: ManifestoDocument;
+    source: string;
+    note?: string;
+    /** A new workflow state, when the write changes it (an import as published). */
+    state?: string;
+    action: string;
+    detail?: Record<string, unknown>;
+  },
+): Promise<void> {
+  const { doc, manifestoId, revision } = w;
+  const projection = projectDocument(doc);
+  await insertRevision(tx, {
+    manifestoId,
+    revision,
+    documentJson: JSON.stringify(doc),
+    source: w.source,
+    ...(w.note !== undefined && { note: w.note }),
+    createdBy: actor,
+  });
+  await setCurrentRevision(tx, manifestoId, {
+    revision,
+    departmentName: doc.department.name,
+    departmentNameKey: comparisonKey(doc.department.name),
+    ...(w.state !== undefined && { state: w.state }),
+  });
+  const indicatorIds = await ensureIndicators(tx, doc.municipality.code, projection.indicators);
+  await replaceProjection(
+    tx,
+    manifestoId,
+    projection.goals,
+    projection.targets.map(({ indicatorKey, ...t }) => ({
+      ...t,
+      indicatorId: indicatorKey === null ? null : (indicatorIds.get(indicatorKey) ?? null),
+    })),
+  );
+  await recordAuditEvent(tx, {
+    actor,
+    action: w.action,
+    municipalityCode: doc.municipality.code,
+    manifestoId,
+    detail: {
+      fiscalYear: doc.fiscalYear,
+      department: doc.department.name,
+      revision,
+      source: w.source,
+      goals: doc.goals.length,
+      ...(w.state !== undefined && { state: w.state }),
+      ...w.detail,
+    },
+  });
+}
