@@ -65,7 +65,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof AppError) {
       process.stderr.write(`error: ${e.message}\n`);
-      return e.code === "not_found" || e.code === "config_error" ? EXIT.refused : EXIT.failure;
+      return ["not_found", "config_error", "conflict"].includes(e.code)
+        ? EXIT.refused
+        : EXIT.failure;
     }
     process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
     if (process.env.TASSEI_DEBUG) console.error(e);

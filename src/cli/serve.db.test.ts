@@ -37,14 +37,18 @@ describe("tassei serve", () => {
     expect(r.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
 
-  it("serves a Japanese front page and JSON 404s without internals", async () => {
+  it("serves the Japanese portal, HTML 404 pages, and JSON 404s under /api, without internals", async () => {
     const home = await fetch(server.url);
     expect(home.status).toBe(200);
     expect(home.headers.get("content-type")).toContain("text/html");
     expect(await home.text()).toContain('<html lang="ja">');
     const missing = await fetch(`${server.url}/no/such/page?x=<script>`);
     expect(missing.status).toBe(404);
-    const body = (await missing.json()) as { error: { code: string } };
+    expect(missing.headers.get("content-type")).toContain("text/html");
+    expect(await missing.text()).not.toContain("<script>");
+    const api = await fetch(`${server.url}/api/no/such/route`);
+    expect(api.status).toBe(404);
+    const body = (await api.json()) as { error: { code: string } };
     expect(body.error.code).toBe("not_found");
   });
 

@@ -4,6 +4,7 @@
 
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
@@ -95,7 +96,8 @@ async function openPglite(
   try {
     // The database files live in a subfolder so that the lock file and later backups can
     // sit beside them without PostgreSQL finding strangers in its directory.
-    lite = await PGlite.create(path.join(target.dataDir, "pg"));
+    // pg_trgm indexes public search, as on a server with contrib installed.
+    lite = await PGlite.create(path.join(target.dataDir, "pg"), { extensions: { pg_trgm } });
   } catch (e) {
     lock.release();
     throw e;

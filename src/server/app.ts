@@ -5,11 +5,11 @@ import type { DatabaseHandle } from "../db/connection.ts";
 import type { LoginLimits } from "../services/auth/login.ts";
 import { registerStaffApi } from "./api/index.ts";
 import { registerErrorHandlers } from "./errors.ts";
-import { homePage } from "./home-page.ts";
 import { registerMetrics } from "./plugins/metrics.ts";
 import { registerRequestLogging, requestLoggingOptions } from "./plugins/request-logging.ts";
 import { registerSecurityHeaders } from "./plugins/security-headers.ts";
 import type { TrustProxy } from "./plugins/trust-proxy.ts";
+import { registerPortal } from "./portal/index.ts";
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -50,7 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  app.get("/", async (_request, reply) => reply.type("text/html; charset=utf-8").send(homePage()));
-
+  // Public pages last: the portal answers every other path with its HTML 404 page.
+  await registerPortal(app, { db: options.database.db });
   return app;
 }

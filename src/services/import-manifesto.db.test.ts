@@ -107,3 +107,19 @@ describe("import and export of the demo manifesto", () => {
     expect(rest).toStrictEqual(bare);
   });
 });
+
+describe("importing over a published manifesto", () => {
+  it("is refused unless the import publishes the correction, which keeps the old revision", async () => {
+    const doc = demoDocument();
+    doc.fiscalYear = 2021;
+    await importManifesto(t.ctx, doc, { published: true });
+    const before = await tableCounts();
+    const draft = demoDocument();
+    draft.fiscalYear = 2021;
+    draft.goals[0]!.title = "下書きの変更";
+    await expect(importManifesto(t.ctx, draft)).rejects.toMatchObject({ code: "conflict" });
+    expect(await tableCounts()).toEqual(before);
+    const corrected = await importManifesto(t.ctx, draft, { published: true, note: "誤字の訂正" });
+    expect(corrected).toMatchObject({ revision: 2, state: "results_published" });
+  });
+});

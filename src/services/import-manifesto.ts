@@ -7,8 +7,8 @@ import { findMunicipality, upsertMunicipality } from "../db/repositories/municip
 import type { ManifestoDocument } from "../domain/manifesto/schema.ts";
 import { validateManifesto } from "../domain/manifesto/validate.ts";
 import { comparisonKey } from "../domain/text.ts";
-import { type ManifestoState, publishedStateFor } from "../domain/workflow.ts";
-import { ValidationError } from "../errors.ts";
+import { type ManifestoState, PUBLISHED_STATES, publishedStateFor } from "../domain/workflow.ts";
+import { AppError, ValidationError } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
 import { writeRevision } from "./manifestos/write-revision.ts";
 import { scaleFromSetting } from "./municipality-scale.ts";
@@ -83,6 +83,13 @@ export async function writeManifesto(
     });
     const key = { municipalityCode, fiscalYear: doc.fiscalYear, departmentId };
     const existing = await findManifestoForDepartment(tx, key);
+    if (existing && PUBLISHED_STATES.includes(existing.state as ManifestoState) && !state) {
+      // Published content is frozen: what replaces it is a published correction.
+      throw new AppError(
+        "conflict",
+        `the ${doc.fiscalYear} manifesto of ${doc.department.name} is published; import the correction with --published (and a --note saying what changed)`,
+      );
+    }
     const revision = existing ? existing.currentRevision + 1 : 1;
     const manifestoId =
       existing?.id ??

@@ -141,12 +141,12 @@ describe("tassei user", () => {
     expect(tassei(["user", "list", "--json"]).stdout).not.toContain("x-");
   });
 
-  it("refuses a second account with the same name in any case (exit 1)", () => {
+  it("refuses a second account with the same name in any case (exit 2: refused input)", () => {
     const dup = tassei(
       ["user", "add", "--username", "IGA-ADMIN", "--role", "admin", "--password-stdin"],
       "a long admin password",
     );
-    expect(dup.status).toBe(1);
+    expect(dup.status).toBe(2);
     expect(dup.stderr).toContain("already exists");
   });
 

@@ -21,16 +21,16 @@ export interface StoredManifesto {
 export async function findManifestoForDepartment(
   db: Db,
   key: ManifestoKey & { departmentId: number },
-): Promise<{ id: number; currentRevision: number } | undefined> {
+): Promise<{ id: number; currentRevision: number; state: string } | undefined> {
   const row = await db
     .selectFrom("manifestos")
-    .select(["id", "current_revision"])
+    .select(["id", "current_revision", "state"])
     .where("municipality_code", "=", key.municipalityCode)
     .where("fiscal_year", "=", key.fiscalYear)
     .where("department_id", "=", key.departmentId)
     .forUpdate()
     .executeTakeFirst();
-  return row && { id: row.id, currentRevision: row.current_revision };
+  return row && { id: row.id, currentRevision: row.current_revision, state: row.state };
 }
 
 export async function insertManifesto(

@@ -84,6 +84,9 @@ describe("backup", () => {
        where f.contype = 'f'`.execute(source.ctx.db);
     expect(fks.rows.length).toBeGreaterThan(5);
     for (const fk of fks.rows) {
+      // A table that refers to itself (comment threads) keeps its rows in key order, which
+      // puts a parent row before its replies.
+      if (fk.parent === fk.child) continue;
       expect(names.indexOf(fk.parent)).toBeLessThan(names.indexOf(fk.child));
     }
     // every row of the snapshot is in the file, each once

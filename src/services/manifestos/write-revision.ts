@@ -6,6 +6,7 @@ import { ensureIndicators } from "../../db/repositories/indicators.ts";
 import { insertRevision, setCurrentRevision } from "../../db/repositories/manifestos.ts";
 import type { Db } from "../../db/repositories/municipalities.ts";
 import { replaceProjection } from "../../db/repositories/projection.ts";
+import { refreshSearchDocument } from "../../db/repositories/public-search.ts";
 import { projectDocument } from "../../domain/manifesto/projection.ts";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { comparisonKey } from "../../domain/text.ts";
@@ -51,6 +52,7 @@ export async function writeRevision(
       indicatorId: indicatorKey === null ? null : (indicatorIds.get(indicatorKey) ?? null),
     })),
   );
+  await refreshSearchDocument(tx, manifestoId);
   await recordAuditEvent(tx, {
     actor,
     action: w.action,

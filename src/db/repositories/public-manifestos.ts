@@ -1,0 +1,155 @@
+// What citizens may read: manifestos in a published state, at their current revision. Every
+// query here carries that scope itself (publicManifestos), so no caller can forget it.
+import { sql } from "kysely";
+import type { ManifestoState } from "../../domain/workflow.ts";
+import type { Db } from "./municipalities.ts";
+
+/** The published states (domain/workflow.ts PUBLISHED_STATES; a test keeps the two equal). */
+export const PUBLIC_STATES: readonly ManifestoState[] = ["published", "results_published"];
+
+export interface DepartmentRef {
+  /** The department's own code, or its name's comparison key. */
+  code: string;
+  nameKey: string;
+}
+
+export interface PublicManifesto {
+  id: number;
+  municipalityCode: string;
+  fiscalYear: number;
+  departmentId: number;
+  departmentName: string;
+  departmentCode: string | null;
+  state: string;
+  revision: number;
+  updatedAt: Date;
+  document: unknown;
+}
+
+/** Published manifestos joined to their current revision and department: the only scope. */
+function publicManifestos(db: Db) {
+  return db
+    .selectFrom("manifestos as m")
+    .innerJoin("departments as d", "d.id", "m.department_id")
+    .innerJoin("manifesto_revisions as r", (j) =>
+      j.onRef("r.manifesto_id", "=", "m.id").onRef("r.revision", "=", "m.current_revision"),
+    )
+    .where("m.state", "in", [...PUBLIC_STATES]);
+}
+
+export async function listPublicMunicipalities(db: Db) {
+  return publicManifestos(db)
+    .innerJoin("municipalities as mu", "mu.code", "m.municipality_code")
+    .select(["mu.code", "mu.name", "mu.prefecture"])
+    .distinct()
+    .orderBy("mu.code")
+    .execute();
+}
+
+/** The municipality, when it has at least one published manifesto. */
+export async function findPublicMunicipality(db: Db, code: string) {
+  return publicManifestos(db)
+    .innerJoin("municipalities as mu", "mu.code", "m.municipality_code")
+    .select(["mu.code", "mu.name", "mu.prefecture"])
+    .where("m.municipality_code", "=", code)
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function listPublicYears(db: Db, municipalityCode: string): Promise<number[]> {
+  const rows = await publicManifestos(db)
+    .select("m.fiscal_year")
+    .distinct()
+    .where("m.municipality_code", "=", municipalityCode)
+    .orderBy("m.fiscal_year", "desc")
+    .execute();
+  return rows.map((r) => r.fiscal_year);
+}
+
+/** Departments with a published manifesto, by their latest name. */
+export async function listPublicDepartments(db: Db, municipalityCode: string) {
+  const rows = await publicManifestos(db)
+    .select(["d.id", "d.code", "m.department_name", "m.fiscal_year"])
+    .where("m.municipality_code", "=", municipalityCode)
+    .orderBy(sql`d.position nulls last`)
+    .orderBy("m.fiscal_year", "desc")
+    .execute();
+  const latest = new Map<number, { id: number; code: string | null; name: string }>();
+  for (const r of rows) {
+    if (!latest.has(r.id)) latest.set(r.id, { id: r.id, code: r.code, name: r.department_name });
+  }
+  return [...latest.values()].sort((a, b) => a.name.localeCompare(b.name, "ja"));
+}
+
+export interface PublicManifestoQuery {
+  municipalityCode: string;
+  fiscalYear?: number;
+  department?: DepartmentRef;
+}
+
+export async function listPublicManifestos(
+  db: Db,
+  q: PublicManifestoQuery,
+): Promise<PublicManifesto[]> {
+  let query = publicManifestos(db)
+    .select([
+      "m.id",
+      "m.municipality_code",
+      "m.fiscal_year",
+      "m.department_id",
+      "m.department_name",
+      "d.code as department_code",
+      "m.state",
+      "m.current_revision",
+      "m.updated_at",
+      "r.document",
+    ])
+    .where("m.municipality_code", "=", q.municipalityCode);
+  if (q.fiscalYear !== undefined) query = query.where("m.fiscal_year", "=", q.fiscalYear);
+  if (q.department) {
+    const { code, nameKey } = q.department;
+    // A department's code names it in every year; so does any name it was published under.
+    query = query.where((eb) =>
+      eb.or([
+        eb("d.code", "=", code),
+        eb(
+          "m.department_id",
+          "in",
+          eb
+            .selectFrom("manifestos as n")
+            .select("n.department_id")
+            .where("n.municipality_code", "=", q.municipalityCode)
+            .where("n.department_name_key", "=", nameKey)
+            .where("n.state", "in", [...PUBLIC_STATES]),
+        ),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy("m.fiscal_year", "desc")
+    .orderBy(sql`d.position nulls last`)
+    .orderBy("m.department_name")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    municipalityCode: r.municipality_code,
+    fiscalYear: r.fiscal_year,
+    departmentId: r.department_id,
+    departmentName: r.department_name,
+    departmentCode: r.department_code,
+    state: r.state,
+    revision: r.current_revision,
+    updatedAt: r.updated_at,
+    document: r.document,
+  }));
+}
+
+/** Indicator ids of one published manifesto's numeric targets, by goal and position. */
+export async function listPublicTargetIndicators(db: Db, manifestoId: number) {
+  return publicManifestos(db)
+    .innerJoin("targets as t", "t.manifesto_id", "m.id")
+    .select(["t.goal_number", "t.position", "t.indicator_id"])
+    .where("m.id", "=", manifestoId)
+    .where("t.indicator_id", "is not", null)
+    .execute();
+}

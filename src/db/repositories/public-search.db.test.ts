@@ -1,0 +1,80 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
+import { demoDocument } from "../../../test/support/fixtures.ts";
+import { importManifesto } from "../../services/import-manifesto.ts";
+import {
+  likePattern,
+  refreshSearchDocument,
+  refreshStaleSearchDocuments,
+  searchPublicGoals,
+} from "./public-search.ts";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.destroy();
+});
+
+const rows = () =>
+  t.ctx.db
+    .selectFrom("search_goals")
+    .select(["manifesto_id", "revision", "goal_number", "level", "policy_refs", "body"])
+    .orderBy("goal_number")
+    .execute();
+
+describe("search rows", () => {
+  it("hold each goal's texts NFKC-normalised and lower-cased, with level and refs", async () => {
+    const { manifestoId } = await importManifesto(t.ctx, demoDocument(), { published: true });
+    await refreshSearchDocument(t.ctx.db, manifestoId);
+    const all = await rows();
+    expect(all).toHaveLength(6);
+    const first = all[0];
+    expect(first).toMatchObject({
+      revision: 1,
+      goal_number: 1,
+      level: 3,
+      policy_refs: ["7-1-1", "7-1-2"],
+    });
+    expect(first?.body).toContain("sns等を活用し"); // ＳＮＳ folded
+    expect(first?.body).toContain("youtube");
+    expect(first?.body).toContain("満足度49.4%"); // the result text, ％ folded
+  });
+
+  it("follow every write, and are rebuilt where missing (data older than the search table)", async () => {
+    const doc = demoDocument();
+    (doc.goals[0] as { title: string }).title = "新しい題名の目標";
+    const { manifestoId } = await importManifesto(t.ctx, doc, { published: true });
+    // the write refreshed the rows in its own transaction: the new title is found at once
+    const found = await searchPublicGoals(t.ctx.db, { words: ["新しい題名"], limit: 10 });
+    expect(found.map((h) => [h.goalNumber, h.fiscalYear])).toEqual([[1, 2023]]);
+    // rows missing, as for manifestos written before migration 0002: never served stale …
+    await t.ctx.db.deleteFrom("search_goals" as never).execute();
+    expect(await searchPublicGoals(t.ctx.db, { words: ["新しい題名"], limit: 10 })).toHaveLength(0);
+    // … and the refresh before a search brings them back
+    await refreshStaleSearchDocuments(t.ctx.db);
+    const after = await searchPublicGoals(t.ctx.db, { words: ["新しい題名"], limit: 10 });
+    expect(after.map((h) => [h.goalNumber, h.fiscalYear])).toEqual([[1, 2023]]);
+    expect((await rows()).every((r) => r.revision === 2 && r.manifesto_id === manifestoId)).toBe(
+      true,
+    );
+  });
+
+  it("has a trigram index wherever pg_trgm is installed", async () => {
+    const ext = await sql<{
+      n: number;
+    }>`select count(*)::int as n from pg_extension where extname = 'pg_trgm'`.execute(t.ctx.db);
+    const index = await sql<{
+      n: number;
+    }>`select count(*)::int as n from pg_indexes where indexname = 'search_goals_body_trgm'`.execute(
+      t.ctx.db,
+    );
+    expect(index.rows[0]?.n).toBe(ext.rows[0]?.n);
+  });
+
+  it("escapes LIKE's special characters", () => {
+    expect(likePattern("10%_a\\b")).toBe("%10\\%\\_a\\\\b%");
+  });
+});

@@ -1,0 +1,174 @@
+// Search over published goals (table search_goals, migration 0002). Each row is derived from
+// the stored document of the manifesto's current revision, in SQL, so that it can be rebuilt
+// inside any transaction that writes a revision. Queries only ever return rows whose
+// revision is the current one of a manifesto in a published state.
+import { type Expression, type SqlBool, sql } from "kysely";
+import type { Db } from "./municipalities.ts";
+import { PUBLIC_STATES } from "./public-manifestos.ts";
+
+export interface SearchGoalsTable {
+  manifesto_id: number;
+  revision: number;
+  goal_number: number;
+  position: number;
+  level: number | null;
+  policy_refs: string[];
+  body: string;
+}
+
+// The table belongs to the portal's migration (0002); declared here until schema.ts lists it.
+declare module "../schema.ts" {
+  interface Database {
+    search_goals: SearchGoalsTable;
+  }
+}
+
+// The searchable text of a goal: every field a citizen reads, one line each, so that a
+// phrase never matches across two fields. NFKC folds width (ＳＮＳ → SNS, ｱﾝｹｰﾄ → アンケート).
+const goalRows = (where: Expression<SqlBool>) => sql`
+  insert into search_goals (manifesto_id, revision, goal_number, position, level, policy_refs, body)
+  select m.id, m.current_revision, (g.goal ->> 'number')::int, (g.ord - 1)::int,
+    (g.goal #>> '{evaluation,level}')::int,
+    array(select normalize(x, NFKC) from jsonb_array_elements_text(coalesce(g.goal -> 'policyRefs', '[]')) as x),
+    lower(normalize(concat_ws(chr(10),
+      g.goal ->> 'mission',
+      g.goal ->> 'title',
+      (select string_agg(x, chr(10)) from jsonb_array_elements_text(coalesce(g.goal -> 'policyRefs', '[]')) as x),
+      (select string_agg(x, chr(10)) from jsonb_array_elements_text(coalesce(g.goal -> 'currentState', '[]')) as x),
+      (select string_agg(concat_ws(chr(10), t ->> 'text', t #>> '{measure,indicator}', t #>> '{result,text}'), chr(10))
+         from jsonb_array_elements(coalesce(g.goal -> 'targets', '[]')) as t),
+      g.goal ->> 'desiredState',
+      (select string_agg(x, chr(10)) from jsonb_array_elements_text(coalesce(g.goal -> 'means', '[]')) as x),
+      g.goal #>> '{evaluation,reason}'
+    ), NFKC))
+  from manifestos m
+  join manifesto_revisions r on r.manifesto_id = m.id and r.revision = m.current_revision
+  cross join lateral jsonb_array_elements(r.document -> 'goals') with ordinality as g(goal, ord)
+  where ${where}
+  on conflict (manifesto_id, goal_number) do nothing
+`;
+
+/**
+ * Rebuilds the search rows of one manifesto from its current revision. Call it inside the
+ * transaction that writes the revision (writeManifesto), after the revision is current.
+ */
+export async function refreshSearchDocument(db: Db, manifestoId: number): Promise<void> {
+  await db.deleteFrom("search_goals").where("manifesto_id", "=", manifestoId).execute();
+  await goalRows(sql<SqlBool>`m.id = ${manifestoId}`).execute(db);
+}
+
+/**
+ * Rebuilds the rows of every manifesto whose rows are missing or from an older revision:
+ * those written before migration 0002, or by a path that did not refresh them. When
+ * nothing is stale this is two indexed statements that change nothing.
+ */
+export async function refreshStaleSearchDocuments(db: Db): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await sql`
+      delete from search_goals s using manifestos m
+      where s.manifesto_id = m.id and s.revision <> m.current_revision
+    `.execute(tx);
+    await goalRows(
+      sql<SqlBool>`not exists (select 1 from search_goals s where s.manifesto_id = m.id)`,
+    ).execute(tx);
+  });
+}
+
+export interface GoalSearch {
+  /** Words already NFKC-normalised and lower-cased; every word must occur. */
+  words: readonly string[];
+  municipalityCode?: string;
+  fiscalYear?: number;
+  /** The department's own code, or its name's comparison key. */
+  department?: { code: string; nameKey: string };
+  /** NFKC form of a policy reference as written (`7-1-1`). */
+  policyRef?: string;
+  level?: number;
+  limit: number;
+}
+
+export interface GoalHit {
+  municipalityCode: string;
+  municipalityName: string;
+  fiscalYear: number;
+  departmentName: string;
+  departmentCode: string | null;
+  goalNumber: number;
+  /** The goal as stored in the document (validated on the way in). */
+  goal: unknown;
+}
+
+/** `%`, `_` and `\` in a word are literal characters, not patterns. */
+export function likePattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[]> {
+  let query = db
+    .selectFrom("search_goals as s")
+    .innerJoin("manifestos as m", (j) =>
+      j.onRef("m.id", "=", "s.manifesto_id").onRef("m.current_revision", "=", "s.revision"),
+    )
+    .innerJoin("manifesto_revisions as r", (j) =>
+      j.onRef("r.manifesto_id", "=", "m.id").onRef("r.revision", "=", "m.current_revision"),
+    )
+    .innerJoin("departments as d", "d.id", "m.department_id")
+    .innerJoin("municipalities as mu", "mu.code", "m.municipality_code")
+    .select([
+      "m.municipality_code",
+      "mu.name as municipality_name",
+      "m.fiscal_year",
+      "m.department_name",
+      "d.code as department_code",
+      "s.goal_number",
+      sql<unknown>`r.document -> 'goals' -> s.position`.as("goal"),
+    ])
+    .where("m.state", "in", [...PUBLIC_STATES]);
+  for (const word of q.words) query = query.where("s.body", "like", likePattern(word));
+  if (q.municipalityCode !== undefined) {
+    query = query.where("m.municipality_code", "=", q.municipalityCode);
+  }
+  if (q.fiscalYear !== undefined) query = query.where("m.fiscal_year", "=", q.fiscalYear);
+  if (q.department) {
+    const { code, nameKey } = q.department;
+    query = query.where((eb) =>
+      eb.or([eb("d.code", "=", code), eb("m.department_name_key", "=", nameKey)]),
+    );
+  }
+  if (q.policyRef !== undefined) {
+    query = query.where(sql<SqlBool>`${q.policyRef} = any(s.policy_refs)`);
+  }
+  if (q.level !== undefined) query = query.where("s.level", "=", q.level);
+  const rows = await query
+    .orderBy("m.fiscal_year", "desc")
+    .orderBy("m.municipality_code")
+    .orderBy(sql`d.position nulls last`)
+    .orderBy("m.department_name")
+    .orderBy("s.position")
+    .limit(q.limit)
+    .execute();
+  return rows.map((r) => ({
+    municipalityCode: r.municipality_code,
+    municipalityName: r.municipality_name,
+    fiscalYear: r.fiscal_year,
+    departmentName: r.department_name,
+    departmentCode: r.department_code,
+    goalNumber: r.goal_number,
+    goal: r.goal,
+  }));
+}
+
+/** The policy references and levels used in a municipality's published goals, for filters. */
+export async function listPublicSearchFacets(db: Db, municipalityCode: string) {
+  const rows = await db
+    .selectFrom("search_goals as s")
+    .innerJoin("manifestos as m", (j) =>
+      j.onRef("m.id", "=", "s.manifesto_id").onRef("m.current_revision", "=", "s.revision"),
+    )
+    .select([sql<string>`unnest(s.policy_refs)`.as("ref")])
+    .where("m.state", "in", [...PUBLIC_STATES])
+    .where("m.municipality_code", "=", municipalityCode)
+    .distinct()
+    .execute();
+  return rows.map((r) => r.ref);
+}

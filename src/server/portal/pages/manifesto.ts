@@ -1,0 +1,64 @@
+import { formatDateJa, formatFiscalYear } from "../../../domain/era.ts";
+import type { PublicManifestoView } from "../../../services/portal/get-public-manifesto.ts";
+import { html } from "../html.ts";
+import { page } from "../layout.ts";
+import { STATE_WORDS, shareMet } from "../present.ts";
+import { departmentSlug, urls } from "../urls.ts";
+import { goalSection } from "./goal.ts";
+
+export function manifestoPage(view: PublicManifestoView, options: { pdf: boolean }): string {
+  const doc = view.document;
+  const m = view.municipality;
+  const year = doc.fiscalYear;
+  const slug = departmentSlug(view.stored);
+  const title = doc.documentTitle ?? m.row.documentTitle ?? "部局マニフェスト";
+  const head = doc.department.head;
+  const contact = doc.department.contact;
+  const { met, not_met, unknown } = view.assessment.summary.targets;
+  const evaluated = doc.goals.some((g) => g.evaluation !== undefined);
+  const goalAssessment = (n: number) => view.assessment.goals.find((g) => g.number === n);
+  const download = (ext: "json" | "xlsx" | "pdf") => urls.download(m.code, year, slug, ext);
+  const ctx = {
+    municipalityCode: m.code,
+    scale: view.scale,
+    plan: view.plan,
+    indicatorIds: view.indicatorIds,
+  };
+  const body = html`
+<dl class="summary">
+<dt>部局長</dt><dd>${[head?.title, head?.name].filter(Boolean).join(" ") || "—"}</dd>
+<dt>連絡先</dt><dd>${contact?.phone ? html`電話 ${contact.phone}${contact.extension ? html`（内線 ${contact.extension}）` : ""}` : "—"}${contact?.email ? html`<br>${contact.email}` : ""}</dd>
+<dt>公表の状態</dt><dd>${STATE_WORDS[view.stored.state] ?? view.stored.state}（第${view.stored.revision}版、${formatDateJa(view.stored.updatedAt)}更新）</dd>
+${evaluated ? html`<dt>達成目標の達成</dt><dd>${shareMet({ met, unknown, total: met + not_met + unknown })}</dd>` : ""}
+</dl>
+<nav class="toc" aria-labelledby="toc-heading">
+<h2 id="toc-heading">目標一覧</h2>
+<ol>${doc.goals.map((g) => html`<li><a href="#goal-${g.number}">目標${g.number} ${g.title}</a></li>`)}</ol>
+</nav>
+<section class="downloads" aria-labelledby="downloads-heading">
+<h2 id="downloads-heading">ダウンロード</h2>
+<ul>
+${options.pdf ? html`<li><a href="${download("pdf")}" download>PDF（印刷用の様式）</a></li>` : ""}
+<li><a href="${download("xlsx")}" download>Excel（.xlsx）</a></li>
+<li><a href="${download("json")}" download>JSON（tassei.manifesto/v1）</a></li>
+<li><a href="${urls.openData(m.code, year)}" download>${formatFiscalYear(year)}の全部局のオープンデータ（CSV）</a></li>
+</ul>
+</section>
+${doc.goals.map((g) => goalSection(g, goalAssessment(g.number), ctx))}
+<section class="scale" aria-labelledby="scale-heading">
+<h2 id="scale-heading">自己評価の基準（${view.scale.name}）</h2>
+<dl>${view.scale.levels.map((l) => html`<dt><span class="level level-${l.level}">${l.level}</span></dt><dd>${l.label}</dd>`)}</dl>
+</section>
+<p><a href="${urls.department(m.code, slug)}">${view.stored.departmentName}の過去の年度を見る</a></p>`;
+  return page({
+    title: `${view.stored.departmentName}　${title}`,
+    lead: html`${m.name}　${formatFiscalYear(year)}${doc.documentSubtitle ? html`　${doc.documentSubtitle}` : ""}`,
+    breadcrumbs: [
+      { label: "トップ", href: urls.home() },
+      { label: m.name, href: urls.municipality(m.code) },
+      { label: formatFiscalYear(year), href: urls.year(m.code, year) },
+      { label: view.stored.departmentName },
+    ],
+    body,
+  });
+}

@@ -1,0 +1,139 @@
+import { formatFiscalYear } from "../../../domain/era.ts";
+import type { Goal } from "../../../domain/manifesto/schema.ts";
+import type { PublicSearchHit } from "../../../services/portal/search-public-goals.ts";
+import { containsAny, highlight } from "../highlight.ts";
+import { type Html, html } from "../html.ts";
+import { type Crumb, page } from "../layout.ts";
+import { levelBadge } from "../present.ts";
+import { departmentSlug, urls } from "../urls.ts";
+
+export interface SearchFilters {
+  year?: number;
+  department?: string;
+  policy?: string;
+  level?: number;
+}
+
+export interface FacetOptions {
+  years: number[];
+  departments: { value: string; label: string }[];
+  policies: string[];
+  levels: { level: number; label: string }[];
+}
+
+function select(
+  name: string,
+  label: string,
+  options: { value: string; label: string }[],
+  current: string | undefined,
+): Html {
+  return html`<div class="field"><label for="f-${name}">${label}</label>
+<select id="f-${name}" name="${name}"><option value="">すべて</option>${options.map(
+    (o) =>
+      html`<option value="${o.value}"${o.value === current ? html` selected` : ""}>${o.label}</option>`,
+  )}</select></div>`;
+}
+
+export function searchForm(options: {
+  action: string;
+  text: string;
+  filters?: SearchFilters;
+  facets?: FacetOptions;
+  /** Fixed conditions, e.g. the year of the page the form is on. */
+  hidden?: Record<string, string>;
+}): Html {
+  const f = options.filters ?? {};
+  const facets = options.facets;
+  return html`<form class="search-form" action="${options.action}" method="get" role="search">
+${Object.entries(options.hidden ?? {}).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
+<div class="field field-q"><label for="q">キーワード</label>
+<input id="q" name="q" type="search" value="${options.text}" maxlength="200" autocomplete="off"></div>
+${
+  facets
+    ? html`<fieldset class="filters"><legend>絞り込み</legend>
+${select(
+  "year",
+  "年度",
+  facets.years.map((y) => ({ value: String(y), label: formatFiscalYear(y) })),
+  f.year?.toString(),
+)}
+${select("department", "部局", facets.departments, f.department)}
+${select(
+  "policy",
+  "関連の施策・基本事業",
+  facets.policies.map((p) => ({ value: p, label: p })),
+  f.policy,
+)}
+${select(
+  "level",
+  "自己評価",
+  facets.levels.map((l) => ({ value: String(l.level), label: `${l.level} ${l.label}` })),
+  f.level?.toString(),
+)}
+</fieldset>`
+    : ""
+}
+<button type="submit">検索</button>
+</form>`;
+}
+
+/** The goal's fields that contain a word, each with the words marked. */
+function matchingFields(goal: Goal, words: readonly string[]): { name: string; text: string }[] {
+  const fields: { name: string; text: string }[] = [
+    { name: "組織使命", text: goal.mission },
+    ...(goal.currentState ?? []).map((t) => ({ name: "現在の状態", text: t })),
+    ...(goal.targets ?? []).flatMap((t) => [
+      { name: "達成目標", text: `${t.label ?? ""}${t.text}` },
+      ...(t.result?.text ? [{ name: "実績", text: t.result.text }] : []),
+    ]),
+    { name: "目標が達成した状態", text: goal.desiredState ?? "" },
+    ...(goal.means ?? []).map((t) => ({ name: "手段", text: t })),
+    { name: "理由", text: goal.evaluation?.reason ?? "" },
+    { name: "関連の施策・基本事業", text: (goal.policyRefs ?? []).join("、") },
+  ];
+  return fields.filter((f) => f.text !== "" && containsAny(f.text, words));
+}
+
+function hitItem(hit: PublicSearchHit, words: readonly string[], showMunicipality: boolean) {
+  const href = `${urls.manifesto(hit.municipalityCode, hit.fiscalYear, departmentSlug(hit))}#goal-${hit.goal.number}`;
+  const fields = matchingFields(hit.goal, words).slice(0, 4);
+  return html`<li class="hit">
+<h3><a href="${href}">目標${hit.goal.number} ${highlight(hit.goal.title, words)}</a></h3>
+<p class="hit-meta">${showMunicipality ? html`${hit.municipalityName}　` : ""}${formatFiscalYear(hit.fiscalYear)}　${hit.departmentName}　自己評価 ${levelBadge(hit.goal.evaluation?.level, undefined)}</p>
+${fields.length > 0 ? html`<dl class="hit-fields">${fields.map((f) => html`<dt>${f.name}</dt><dd>${highlight(f.text, words)}</dd>`)}</dl>` : ""}
+</li>`;
+}
+
+export function searchPage(data: {
+  municipality?: { code: string; name: string };
+  text: string;
+  words: string[];
+  filters: SearchFilters;
+  facets?: FacetOptions;
+  hits: PublicSearchHit[];
+  truncated: boolean;
+}): string {
+  const m = data.municipality;
+  const action = m ? urls.municipalitySearch(m.code) : urls.search();
+  const searched = data.words.length > 0;
+  const results = !searched
+    ? html`<p>キーワードを入力して検索してください。2文字の語（例：防災）でも検索できます。全角・半角は区別しません。</p>`
+    : html`<section aria-labelledby="results-heading">
+<h2 id="results-heading">検索結果：${data.hits.length}${data.truncated ? "件以上" : "件"}</h2>
+${data.truncated ? html`<p>結果が多いため、先頭の${data.hits.length}件を表示しています。条件を絞り込んでください。</p>` : ""}
+${data.hits.length === 0 ? html`<p>「${data.text}」に一致する目標は見つかりませんでした。</p>` : html`<ol class="hits">${data.hits.map((h) => hitItem(h, data.words, !m))}</ol>`}
+</section>`;
+  const crumbs: Crumb[] = [{ label: "トップ", href: urls.home() }];
+  if (m) crumbs.push({ label: m.name, href: urls.municipality(m.code) });
+  crumbs.push({ label: "検索" });
+  return page({
+    title: searched
+      ? `「${data.text}」の検索結果`
+      : m
+        ? `${m.name}の部局マニフェストを検索`
+        : "部局マニフェストを検索",
+    breadcrumbs: crumbs,
+    body: html`${searchForm({ action, text: data.text, filters: data.filters, ...(data.facets && { facets: data.facets }) })}
+${results}`,
+  });
+}

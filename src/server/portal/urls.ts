@@ -1,0 +1,32 @@
+// The portal's addresses, in one place so that links and routes agree. A department is
+// named by its own code when it has one (stable across renames), else by its name.
+
+export const STYLESHEET_PATH = "/assets/portal.css";
+
+export function departmentSlug(d: { departmentCode: string | null; departmentName: string }) {
+  return d.departmentCode !== null && d.departmentCode !== "" ? d.departmentCode : d.departmentName;
+}
+
+const seg = encodeURIComponent;
+
+export const urls = {
+  home: () => "/",
+  accessibility: () => "/accessibility",
+  search: () => "/search",
+  municipality: (code: string) => `/${seg(code)}`,
+  municipalitySearch: (code: string) => `/${seg(code)}/search`,
+  year: (code: string, year: number) => `/${seg(code)}/${year}`,
+  openData: (code: string, year: number) => `/${seg(code)}/${year}/opendata.csv`,
+  manifesto: (code: string, year: number, slug: string) => `/${seg(code)}/${year}/${seg(slug)}`,
+  download: (code: string, year: number, slug: string, ext: "json" | "xlsx" | "pdf") =>
+    `/${seg(code)}/${year}/${seg(slug)}/manifesto.${ext}`,
+  department: (code: string, slug: string) => `/${seg(code)}/departments/${seg(slug)}`,
+  indicators: (code: string) => `/${seg(code)}/indicators`,
+  indicator: (code: string, id: number) => `/${seg(code)}/indicators/${id}`,
+};
+
+/** `242161-2023-総務部.json`: a file name for Content-Disposition. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -1,0 +1,63 @@
+// Search of published goals by words in Japanese. Words are compared after NFKC and
+// lower-casing (ＳＮＳ, sns and SNS are one word); every word must occur in the goal. Words of
+// 3+ characters use the trigram index; 1–2 character words (防災) scan, which is fine at the
+// scale of one installation's published goals.
+import {
+  refreshStaleSearchDocuments,
+  searchPublicGoals,
+} from "../../db/repositories/public-search.ts";
+import { type Goal, goalSchema } from "../../domain/manifesto/schema.ts";
+import { nfkc } from "../../domain/text.ts";
+import type { ServiceContext } from "../context.ts";
+import { departmentRef } from "./shared.ts";
+
+export const SEARCH_LIMIT = 100;
+export const MAX_QUERY_LENGTH = 200;
+const MAX_WORDS = 8;
+
+export interface PublicSearchInput {
+  text: string;
+  municipalityCode?: string;
+  fiscalYear?: number;
+  department?: string;
+  policyRef?: string;
+  level?: number;
+}
+
+export interface PublicSearchHit {
+  municipalityCode: string;
+  municipalityName: string;
+  fiscalYear: number;
+  departmentName: string;
+  departmentCode: string | null;
+  goal: Goal;
+}
+
+/** The words of a query as they are matched: NFKC, lower case, split on white space. */
+export function searchWords(text: string): string[] {
+  const words = nfkc(text).toLowerCase().split(/\s+/u).filter(Boolean);
+  return [...new Set(words)].slice(0, MAX_WORDS);
+}
+
+export async function searchPublicManifestos(
+  ctx: ServiceContext,
+  input: PublicSearchInput,
+): Promise<{ words: string[]; hits: PublicSearchHit[]; truncated: boolean }> {
+  const words = searchWords(input.text.slice(0, MAX_QUERY_LENGTH));
+  if (words.length === 0) return { words, hits: [], truncated: false };
+  await refreshStaleSearchDocuments(ctx.db);
+  const rows = await searchPublicGoals(ctx.db, {
+    words,
+    limit: SEARCH_LIMIT + 1,
+    ...(input.municipalityCode !== undefined && { municipalityCode: input.municipalityCode }),
+    ...(input.fiscalYear !== undefined && { fiscalYear: input.fiscalYear }),
+    ...(input.department !== undefined && { department: departmentRef(input.department) }),
+    ...(input.policyRef !== undefined && { policyRef: nfkc(input.policyRef).trim() }),
+    ...(input.level !== undefined && { level: input.level }),
+  });
+  const hits = rows.slice(0, SEARCH_LIMIT).map(({ goal, goalNumber: _, ...rest }) => ({
+    ...rest,
+    goal: goalSchema.parse(goal),
+  }));
+  return { words, hits, truncated: rows.length > SEARCH_LIMIT };
+}
