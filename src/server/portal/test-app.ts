@@ -1,15 +1,12 @@
-// Test support: the portal on a Fastify instance built as buildApp builds it (same error
-// handlers), and small readers for the HTML it returns.
-import Fastify, { type FastifyInstance } from "fastify";
+// Test support: the whole application as the server runs it (the portal with the error
+// handlers, security headers and the API beside it), and small readers for its HTML.
+import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
 import type { TestDatabase } from "../../../test/support/database.ts";
-import { registerErrorHandlers } from "../errors.ts";
-import { registerPortal } from "./index.ts";
+import { buildApp } from "../app.ts";
 
 export async function portalApp(t: TestDatabase): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false });
-  registerErrorHandlers(app);
-  await registerPortal(app, { db: t.ctx.db });
+  const app = await buildApp({ database: t.handle, logLevel: "silent" });
   await app.ready();
   return app;
 }
