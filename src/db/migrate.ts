@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator, sql } from "kysely";
 import * as initial from "./migrations/0001-initial.ts";
 import * as search from "./migrations/0002-search.ts";
 import * as accounts from "./migrations/0003-accounts.ts";
+import * as workflow from "./migrations/0004-workflow.ts";
 import type { Database } from "./schema.ts";
 
 // Migrations are listed here rather than read from a folder so that they load the same
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-search": search,
   "0003-accounts": accounts,
+  "0004-workflow": workflow,
 };
 
 /** Any number that no other program on the same server uses for an advisory lock. */

@@ -26,35 +26,47 @@ function user(role: Role, municipalityCode: string | null = M1): StaffUser {
 const installationAdmin = user("admin", null);
 
 type Action = keyof ManifestoPermissions;
-const ACTIONS: Action[] = ["read", "edit", "submit", "approve", "return", "publish", "evaluate"];
+const ACTIONS: Action[] = [
+  "read",
+  "edit",
+  "submit",
+  "approve",
+  "return",
+  "publish",
+  "evaluate",
+  "openEvaluation",
+  "correct",
+  "comment",
+];
 
 /** The expected answer for a record in scope, written out per role and state. */
 function expected(role: Role | "installation_admin", state: string): Set<Action> {
   const draft = state === "draft" || state === "evaluation_draft";
   const submitted = state === "submitted" || state === "evaluation_submitted";
+  const headApproved = state === "head_approved" || state === "evaluation_head_approved";
   const approved = state === "approved" || state === "evaluation_approved";
-  const evaluating = state === "published" || state === "evaluation_draft";
+  const published = state === "published" || state === "results_published";
   const out = new Set<Action>(["read"]);
   const add = (a: Action, when: boolean) => when && out.add(a);
+  if (role === "viewer") return out;
+  add("edit", draft);
+  add("evaluate", state === "evaluation_draft");
+  add("comment", true);
   switch (role) {
-    case "viewer":
-      break;
     case "department_editor":
-      add("edit", draft);
-      add("evaluate", evaluating);
+      add("submit", draft);
       break;
     case "department_head":
-      add("edit", draft);
-      add("submit", draft);
-      add("evaluate", evaluating);
-      break;
-    default:
-      add("edit", true);
       add("submit", draft);
       add("approve", submitted);
       add("return", submitted);
+      break;
+    default:
+      add("approve", headApproved);
+      add("return", headApproved || approved);
       add("publish", approved);
-      add("evaluate", evaluating);
+      add("openEvaluation", state === "published");
+      add("correct", published);
   }
   return out;
 }
@@ -98,6 +110,24 @@ describe("manifestoPermissions: role × state × place × action", () => {
       manifestoPermissions(editor, { municipalityCode: M1, departmentId: DEPT_A, state: "draft" })
         .read,
     ).toBe(false);
+  });
+
+  it("the table covers every permission there is", () => {
+    const got = manifestoPermissions(installationAdmin, {
+      municipalityCode: M1,
+      departmentId: DEPT_A,
+      state: "draft",
+    });
+    expect(Object.keys(got).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  it("a state this build does not know is read only, even to planning", () => {
+    const got = manifestoPermissions(user("planning"), {
+      municipalityCode: M1,
+      departmentId: DEPT_A,
+      state: "archived",
+    });
+    expect(ACTIONS.filter((a) => got[a])).toEqual(["read"]);
   });
 
   it("a non-admin without a municipality (never stored) sees nothing", () => {

@@ -10,20 +10,42 @@ import {
   type StaffUser,
   scopeOf,
 } from "./roles.ts";
-import type { ManifestoState } from "./workflow.ts";
+import {
+  canCorrectIn,
+  canEditIn,
+  isManifestoState,
+  type ManifestoState,
+  nextState,
+  type WorkflowAction,
+} from "./workflow.ts";
 
 export interface ManifestoPermissions {
   read: boolean;
-  /** Save a new revision of the document. */
+  /** Save a new revision of the document (drafts only). */
   edit: boolean;
   submit: boolean;
   approve: boolean;
-  /** 差戻し: send a submission back to draft. */
+  /** 差戻し: send a submission back to the draft of its phase. */
   return: boolean;
   publish: boolean;
   /** Write the year-end results and self-evaluation. */
   evaluate: boolean;
+  /** Start the results phase of a published plan. */
+  openEvaluation: boolean;
+  /** Correct published content: a new published revision with a change note. */
+  correct: boolean;
+  /** Write, answer and resolve review comments. */
+  comment: boolean;
 }
+
+/** The permission that says whether a workflow action is open to the caller now. */
+export const ACTION_PERMISSION: Record<WorkflowAction, keyof ManifestoPermissions> = {
+  submit: "submit",
+  approve: "approve",
+  return: "return",
+  publish: "publish",
+  open_evaluation: "openEvaluation",
+};
 
 export interface ManifestoRecord {
   municipalityCode: string;
@@ -39,12 +61,10 @@ const NOTHING: ManifestoPermissions = {
   return: false,
   publish: false,
   evaluate: false,
+  openEvaluation: false,
+  correct: false,
+  comment: false,
 };
-
-const DRAFT_STATES: readonly string[] = ["draft", "evaluation_draft"];
-const SUBMITTED_STATES: readonly string[] = ["submitted", "evaluation_submitted"];
-const APPROVED_STATES: readonly string[] = ["approved", "evaluation_approved"];
-const EVALUATION_STATES: readonly string[] = ["published", "evaluation_draft"];
 
 export function manifestoPermissions(
   user: StaffUser,
@@ -52,30 +72,23 @@ export function manifestoPermissions(
 ): ManifestoPermissions {
   if (!inScope(scopeOf(user), manifesto)) return NOTHING;
   const { state } = manifesto;
-  const isDraft = DRAFT_STATES.includes(state);
-  const evaluating = EVALUATION_STATES.includes(state);
-  switch (user.role) {
-    case "viewer":
-      return { ...NOTHING, read: true };
-    case "department_editor":
-      return { ...NOTHING, read: true, edit: isDraft, evaluate: evaluating };
-    case "department_head":
-      // The head signs the department's submission off: submitting is the head's act.
-      return { ...NOTHING, read: true, edit: isDraft, submit: isDraft, evaluate: evaluating };
-    case "planning":
-    case "admin":
-      return {
-        read: true,
-        // Stewards correct any state; a correction of a published document is a new
-        // published revision (PRODUCT.md "The cycle").
-        edit: true,
-        submit: isDraft,
-        approve: SUBMITTED_STATES.includes(state),
-        return: SUBMITTED_STATES.includes(state),
-        publish: APPROVED_STATES.includes(state),
-        evaluate: evaluating,
-      };
-  }
+  // A state this build does not know (a newer one's data): look, do not touch.
+  if (!isManifestoState(state)) return { ...NOTHING, read: true };
+  const role: Role = user.role;
+  const can = (action: WorkflowAction) => nextState(state, action, role) !== null;
+  const edit = canEditIn(state, role);
+  return {
+    read: true,
+    edit,
+    submit: can("submit"),
+    approve: can("approve"),
+    return: can("return"),
+    publish: can("publish"),
+    evaluate: edit && state === "evaluation_draft",
+    openEvaluation: can("open_evaluation"),
+    correct: canCorrectIn(state, role),
+    comment: role !== "viewer",
+  };
 }
 
 /** Creating a manifesto that does not exist yet (an import), for a department. */

@@ -7,6 +7,7 @@ import type { LoginLimits } from "../../services/auth/login.ts";
 import { registerAuthRoutes } from "../auth/routes.ts";
 import { registerSessionHandling } from "../auth/session-plugin.ts";
 import { registerManifestoRoutes } from "./manifestos.ts";
+import { registerWorkflowRoutes } from "./workflow.ts";
 
 export interface StaffApiDeps {
   db: Kysely<Database>;
@@ -22,6 +23,7 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
       await registerSessionHandling(api, resolved);
       registerAuthRoutes(api, resolved);
       registerManifestoRoutes(api, resolved);
+      registerWorkflowRoutes(api, resolved);
     },
     { prefix: "/api" },
   );

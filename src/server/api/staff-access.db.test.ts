@@ -169,7 +169,7 @@ describe("importing a document (POST /api/manifestos/import)", () => {
 });
 
 describe("the allowed actions come with the manifesto", () => {
-  it("an editor may edit a draft of their department but not approve or publish it", async () => {
+  it("an editor may edit and submit a draft of their department but not approve or publish it", async () => {
     const r = await f.app.inject({
       method: "GET",
       url: `/api/manifestos/${f.ids.A}`,
@@ -178,11 +178,14 @@ describe("the allowed actions come with the manifesto", () => {
     expect(r.json().allowed).toEqual({
       read: true,
       edit: true,
-      submit: false,
+      submit: true,
       approve: false,
       return: false,
       publish: false,
       evaluate: false,
+      openEvaluation: false,
+      correct: false,
+      comment: true,
     });
   });
 

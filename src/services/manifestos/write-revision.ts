@@ -7,9 +7,11 @@ import { insertRevision, setCurrentRevision } from "../../db/repositories/manife
 import type { Db } from "../../db/repositories/municipalities.ts";
 import { replaceProjection } from "../../db/repositories/projection.ts";
 import { refreshSearchDocument } from "../../db/repositories/public-search.ts";
+import { insertPublication } from "../../db/repositories/workflow.ts";
 import { projectDocument } from "../../domain/manifesto/projection.ts";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { comparisonKey } from "../../domain/text.ts";
+import { PUBLISHED_STATES } from "../../domain/workflow.ts";
 
 export async function writeRevision(
   tx: Db,
@@ -68,4 +70,14 @@ export async function writeRevision(
       ...w.detail,
     },
   });
+  // An import as published is a publication like any other: the public pages read these.
+  if (w.state !== undefined && (PUBLISHED_STATES as readonly string[]).includes(w.state)) {
+    await insertPublication(tx, {
+      manifestoId,
+      revision,
+      state: w.state,
+      changeNote: w.note ?? null,
+      publishedBy: actor,
+    });
+  }
 }
