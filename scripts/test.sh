@@ -2,12 +2,13 @@
 # `npm test`: lint and format (biome), type check (tsc), every test on the embedded database
 # (PGlite), then the database tests (*.db.test.ts) again on the PostgreSQL server at
 # TASSEI_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/test). Each test file gets
-# its own fresh database. Ends with the line `N passed, N failed`.
+# its own fresh database. Then the browser tests of the portal (Playwright, e2e/) on Debian's
+# Chromium. Ends with the line `N passed, N failed`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ARTIFACTS=.test-artifacts
 mkdir -p "$ARTIFACTS"
-rm -f "$ARTIFACTS"/vitest-*.json
+rm -f "$ARTIFACTS"/vitest-*.json "$ARTIFACTS/playwright.json"
 failed_steps=()
 
 step() {
@@ -30,5 +31,8 @@ else
   step "database tests on the PostgreSQL server" env TASSEI_TEST_DB=postgres node_modules/.bin/vitest run \
     --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/vitest-postgres.json" "${@:-.db.test.ts}"
 fi
+
+step "browser tests of the portal (Playwright)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$ARTIFACTS/playwright.json" \
+  node_modules/.bin/playwright test --reporter=list,json
 
 node scripts/test-summary.mjs "${#failed_steps[@]}" "${failed_steps[@]}"

@@ -1,0 +1,46 @@
+// What every browser test shares: the address of the server the global setup started, the
+// portal's addresses for the test data, and the accessibility scan.
+import { AxeBuilder } from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { BASE_URL_VARIABLE } from "./global-setup.ts";
+import { BOUSAI_DEPARTMENT, DRAFT_DEPARTMENT, IGA } from "./test-data.ts";
+
+export const test = base.extend({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+  baseURL: async ({}, use) => {
+    const url = process.env[BASE_URL_VARIABLE];
+    if (!url) throw new Error(`${BASE_URL_VARIABLE} is not set: run through playwright.config.ts`);
+    await use(url);
+  },
+});
+export { expect };
+
+const seg = encodeURIComponent;
+export const paths = {
+  municipality: `/${IGA.code}`,
+  year: `/${IGA.code}/2023`,
+  manifesto: `/${IGA.code}/2023/${seg("総務部")}`,
+  bousai: `/${IGA.code}/2023/${seg(BOUSAI_DEPARTMENT)}`,
+  draft: `/${IGA.code}/2023/${seg(DRAFT_DEPARTMENT)}`,
+  draftJson: `/${IGA.code}/2023/${seg(DRAFT_DEPARTMENT)}/manifesto.json`,
+  draftHistory: `/${IGA.code}/departments/${seg(DRAFT_DEPARTMENT)}`,
+  department: `/${IGA.code}/departments/${seg("総務部")}`,
+  indicators: `/${IGA.code}/indicators`,
+  search: (q: string) => `/${IGA.code}/search?q=${seg(q)}`,
+};
+
+const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+export const scanWithAxe = (page: Page) => new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
+
+/** Runs axe on the page and fails with each violation's rule, impact and elements. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const result = await scanWithAxe(page);
+  // An empty scan (no rule applied) would pass anything.
+  expect(result.passes.length).toBeGreaterThan(0);
+  const described = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`,
+  );
+  expect(described, `axe violations on ${page.url()}`).toEqual([]);
+}

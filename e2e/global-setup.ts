@@ -1,0 +1,49 @@
+// Before the browser tests: a scratch embedded database filled through the real `tassei
+// import`, and the real `tassei serve` on a free port. Its address reaches the test workers
+// through the environment, which they inherit.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runCli } from "../test/support/cli.ts";
+import { startServer } from "../test/support/server.ts";
+import { DRAFT_DEPARTMENT, DRAFT_GOAL, IGA, writeTestDocuments } from "./test-data.ts";
+
+export const BASE_URL_VARIABLE = "TASSEI_E2E_BASE_URL";
+
+function cliOrThrow(args: string[], env: Record<string, string>): string {
+  const r = runCli(args, env);
+  if (r.status !== 0) {
+    throw new Error(`tassei ${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
+  }
+  return r.stdout;
+}
+
+/** Fails unless the draft is really in the database, so that its absence from the portal
+ * means it is kept out, not that it was never imported. */
+function expectDraftStored(env: Record<string, string>): void {
+  const exported = cliOrThrow(
+    ["export", "--municipality", IGA.code, "--year", "2023", "--department", DRAFT_DEPARTMENT],
+    env,
+  );
+  if (!exported.includes(DRAFT_GOAL)) throw new Error(`the draft was not stored:\n${exported}`);
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-e2e-"));
+  const env = { TASSEI_DATA_DIR: path.join(root, "data") };
+  try {
+    const files = writeTestDocuments(root);
+    cliOrThrow(["import", "--quiet", "--published", ...files.published], env);
+    cliOrThrow(["import", "--quiet", ...files.drafts], env);
+    expectDraftStored(env);
+    const server = await startServer({ ...env, TASSEI_DEMO: "off" });
+    process.env[BASE_URL_VARIABLE] = server.url;
+    return async () => {
+      await server.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    };
+  } catch (e) {
+    fs.rmSync(root, { recursive: true, force: true });
+    throw e;
+  }
+}
