@@ -100,6 +100,83 @@ export interface AuditEventsTable {
   detail: Json<unknown>;
 }
 
+// Accounts (migration 0003)
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  username_key: string;
+  display_name: string | null;
+  password_hash: string;
+  role: string;
+  municipality_code: string | null;
+  department_id: number | null;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginThrottleTable {
+  bucket: string;
+  window_start: Timestamp;
+  attempts: number;
+}
+
+// The review workflow (migration 0004)
+export interface ManifestoTransitionsTable {
+  id: Generated<string>;
+  manifesto_id: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  revision: number;
+  actor: string;
+  comment: string | null;
+  occurred_at: Timestamp;
+}
+
+export interface ManifestoCommentsTable {
+  id: Generated<number>;
+  manifesto_id: number;
+  goal_number: number | null;
+  parent_id: number | null;
+  revision: number;
+  author: string;
+  body: string;
+  created_at: Timestamp;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+}
+
+export interface ManifestoPublicationsTable {
+  id: Generated<number>;
+  manifesto_id: number;
+  revision: number;
+  state: string;
+  change_note: string | null;
+  published_by: string;
+  published_at: Timestamp;
+}
+
+// Public search (migration 0002): derived from published documents
+export interface SearchGoalsTable {
+  manifesto_id: number;
+  revision: number;
+  goal_number: number;
+  position: number;
+  level: number | null;
+  policy_refs: string[];
+  body: string;
+}
+
 export interface Database {
   municipalities: MunicipalitiesTable;
   plan_items: PlanItemsTable;
@@ -110,4 +187,11 @@ export interface Database {
   targets: TargetsTable;
   indicators: IndicatorsTable;
   audit_events: AuditEventsTable;
+  search_goals: SearchGoalsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  manifesto_transitions: ManifestoTransitionsTable;
+  manifesto_comments: ManifestoCommentsTable;
+  manifesto_publications: ManifestoPublicationsTable;
 }

@@ -6,23 +6,6 @@ import { type Expression, type SqlBool, sql } from "kysely";
 import type { Db } from "./municipalities.ts";
 import { PUBLIC_STATES } from "./public-manifestos.ts";
 
-export interface SearchGoalsTable {
-  manifesto_id: number;
-  revision: number;
-  goal_number: number;
-  position: number;
-  level: number | null;
-  policy_refs: string[];
-  body: string;
-}
-
-// The table belongs to the portal's migration (0002); declared here until schema.ts lists it.
-declare module "../schema.ts" {
-  interface Database {
-    search_goals: SearchGoalsTable;
-  }
-}
-
 // The searchable text of a goal: every field a citizen reads, one line each, so that a
 // phrase never matches across two fields. NFKC folds width (ＳＮＳ → SNS, ｱﾝｹｰﾄ → アンケート).
 const goalRows = (where: Expression<SqlBool>) => sql`

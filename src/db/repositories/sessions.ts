@@ -2,7 +2,6 @@
 // the caller's clock so that expiry can be tested without waiting eight hours.
 import { sql } from "kysely";
 import type { Db } from "./municipalities.ts";
-import { withAccounts } from "./users.ts";
 
 export interface SessionRow {
   id: string;
@@ -14,7 +13,7 @@ export interface SessionRow {
 }
 
 export async function insertSession(db: Db, s: SessionRow): Promise<void> {
-  await withAccounts(db)
+  await db
     .insertInto("sessions")
     .values({
       id: s.id,
@@ -29,7 +28,7 @@ export async function insertSession(db: Db, s: SessionRow): Promise<void> {
 
 /** The session with its user, if the user is not disabled. */
 export async function findSessionWithUser(db: Db, id: string) {
-  return withAccounts(db)
+  return db
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
     .select([
@@ -51,15 +50,11 @@ export async function findSessionWithUser(db: Db, id: string) {
 }
 
 export async function touchSession(db: Db, id: string, at: Date): Promise<void> {
-  await withAccounts(db)
-    .updateTable("sessions")
-    .set({ last_seen_at: at })
-    .where("id", "=", id)
-    .execute();
+  await db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute();
 }
 
 export async function deleteSession(db: Db, id: string): Promise<boolean> {
-  const r = await withAccounts(db).deleteFrom("sessions").where("id", "=", id).executeTakeFirst();
+  const r = await db.deleteFrom("sessions").where("id", "=", id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 
@@ -69,7 +64,7 @@ export async function deleteSessionsOfUser(
   userId: number,
   keepId?: string,
 ): Promise<number> {
-  let q = withAccounts(db).deleteFrom("sessions").where("user_id", "=", userId);
+  let q = db.deleteFrom("sessions").where("user_id", "=", userId);
   if (keepId !== undefined) q = q.where("id", "<>", keepId);
   const r = await q.executeTakeFirst();
   return Number(r.numDeletedRows);
@@ -82,7 +77,7 @@ export async function deleteExpiredSessions(
   now: Date,
   idleSince: Date,
 ): Promise<void> {
-  await withAccounts(db)
+  await db
     .deleteFrom("sessions")
     .where("user_id", "=", userId)
     .where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<=", idleSince)]))
@@ -115,7 +110,7 @@ export async function countLoginAttempt(
 
 /** A successful sign-in gives its attempt back: only failures should lock anyone out. */
 export async function refundLoginAttempt(db: Db, bucket: string): Promise<void> {
-  await withAccounts(db)
+  await db
     .updateTable("login_throttle")
     .set((eb) => ({ attempts: eb("attempts", "-", 1) }))
     .where("bucket", "=", bucket)

@@ -1,52 +1,5 @@
-// Staff accounts. The table types live here with the migration that creates them
-// (0003-accounts); `withAccounts` widens a handle to see them.
-import type { ColumnType, Generated, Kysely } from "kysely";
-import type { Database } from "../schema.ts";
+// Staff accounts (migration 0003-accounts); the table types are in ../schema.ts.
 import type { Db } from "./municipalities.ts";
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-
-export interface UsersTable {
-  id: Generated<number>;
-  username: string;
-  username_key: string;
-  display_name: string | null;
-  password_hash: string;
-  role: string;
-  municipality_code: string | null;
-  department_id: number | null;
-  disabled_at: Timestamp | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-export interface SessionsTable {
-  id: string;
-  user_id: number;
-  csrf_token: string;
-  created_at: Timestamp;
-  last_seen_at: Timestamp;
-  expires_at: Timestamp;
-}
-
-export interface LoginThrottleTable {
-  bucket: string;
-  window_start: Timestamp;
-  attempts: number;
-}
-
-// A type alias, not an interface: withTables wants a record type.
-export type AccountTables = {
-  users: UsersTable;
-  sessions: SessionsTable;
-  login_throttle: LoginThrottleTable;
-};
-
-export type AccountsDb = Kysely<Database & AccountTables>;
-
-export function withAccounts(db: Db): AccountsDb {
-  return db.withTables<AccountTables>();
-}
 
 export interface UserRow {
   id: number;
@@ -66,7 +19,7 @@ export function usernameKey(username: string): string {
 }
 
 function baseQuery(db: Db) {
-  return withAccounts(db)
+  return db
     .selectFrom("users as u")
     .leftJoin("departments as d", "d.id", "u.department_id")
     .select([
@@ -111,7 +64,7 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
 }
 
 export async function findPasswordHash(db: Db, userId: number): Promise<string | undefined> {
-  const row = await withAccounts(db)
+  const row = await db
     .selectFrom("users")
     .select("password_hash")
     .where("id", "=", userId)
@@ -143,7 +96,7 @@ export async function insertUser(
     departmentId: number | null;
   },
 ): Promise<number> {
-  const row = await withAccounts(db)
+  const row = await db
     .insertInto("users")
     .values({
       username: u.username,
@@ -160,7 +113,7 @@ export async function insertUser(
 }
 
 export async function updatePasswordHash(db: Db, userId: number, hash: string): Promise<void> {
-  await withAccounts(db)
+  await db
     .updateTable("users")
     .set({ password_hash: hash, updated_at: new Date() })
     .where("id", "=", userId)
@@ -170,7 +123,7 @@ export async function updatePasswordHash(db: Db, userId: number, hash: string): 
 /** Display names for `user:<id>` actors in histories. */
 export async function usernamesById(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await withAccounts(db)
+  const rows = await db
     .selectFrom("users")
     .select(["id", "username", "display_name"])
     .where("id", "in", [...ids])

@@ -1,56 +1,6 @@
 // The review workflow's tables (migration 0004-workflow): transitions, comments and
-// publications. Their types live here with the SQL; `withWorkflow` widens a handle to see them.
-import type { ColumnType, Generated, Kysely } from "kysely";
-import type { Database } from "../schema.ts";
+// publications. The table types are in ../schema.ts.
 import type { Db } from "./municipalities.ts";
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-
-export interface ManifestoTransitionsTable {
-  id: Generated<string>;
-  manifesto_id: number;
-  action: string;
-  from_state: string;
-  to_state: string;
-  revision: number;
-  actor: string;
-  comment: string | null;
-  occurred_at: Timestamp;
-}
-
-export interface ManifestoCommentsTable {
-  id: Generated<number>;
-  manifesto_id: number;
-  goal_number: number | null;
-  parent_id: number | null;
-  revision: number;
-  author: string;
-  body: string;
-  created_at: Timestamp;
-  resolved_at: Timestamp | null;
-  resolved_by: string | null;
-}
-
-export interface ManifestoPublicationsTable {
-  id: Generated<number>;
-  manifesto_id: number;
-  revision: number;
-  state: string;
-  change_note: string | null;
-  published_by: string;
-  published_at: Timestamp;
-}
-
-// A type alias, not an interface: withTables wants a record type.
-export type WorkflowTables = {
-  manifesto_transitions: ManifestoTransitionsTable;
-  manifesto_comments: ManifestoCommentsTable;
-  manifesto_publications: ManifestoPublicationsTable;
-};
-
-export function withWorkflow(db: Db): Kysely<Database & WorkflowTables> {
-  return db.withTables<WorkflowTables>();
-}
 
 export interface TransitionRow {
   id: number;
@@ -77,7 +27,7 @@ export async function insertTransition(
   db: Db,
   t: Omit<TransitionRow, "id" | "occurredAt"> & { manifestoId: number },
 ): Promise<void> {
-  await withWorkflow(db)
+  await db
     .insertInto("manifesto_transitions")
     .values({
       manifesto_id: t.manifestoId,
@@ -92,7 +42,7 @@ export async function insertTransition(
 }
 
 export async function listTransitions(db: Db, manifestoId: number): Promise<TransitionRow[]> {
-  const rows = await withWorkflow(db)
+  const rows = await db
     .selectFrom("manifesto_transitions")
     .selectAll()
     .where("manifesto_id", "=", manifestoId)
@@ -153,7 +103,7 @@ export async function insertComment(
   db: Db,
   c: Pick<CommentRow, "manifestoId" | "goalNumber" | "parentId" | "revision" | "author" | "body">,
 ): Promise<CommentRow> {
-  const row = await withWorkflow(db)
+  const row = await db
     .insertInto("manifesto_comments")
     .values({
       manifesto_id: c.manifestoId,
@@ -173,7 +123,7 @@ export async function findComment(
   manifestoId: number,
   commentId: number,
 ): Promise<CommentRow | undefined> {
-  const row = await withWorkflow(db)
+  const row = await db
     .selectFrom("manifesto_comments")
     .selectAll()
     .where("manifesto_id", "=", manifestoId)
@@ -184,7 +134,7 @@ export async function findComment(
 
 /** In the order written; the service arranges them into threads. */
 export async function listComments(db: Db, manifestoId: number): Promise<CommentRow[]> {
-  const rows = await withWorkflow(db)
+  const rows = await db
     .selectFrom("manifesto_comments")
     .selectAll()
     .where("manifesto_id", "=", manifestoId)
@@ -195,7 +145,7 @@ export async function listComments(db: Db, manifestoId: number): Promise<Comment
 
 /** Threads not yet resolved: what a return may rest on when it brings no comment itself. */
 export async function countOpenThreads(db: Db, manifestoId: number): Promise<number> {
-  const row = await withWorkflow(db)
+  const row = await db
     .selectFrom("manifesto_comments")
     .select((eb) => eb.fn.countAll<string>().as("n"))
     .where("manifesto_id", "=", manifestoId)
@@ -210,7 +160,7 @@ export async function markCommentResolved(
   commentId: number,
   by: string,
 ): Promise<CommentRow> {
-  const row = await withWorkflow(db)
+  const row = await db
     .updateTable("manifesto_comments")
     .set({ resolved_at: new Date(), resolved_by: by })
     .where("id", "=", commentId)
@@ -242,7 +192,7 @@ export async function insertPublication(
   db: Db,
   p: Omit<PublicationRow, "publishedAt"> & { manifestoId: number },
 ): Promise<void> {
-  await withWorkflow(db)
+  await db
     .insertInto("manifesto_publications")
     .values({
       manifesto_id: p.manifestoId,
@@ -255,7 +205,7 @@ export async function insertPublication(
 }
 
 export async function listPublications(db: Db, manifestoId: number): Promise<PublicationRow[]> {
-  const rows = await withWorkflow(db)
+  const rows = await db
     .selectFrom("manifesto_publications")
     .selectAll()
     .where("manifesto_id", "=", manifestoId)

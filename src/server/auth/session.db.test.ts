@@ -3,7 +3,6 @@
 import crypto from "node:crypto";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withAccounts } from "../../db/repositories/users.ts";
 import { registerStaffApi } from "../api/index.ts";
 import {
   createStaffFixture,
@@ -63,11 +62,11 @@ describe("signing in", () => {
   it("stores only the SHA-256 of the token, and an argon2id password hash", async () => {
     const s = await f.signIn("viewer");
     const token = s.cookie.split("=")[1] ?? "";
-    const rows = await withAccounts(f.db.handle.db).selectFrom("sessions").select("id").execute();
+    const rows = await f.db.handle.db.selectFrom("sessions").select("id").execute();
     const digest = crypto.createHash("sha256").update(token).digest("hex");
     expect(rows.map((r) => r.id)).toContain(digest);
     expect(rows.map((r) => r.id)).not.toContain(token);
-    const user = await withAccounts(f.db.handle.db)
+    const user = await f.db.handle.db
       .selectFrom("users")
       .select("password_hash")
       .where("username", "=", "viewer")
