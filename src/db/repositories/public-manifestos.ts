@@ -1,5 +1,7 @@
-// What citizens may read: manifestos in a published state, at their current revision. Every
-// query here carries that scope itself (publicManifestos), so no caller can forget it.
+// What citizens may read: each manifesto's newest published revision (manifesto_publications),
+// whatever is being drafted after it — the plan stays public while its evaluation is
+// written. Every query here carries that scope itself (publicManifestos), so no caller can
+// forget it. Names come from the published document, never from a later draft.
 import { sql } from "kysely";
 import type { ManifestoState } from "../../domain/workflow.ts";
 import type { Db } from "./municipalities.ts";
@@ -26,16 +28,29 @@ export interface PublicManifesto {
   document: unknown;
 }
 
-/** Published manifestos joined to their current revision and department: the only scope. */
+/** Manifestos joined to their newest publication, its document and the department. */
 function publicManifestos(db: Db) {
   return db
     .selectFrom("manifestos as m")
     .innerJoin("departments as d", "d.id", "m.department_id")
-    .innerJoin("manifesto_revisions as r", (j) =>
-      j.onRef("r.manifesto_id", "=", "m.id").onRef("r.revision", "=", "m.current_revision"),
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom("manifesto_publications as pp")
+          .distinctOn("pp.manifesto_id")
+          .select(["pp.manifesto_id", "pp.revision", "pp.state", "pp.published_at"])
+          .orderBy("pp.manifesto_id")
+          .orderBy("pp.id", "desc")
+          .as("p"),
+      (j) => j.onRef("p.manifesto_id", "=", "m.id"),
     )
-    .where("m.state", "in", [...PUBLIC_STATES]);
+    .innerJoin("manifesto_revisions as r", (j) =>
+      j.onRef("r.manifesto_id", "=", "m.id").onRef("r.revision", "=", "p.revision"),
+    );
 }
+
+/** The department's name as the published document gives it. */
+const publishedDepartmentName = sql<string>`r.document -> 'department' ->> 'name'`;
 
 export async function listPublicMunicipalities(db: Db) {
   return publicManifestos(db)
@@ -69,7 +84,7 @@ export async function listPublicYears(db: Db, municipalityCode: string): Promise
 /** Departments with a published manifesto, by their latest name. */
 export async function listPublicDepartments(db: Db, municipalityCode: string) {
   const rows = await publicManifestos(db)
-    .select(["d.id", "d.code", "m.department_name", "m.fiscal_year"])
+    .select(["d.id", "d.code", publishedDepartmentName.as("department_name"), "m.fiscal_year"])
     .where("m.municipality_code", "=", municipalityCode)
     .orderBy(sql`d.position nulls last`)
     .orderBy("m.fiscal_year", "desc")
@@ -97,11 +112,11 @@ export async function listPublicManifestos(
       "m.municipality_code",
       "m.fiscal_year",
       "m.department_id",
-      "m.department_name",
+      publishedDepartmentName.as("department_name"),
       "d.code as department_code",
-      "m.state",
-      "m.current_revision",
-      "m.updated_at",
+      "p.state",
+      "p.revision",
+      "p.published_at",
       "r.document",
     ])
     .where("m.municipality_code", "=", q.municipalityCode);
@@ -120,7 +135,14 @@ export async function listPublicManifestos(
             .select("n.department_id")
             .where("n.municipality_code", "=", q.municipalityCode)
             .where("n.department_name_key", "=", nameKey)
-            .where("n.state", "in", [...PUBLIC_STATES]),
+            .where((w) =>
+              w.exists(
+                w
+                  .selectFrom("manifesto_publications as np")
+                  .select("np.id")
+                  .whereRef("np.manifesto_id", "=", "n.id"),
+              ),
+            ),
         ),
       ]),
     );
@@ -128,7 +150,7 @@ export async function listPublicManifestos(
   const rows = await query
     .orderBy("m.fiscal_year", "desc")
     .orderBy(sql`d.position nulls last`)
-    .orderBy("m.department_name")
+    .orderBy(publishedDepartmentName)
     .execute();
   return rows.map((r) => ({
     id: r.id,
@@ -138,18 +160,22 @@ export async function listPublicManifestos(
     departmentName: r.department_name,
     departmentCode: r.department_code,
     state: r.state,
-    revision: r.current_revision,
-    updatedAt: r.updated_at,
+    revision: r.revision,
+    updatedAt: r.published_at,
     document: r.document,
   }));
 }
 
 /** Indicator ids of one published manifesto's numeric targets, by goal and position. */
 export async function listPublicTargetIndicators(db: Db, manifestoId: number) {
-  return publicManifestos(db)
-    .innerJoin("targets as t", "t.manifesto_id", "m.id")
-    .select(["t.goal_number", "t.position", "t.indicator_id"])
-    .where("m.id", "=", manifestoId)
-    .where("t.indicator_id", "is not", null)
-    .execute();
+  return (
+    publicManifestos(db)
+      .innerJoin("targets as t", "t.manifesto_id", "m.id")
+      .select(["t.goal_number", "t.position", "t.indicator_id"])
+      .where("m.id", "=", manifestoId)
+      // The targets table holds the current revision: only while that is the published one.
+      .where("m.current_revision", "=", sql<number>`p.revision`)
+      .where("t.indicator_id", "is not", null)
+      .execute()
+  );
 }
