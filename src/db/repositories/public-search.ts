@@ -32,29 +32,12 @@ const goalRows = (where: Expression<SqlBool>) => sql`
 `;
 
 /**
- * Rebuilds the search rows of one manifesto from its current revision. Call it inside the
- * transaction that writes the revision (writeManifesto), after the revision is current.
+ * Rebuilds the search rows of one manifesto from its current revision. Called inside the
+ * transaction that writes every revision (writeRevision), so the rows are never stale.
  */
 export async function refreshSearchDocument(db: Db, manifestoId: number): Promise<void> {
   await db.deleteFrom("search_goals").where("manifesto_id", "=", manifestoId).execute();
   await goalRows(sql<SqlBool>`m.id = ${manifestoId}`).execute(db);
-}
-
-/**
- * Rebuilds the rows of every manifesto whose rows are missing or from an older revision:
- * those written before migration 0002, or by a path that did not refresh them. When
- * nothing is stale this is two indexed statements that change nothing.
- */
-export async function refreshStaleSearchDocuments(db: Db): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await sql`
-      delete from search_goals s using manifestos m
-      where s.manifesto_id = m.id and s.revision <> m.current_revision
-    `.execute(tx);
-    await goalRows(
-      sql<SqlBool>`not exists (select 1 from search_goals s where s.manifesto_id = m.id)`,
-    ).execute(tx);
-  });
 }
 
 export interface GoalSearch {

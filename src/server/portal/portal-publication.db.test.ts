@@ -11,7 +11,7 @@ import { portalApp } from "./test-app.ts";
 
 let t: TestDatabase;
 let app: FastifyInstance;
-const page = "/242161/2023/" + encodeURIComponent("総務部");
+const page = `/242161/2023/${encodeURIComponent("総務部")}`;
 
 /** The demo as a plan: no results, no evaluations. */
 function plan(): ManifestoDocument {

@@ -2,10 +2,7 @@
 // lower-casing (ＳＮＳ, sns and SNS are one word); every word must occur in the goal. Words of
 // 3+ characters use the trigram index; 1–2 character words (防災) scan, which is fine at the
 // scale of one installation's published goals.
-import {
-  refreshStaleSearchDocuments,
-  searchPublicGoals,
-} from "../../db/repositories/public-search.ts";
+import { searchPublicGoals } from "../../db/repositories/public-search.ts";
 import { type Goal, goalSchema } from "../../domain/manifesto/schema.ts";
 import { nfkc } from "../../domain/text.ts";
 import type { ServiceContext } from "../context.ts";
@@ -45,7 +42,6 @@ export async function searchPublicManifestos(
 ): Promise<{ words: string[]; hits: PublicSearchHit[]; truncated: boolean }> {
   const words = searchWords(input.text.slice(0, MAX_QUERY_LENGTH));
   if (words.length === 0) return { words, hits: [], truncated: false };
-  await refreshStaleSearchDocuments(ctx.db);
   const rows = await searchPublicGoals(ctx.db, {
     words,
     limit: SEARCH_LIMIT + 1,
