@@ -3,17 +3,15 @@
 import { assessManifesto } from "../domain/assessment/index.ts";
 import { exportManifestoXlsx } from "../reports/xlsx/index.ts";
 import type { ServiceContext } from "./context.ts";
-import { exportManifesto } from "./export-manifesto.ts";
-import { type ManifestoSelector, requireMunicipality } from "./find-manifestos.ts";
-import { knownScales, scaleFromSetting } from "./municipality-scale.ts";
+import { exportManifestoWithScale } from "./export-manifesto.ts";
+import type { ManifestoSelector } from "./find-manifestos.ts";
+import { knownScales } from "./municipality-scale.ts";
 
 export async function exportManifestoWorkbook(
   ctx: ServiceContext,
   selector: ManifestoSelector & { department: string },
 ): Promise<Buffer> {
-  const municipality = await requireMunicipality(ctx, selector.municipalityCode);
-  const scale = scaleFromSetting(municipality.evaluationScale);
-  const doc = await exportManifesto(ctx, selector);
+  const { doc, scale } = await exportManifestoWithScale(ctx, selector);
   const assessment = assessManifesto(doc, {
     ...(scale && { scale }),
     knownScales: knownScales(scale),

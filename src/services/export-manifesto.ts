@@ -4,7 +4,7 @@
 
 import type { MunicipalityRow } from "../db/repositories/municipalities.ts";
 import { DEFAULT_SCALE } from "../domain/manifesto/default-scale.ts";
-import type { ManifestoDocument } from "../domain/manifesto/schema.ts";
+import type { EvaluationScale, ManifestoDocument } from "../domain/manifesto/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import {
   loadOneManifesto,
@@ -51,7 +51,21 @@ export async function exportManifesto(
   ctx: ServiceContext,
   selector: ManifestoSelector & { department: string },
 ): Promise<ManifestoDocument> {
+  return (await exportManifestoWithScale(ctx, selector)).doc;
+}
+
+/**
+ * The export and the municipality's own scale (undefined = the default), read once for
+ * the renderers that need both (Excel, PDF).
+ */
+export async function exportManifestoWithScale(
+  ctx: ServiceContext,
+  selector: ManifestoSelector & { department: string },
+): Promise<{ doc: ManifestoDocument; scale: EvaluationScale | undefined }> {
   const municipality = await requireMunicipality(ctx, selector.municipalityCode);
   const manifesto = await loadOneManifesto(ctx, selector);
-  return withMunicipalityDefaults(manifesto.document, municipality);
+  return {
+    doc: withMunicipalityDefaults(manifesto.document, municipality),
+    scale: scaleFromSetting(municipality.evaluationScale),
+  };
 }
