@@ -1,37 +1,23 @@
 // The PostgreSQL server goes away while the app runs: requests fail cleanly with 503, and
 // succeed again once it is back, without restarting the app. The outage is played by a
 // TCP proxy between the app and the real server on 127.0.0.1:5432.
-import crypto from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createScratchPostgres, type ScratchPostgres } from "../../test/support/database.ts";
 import { startTcpProxy, type TcpProxy } from "../../test/support/tcp-proxy.ts";
 import { type DatabaseHandle, openDatabase } from "../db/connection.ts";
 import { buildApp } from "./app.ts";
 
-const ADMIN_URL = process.env.TASSEI_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const name = `tassei_t_${crypto.randomBytes(6).toString("hex")}`;
+let scratch: ScratchPostgres;
 let proxy: TcpProxy;
 let database: DatabaseHandle;
 let app: FastifyInstance;
 
-async function admin(query: string) {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(query);
-  } finally {
-    await c.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`create database ${name}`);
-  const server = new URL(ADMIN_URL);
-  proxy = await startTcpProxy(Number(server.port || 5432), server.hostname);
-  const url = new URL(ADMIN_URL);
+  scratch = await createScratchPostgres();
+  const url = new URL(scratch.url);
+  proxy = await startTcpProxy(Number(url.port || 5432), url.hostname);
   url.host = `127.0.0.1:${proxy.port}`;
-  url.pathname = `/${name}`;
   database = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 2 });
   app = await buildApp({ database, logLevel: "silent" });
   // A route that reads the database, as every page and API route does.
@@ -44,7 +30,7 @@ afterAll(async () => {
   await app?.close();
   await database?.close();
   await proxy?.close();
-  await admin(`drop database if exists ${name} with (force)`);
+  await scratch?.drop();
 });
 
 describe("a PostgreSQL outage while the app runs", () => {

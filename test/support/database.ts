@@ -34,20 +34,38 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+export interface ScratchPostgres {
+  /** The new, empty database's URL. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * An empty database of its own on the PostgreSQL server at TASSEI_TEST_PG_URL, whatever
+ * backend the run tests; for tests that need the server itself (outages, migrate-to).
+ */
+export async function createScratchPostgres(): Promise<ScratchPostgres> {
+  const name = `tassei_t_${crypto.randomBytes(6).toString("hex")}`;
+  await withAdmin((c) => c.query(`create database ${name}`));
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () =>
+      withAdmin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  };
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const id = crypto.randomBytes(6).toString("hex");
   let target: DatabaseTarget;
   let env: Record<string, string>;
   let drop: () => Promise<void>;
   if (TEST_BACKEND === "postgres") {
-    const name = `tassei_t_${id}`;
-    await withAdmin((c) => c.query(`create database ${name}`));
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    target = { kind: "postgres", url: url.toString(), poolSize: 4 };
-    env = { DATABASE_URL: url.toString() };
-    drop = () =>
-      withAdmin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {});
+    const scratch = await createScratchPostgres();
+    target = { kind: "postgres", url: scratch.url, poolSize: 4 };
+    env = { DATABASE_URL: scratch.url };
+    drop = scratch.drop;
   } else {
     const dataDir = path.join(inject("testRoot"), `db-${id}`);
     fs.cpSync(inject("pgliteTemplate"), dataDir, { recursive: true });

@@ -1,9 +1,9 @@
-import crypto from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../../test/support/cli.ts";
 import {
+  createScratchPostgres,
   createTestDatabase,
+  type ScratchPostgres,
   TEST_BACKEND,
   type TestDatabase,
 } from "../../../test/support/database.ts";
@@ -14,30 +14,19 @@ import {
   seedEveryTable,
 } from "../../services/backup/test-support.ts";
 
-const ADMIN_URL = process.env.TASSEI_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const name = `tassei_t_${crypto.randomBytes(6).toString("hex")}`;
-const targetUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 let source: TestDatabase;
+let target: ScratchPostgres;
+let targetUrl: string;
 beforeAll(async () => {
   source = await createTestDatabase();
   await seedEveryTable(source.ctx);
   await source.close();
-  await admin(`create database ${name}`);
+  target = await createScratchPostgres();
+  targetUrl = target.url;
 });
 afterAll(async () => {
   await source?.destroy();
-  await admin(`drop database if exists ${name} with (force)`);
+  await target?.drop();
 });
 
 describe("tassei migrate-to", () => {
