@@ -20,6 +20,8 @@ step() {
 
 step "lint and format (biome)" node_modules/.bin/biome check .
 step "type check (tsc)" node_modules/.bin/tsc --noEmit
+step "type check of the staff app (tsc)" node_modules/.bin/tsc --noEmit -p src/web
+step "build of the staff app (vite)" node_modules/.bin/vite build --logLevel warn
 step "tests on the embedded database" env TASSEI_TEST_DB=pglite node_modules/.bin/vitest run \
   --reporter=default --reporter=json --outputFile.json="$ARTIFACTS/vitest-pglite.json" "$@"
 

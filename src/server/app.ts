@@ -10,6 +10,7 @@ import { registerRequestLogging, requestLoggingOptions } from "./plugins/request
 import { registerSecurityHeaders } from "./plugins/security-headers.ts";
 import type { TrustProxy } from "./plugins/trust-proxy.ts";
 import { registerPortal } from "./portal/index.ts";
+import { registerStaffApp } from "./staff-app.ts";
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -49,6 +50,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.status(503).send({ status: "unavailable", database: options.database.kind });
     }
   });
+
+  await registerStaffApp(app);
 
   // Public pages last: the portal answers every other path with its HTML 404 page.
   await registerPortal(app, { db: options.database.db });

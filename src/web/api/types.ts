@@ -1,0 +1,42 @@
+// Shapes of the staff API's answers, as the server's routes present them
+// (src/server/api/*.ts, src/server/auth/routes.ts).
+import type { ManifestoDocument as Manifesto } from "../../domain/manifesto/schema.ts";
+import type { ManifestoPermissions } from "../../domain/permissions.ts";
+import type { Role } from "../../domain/roles.ts";
+
+export type { Manifesto, ManifestoPermissions, Role };
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string | null;
+  role: Role;
+  municipalityCode: string | null;
+  departmentId: number | null;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface ManifestoSummary {
+  id: number;
+  municipalityCode: string;
+  fiscalYear: number;
+  department: { id: number; name: string };
+  state: string;
+  revision: number;
+  updatedAt: string;
+}
+
+export interface ManifestoListItem extends ManifestoSummary {
+  allowed: ManifestoPermissions;
+}
+
+export interface ManifestoDetail {
+  manifesto: ManifestoSummary;
+  document: Manifesto;
+  allowed: ManifestoPermissions;
+}

@@ -1,0 +1,61 @@
+// The frame of every signed-in page: a skip link, the header with who is signed in, the
+// navigation (only the entries the user's role can use) and the main landmark.
+import { NavLink, Outlet } from "react-router";
+import { ROLE_LABELS } from "../../domain/roles.ts";
+import { useSession, useSignedIn } from "./session.tsx";
+
+export function Layout() {
+  const { user } = useSignedIn();
+  const { signOut } = useSession();
+  const planning = user.role === "planning" || user.role === "admin";
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        本文へ移動
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <NavLink to="/" className="brand">
+            Tassei <span>部局マニフェスト 職員用</span>
+          </NavLink>
+          <nav aria-label="メインメニュー">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  マニフェスト
+                </NavLink>
+              </li>
+              {planning && (
+                <li>
+                  <NavLink to="/dashboard">ダッシュボード</NavLink>
+                </li>
+              )}
+              {user.role !== "viewer" && (
+                <li>
+                  <NavLink to="/import">取り込み</NavLink>
+                </li>
+              )}
+              {user.role === "admin" && (
+                <li>
+                  <NavLink to="/users">ユーザー管理</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <div className="who">
+            <span>
+              {user.displayName ?? user.username}（{ROLE_LABELS[user.role]}）
+            </span>
+            <NavLink to="/password">パスワード変更</NavLink>
+            <button type="button" className="button-link" onClick={() => void signOut()}>
+              ログアウト
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
