@@ -168,14 +168,46 @@ export async function listPublicManifestos(
 
 /** Indicator ids of one published manifesto's numeric targets, by goal and position. */
 export async function listPublicTargetIndicators(db: Db, manifestoId: number) {
-  return (
-    publicManifestos(db)
-      .innerJoin("targets as t", "t.manifesto_id", "m.id")
-      .select(["t.goal_number", "t.position", "t.indicator_id"])
-      .where("m.id", "=", manifestoId)
-      // The targets table holds the current revision: only while that is the published one.
-      .where("m.current_revision", "=", sql<number>`p.revision`)
-      .where("t.indicator_id", "is not", null)
-      .execute()
-  );
+  return publicManifestos(db)
+    .innerJoin("public_targets as t", (j) =>
+      j.onRef("t.manifesto_id", "=", "m.id").onRef("t.revision", "=", "p.revision"),
+    )
+    .select(["t.goal_number", "t.position", "t.indicator_id"])
+    .where("m.id", "=", manifestoId)
+    .where("t.indicator_id", "is not", null)
+    .execute();
+}
+
+export interface PublicPublication {
+  revision: number;
+  state: string;
+  changeNote: string | null;
+  publishedAt: Date;
+  document: unknown;
+}
+
+/**
+ * Every publication of a manifesto, oldest first, with the document it published: the
+ * corrections' history. Only published revisions: a draft has no publication row.
+ */
+export async function listPublicPublications(
+  db: Db,
+  manifestoId: number,
+): Promise<PublicPublication[]> {
+  const rows = await db
+    .selectFrom("manifesto_publications as p")
+    .innerJoin("manifesto_revisions as r", (j) =>
+      j.onRef("r.manifesto_id", "=", "p.manifesto_id").onRef("r.revision", "=", "p.revision"),
+    )
+    .select(["p.revision", "p.state", "p.change_note", "p.published_at", "r.document"])
+    .where("p.manifesto_id", "=", manifestoId)
+    .orderBy("p.id")
+    .execute();
+  return rows.map((r) => ({
+    revision: r.revision,
+    state: r.state,
+    changeNote: r.change_note,
+    publishedAt: r.published_at,
+    document: r.document,
+  }));
 }

@@ -38,7 +38,7 @@ describe("search rows", () => {
     expect(first?.body).toContain("満足度49.4%"); // the result text, ％ folded
   });
 
-  it("follow every write, in the write's own transaction", async () => {
+  it("follow every publication, in the publication's own transaction", async () => {
     const doc = demoDocument();
     (doc.goals[0] as { title: string }).title = "新しい題名の目標";
     const { manifestoId } = await importManifesto(t.ctx, doc, { published: true });

@@ -1,16 +1,20 @@
 // Search over published goals (table search_goals, migration 0002). Each row is derived from
-// the stored document of the manifesto's current revision, in SQL, so that it can be rebuilt
-// inside any transaction that writes a revision. Queries only ever return rows whose
-// revision is the current one of a manifesto in a published state.
+// the stored document of the manifesto's newest published revision (manifesto_publications),
+// in SQL, so that it can be rebuilt inside the transaction that publishes a revision. A draft
+// written after a publication leaves the rows alone: what citizens find is what they read on
+// the manifesto's page. Queries only ever return rows of a published revision.
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { Db } from "./municipalities.ts";
-import { PUBLIC_STATES } from "./public-manifestos.ts";
 
 // The searchable text of a goal: every field a citizen reads, one line each, so that a
 // phrase never matches across two fields. NFKC folds width (ＳＮＳ → SNS, ｱﾝｹｰﾄ → アンケート).
+// The department's name is the published one too (a draft may rename it); its comparison key
+// is the one the application computed (comparisonKey), as the published revision is the
+// current one whenever a publication refreshes these rows.
 const goalRows = (where: Expression<SqlBool>) => sql`
-  insert into search_goals (manifesto_id, revision, goal_number, position, level, policy_refs, body)
-  select m.id, m.current_revision, (g.goal ->> 'number')::int, (g.ord - 1)::int,
+  insert into search_goals (manifesto_id, revision, goal_number, position, level, policy_refs, body,
+    department_name, department_name_key)
+  select m.id, p.revision, (g.goal ->> 'number')::int, (g.ord - 1)::int,
     (g.goal #>> '{evaluation,level}')::int,
     array(select normalize(x, NFKC) from jsonb_array_elements_text(coalesce(g.goal -> 'policyRefs', '[]')) as x),
     lower(normalize(concat_ws(chr(10),
@@ -23,17 +27,25 @@ const goalRows = (where: Expression<SqlBool>) => sql`
       g.goal ->> 'desiredState',
       (select string_agg(x, chr(10)) from jsonb_array_elements_text(coalesce(g.goal -> 'means', '[]')) as x),
       g.goal #>> '{evaluation,reason}'
-    ), NFKC))
+    ), NFKC)),
+    r.document #>> '{department,name}',
+    case when m.current_revision = p.revision then m.department_name_key
+         else btrim(normalize(r.document #>> '{department,name}', NFKC)) end
   from manifestos m
-  join manifesto_revisions r on r.manifesto_id = m.id and r.revision = m.current_revision
+  cross join lateral (
+    select pp.revision from manifesto_publications pp
+     where pp.manifesto_id = m.id order by pp.id desc limit 1
+  ) p
+  join manifesto_revisions r on r.manifesto_id = m.id and r.revision = p.revision
   cross join lateral jsonb_array_elements(r.document -> 'goals') with ordinality as g(goal, ord)
   where ${where}
   on conflict (manifesto_id, goal_number) do nothing
 `;
 
 /**
- * Rebuilds the search rows of one manifesto from its current revision. Called inside the
- * transaction that writes every revision (writeRevision), so the rows are never stale.
+ * Rebuilds the search rows of one manifesto from its newest published revision (none when it
+ * was never published). Called inside the transaction that inserts each publication
+ * (recordPublication), so the rows are never stale.
  */
 export async function refreshSearchDocument(db: Db, manifestoId: number): Promise<void> {
   await db.deleteFrom("search_goals").where("manifesto_id", "=", manifestoId).execute();
@@ -69,14 +81,26 @@ export function likePattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[]> {
-  let query = db
+/** Search rows of published revisions (the only ones written; checked all the same). */
+function publishedRows(db: Db) {
+  return db
     .selectFrom("search_goals as s")
-    .innerJoin("manifestos as m", (j) =>
-      j.onRef("m.id", "=", "s.manifesto_id").onRef("m.current_revision", "=", "s.revision"),
-    )
+    .innerJoin("manifestos as m", "m.id", "s.manifesto_id")
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("manifesto_publications as p")
+          .select("p.id")
+          .whereRef("p.manifesto_id", "=", "s.manifesto_id")
+          .whereRef("p.revision", "=", "s.revision"),
+      ),
+    );
+}
+
+export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[]> {
+  let query = publishedRows(db)
     .innerJoin("manifesto_revisions as r", (j) =>
-      j.onRef("r.manifesto_id", "=", "m.id").onRef("r.revision", "=", "m.current_revision"),
+      j.onRef("r.manifesto_id", "=", "s.manifesto_id").onRef("r.revision", "=", "s.revision"),
     )
     .innerJoin("departments as d", "d.id", "m.department_id")
     .innerJoin("municipalities as mu", "mu.code", "m.municipality_code")
@@ -84,12 +108,11 @@ export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[
       "m.municipality_code",
       "mu.name as municipality_name",
       "m.fiscal_year",
-      "m.department_name",
+      "s.department_name",
       "d.code as department_code",
       "s.goal_number",
       sql<unknown>`r.document -> 'goals' -> s.position`.as("goal"),
-    ])
-    .where("m.state", "in", [...PUBLIC_STATES]);
+    ]);
   for (const word of q.words) query = query.where("s.body", "like", likePattern(word));
   if (q.municipalityCode !== undefined) {
     query = query.where("m.municipality_code", "=", q.municipalityCode);
@@ -98,7 +121,7 @@ export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[
   if (q.department) {
     const { code, nameKey } = q.department;
     query = query.where((eb) =>
-      eb.or([eb("d.code", "=", code), eb("m.department_name_key", "=", nameKey)]),
+      eb.or([eb("d.code", "=", code), eb("s.department_name_key", "=", nameKey)]),
     );
   }
   if (q.policyRef !== undefined) {
@@ -109,7 +132,7 @@ export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[
     .orderBy("m.fiscal_year", "desc")
     .orderBy("m.municipality_code")
     .orderBy(sql`d.position nulls last`)
-    .orderBy("m.department_name")
+    .orderBy("s.department_name")
     .orderBy("s.position")
     .limit(q.limit)
     .execute();
@@ -126,13 +149,8 @@ export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[
 
 /** The policy references and levels used in a municipality's published goals, for filters. */
 export async function listPublicSearchFacets(db: Db, municipalityCode: string) {
-  const rows = await db
-    .selectFrom("search_goals as s")
-    .innerJoin("manifestos as m", (j) =>
-      j.onRef("m.id", "=", "s.manifesto_id").onRef("m.current_revision", "=", "s.revision"),
-    )
+  const rows = await publishedRows(db)
     .select([sql<string>`unnest(s.policy_refs)`.as("ref")])
-    .where("m.state", "in", [...PUBLIC_STATES])
     .where("m.municipality_code", "=", municipalityCode)
     .distinct()
     .execute();

@@ -1,17 +1,18 @@
 // The tail of every write of a document to a manifesto, inside the caller's transaction:
-// the revision, the current pointer, the read model and the audit event. Imports and saves
-// from the staff API both end here, so a write is recorded the same way whatever its origin.
+// the revision, the current pointer, the read model and the audit event; for an import as
+// published, also the publication and the public read model (a draft leaves that alone).
+// Imports and saves from the staff API both end here, so a write is recorded the same way
+// whatever its origin.
 import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
 import { ensureIndicators } from "../../db/repositories/indicators.ts";
 import { insertRevision, setCurrentRevision } from "../../db/repositories/manifestos.ts";
 import type { Db } from "../../db/repositories/municipalities.ts";
 import { replaceProjection } from "../../db/repositories/projection.ts";
-import { refreshSearchDocument } from "../../db/repositories/public-search.ts";
-import { insertPublication } from "../../db/repositories/workflow.ts";
 import { projectDocument } from "../../domain/manifesto/projection.ts";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { comparisonKey } from "../../domain/text.ts";
 import { PUBLISHED_STATES } from "../../domain/workflow.ts";
+import { recordPublication } from "./record-publication.ts";
 
 export async function writeRevision(
   tx: Db,
@@ -54,7 +55,6 @@ export async function writeRevision(
       indicatorId: indicatorKey === null ? null : (indicatorIds.get(indicatorKey) ?? null),
     })),
   );
-  await refreshSearchDocument(tx, manifestoId);
   await recordAuditEvent(tx, {
     actor,
     action: w.action,
@@ -72,7 +72,7 @@ export async function writeRevision(
   });
   // An import as published is a publication like any other: the public pages read these.
   if (w.state !== undefined && (PUBLISHED_STATES as readonly string[]).includes(w.state)) {
-    await insertPublication(tx, {
+    await recordPublication(tx, {
       manifestoId,
       revision,
       state: w.state,

@@ -4,6 +4,7 @@ import {
 } from "../../db/repositories/public-manifestos.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { ServiceContext } from "../context.ts";
+import { listPublicCorrections, type PublicCorrection } from "./public-corrections.ts";
 import {
   departmentRef,
   type PublicMunicipality,
@@ -25,6 +26,8 @@ export interface PublicManifestoView extends ReadManifesto {
   plan: ReadonlyMap<string, string>;
   /** Indicator id of each numeric target, keyed `goalNumber:position`. */
   indicatorIds: ReadonlyMap<string, number>;
+  /** Corrections after publication, newest first. */
+  corrections: PublicCorrection[];
 }
 
 /** One department's published manifesto of one year, with its assessment. */
@@ -51,5 +54,12 @@ export async function getPublicManifesto(
   for (const l of links) {
     if (l.indicator_id !== null) indicatorIds.set(`${l.goal_number}:${l.position}`, l.indicator_id);
   }
-  return { ...readManifesto(stored, municipality, plan), municipality, plan, indicatorIds };
+  const corrections = await listPublicCorrections(ctx, stored.id);
+  return {
+    ...readManifesto(stored, municipality, plan),
+    municipality,
+    plan,
+    indicatorIds,
+    corrections,
+  };
 }

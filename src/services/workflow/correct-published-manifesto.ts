@@ -7,7 +7,6 @@ import {
   findManifestoInScope,
   lockManifesto,
 } from "../../db/repositories/staff-manifestos.ts";
-import { insertPublication } from "../../db/repositories/workflow.ts";
 import type { Problem } from "../../domain/manifesto/validate.ts";
 import { manifestoPermissions } from "../../domain/permissions.ts";
 import { scopeOf } from "../../domain/roles.ts";
@@ -16,6 +15,7 @@ import { canCorrectIn, PUBLISHED_STATES, STATE_LABELS } from "../../domain/workf
 import { AppError, NotFoundError, ValidationError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { validateForImport } from "../import-manifesto.ts";
+import { recordPublication } from "../manifestos/record-publication.ts";
 import { writeRevision } from "../manifestos/write-revision.ts";
 import { commentText, WorkflowConflictError } from "./move-manifesto.ts";
 
@@ -94,7 +94,7 @@ export async function correctPublishedManifesto(
       action: "manifesto.corrected",
       detail: { state: locked.state, changeNote },
     });
-    await insertPublication(tx, {
+    await recordPublication(tx, {
       manifestoId: id,
       revision,
       state: locked.state,

@@ -1,7 +1,7 @@
 // Planning publishes an approved plan or an approved set of results: the current revision
 // becomes the one the public pages show, listed in manifesto_publications.
-import { insertPublication } from "../../db/repositories/workflow.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
+import { recordPublication } from "../manifestos/record-publication.ts";
 import { moveManifesto, type TransitionInput, type TransitionResult } from "./move-manifesto.ts";
 
 export function publishManifesto(
@@ -10,7 +10,7 @@ export function publishManifesto(
   input: TransitionInput,
 ): Promise<TransitionResult> {
   return moveManifesto(ctx, id, "publish", input, (move) =>
-    insertPublication(move.tx, {
+    recordPublication(move.tx, {
       manifestoId: move.manifestoId,
       revision: move.revision,
       state: move.to,

@@ -4,6 +4,7 @@ import { html } from "../html.ts";
 import { page } from "../layout.ts";
 import { STATE_WORDS, shareMet } from "../present.ts";
 import { departmentSlug, urls } from "../urls.ts";
+import { correctionAnchor, correctionsSection } from "./corrections.ts";
 import { goalSection } from "./goal.ts";
 
 export function manifestoPage(view: PublicManifestoView, options: { pdf: boolean }): string {
@@ -17,6 +18,7 @@ export function manifestoPage(view: PublicManifestoView, options: { pdf: boolean
   const { met, not_met, unknown } = view.assessment.summary.targets;
   const evaluated = doc.goals.some((g) => g.evaluation !== undefined);
   const goalAssessment = (n: number) => view.assessment.goals.find((g) => g.number === n);
+  const latestCorrection = view.corrections[0];
   const download = (ext: "json" | "xlsx" | "pdf") => urls.download(m.code, year, slug, ext);
   const ctx = {
     municipalityCode: m.code,
@@ -28,7 +30,7 @@ export function manifestoPage(view: PublicManifestoView, options: { pdf: boolean
 <dl class="summary">
 <dt>部局長</dt><dd>${[head?.title, head?.name].filter(Boolean).join(" ") || "—"}</dd>
 <dt>連絡先</dt><dd>${contact?.phone ? html`電話 ${contact.phone}${contact.extension ? html`（内線 ${contact.extension}）` : ""}` : "—"}${contact?.email ? html`<br>${contact.email}` : ""}</dd>
-<dt>公表の状態</dt><dd>${STATE_WORDS[view.stored.state] ?? view.stored.state}（第${view.stored.revision}版、${formatDateJa(view.stored.updatedAt)}更新）</dd>
+<dt>公表の状態</dt><dd>${STATE_WORDS[view.stored.state] ?? view.stored.state}（第${view.stored.revision}版、${formatDateJa(view.stored.updatedAt)}更新）${latestCorrection ? html`<br><a href="#${correctionAnchor(latestCorrection.revision)}">公表後の訂正があります（訂正の履歴）</a>` : ""}</dd>
 ${evaluated ? html`<dt>達成目標の達成</dt><dd>${shareMet({ met, unknown, total: met + not_met + unknown })}</dd>` : ""}
 </dl>
 <nav class="toc" aria-labelledby="toc-heading">
@@ -49,6 +51,7 @@ ${doc.goals.map((g) => goalSection(g, goalAssessment(g.number), ctx))}
 <h2 id="scale-heading">自己評価の基準（${view.scale.name}）</h2>
 <dl>${view.scale.levels.map((l) => html`<dt><span class="level level-${l.level}">${l.level}</span></dt><dd>${l.label}</dd>`)}</dl>
 </section>
+${correctionsSection(view.corrections)}
 <p><a href="${urls.department(m.code, slug)}">${view.stored.departmentName}の過去の年度を見る</a></p>`;
   return page({
     title: `${view.stored.departmentName}　${title}`,
