@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { Db } from "./municipalities.ts";
+import { notifyPublicChange } from "./public-changes.ts";
 
 /**
  * The department a document belongs to. Its own code, when the municipality gives one, is
@@ -39,6 +41,8 @@ export async function resolveDepartment(
         .set({ code: dept.code })
         .where("id", "=", byName.id)
         .execute();
+      // Public addresses name a department by its code once it has one.
+      await notifyPublicChange(db, municipalityCode);
     }
     return byName.id;
   }
@@ -53,4 +57,18 @@ export async function resolveDepartment(
     .returning("id")
     .executeTakeFirstOrThrow();
   return created.id;
+}
+
+/** The departments a municipality's department accounts may belong to, in its order. */
+export async function listDepartmentsOf(
+  db: Db,
+  municipalityCode: string,
+): Promise<{ id: number; code: string | null; name: string }[]> {
+  return db
+    .selectFrom("departments")
+    .select(["id", "code", "name"])
+    .where("municipality_code", "=", municipalityCode)
+    .orderBy(sql`position nulls last`)
+    .orderBy("name_key")
+    .execute();
 }

@@ -1,5 +1,6 @@
-import type { Kysely } from "kysely";
+import { type Kysely, type SqlBool, sql } from "kysely";
 import type { Database } from "../schema.ts";
+import { notifyPublicChange } from "./public-changes.ts";
 
 export type Db = Kysely<Database>;
 
@@ -40,24 +41,35 @@ export async function listMunicipalities(db: Db): Promise<{ code: string; name: 
   return db.selectFrom("municipalities").select(["code", "name"]).orderBy("code").execute();
 }
 
-/** Creates the municipality on its first document; a later document's name wins. */
+/**
+ * Creates the municipality on its first document; a later document's name wins. A row is
+ * written only when something changes, so that only a real change tells the public pages.
+ */
 export async function upsertMunicipality(
   db: Db,
   m: { code: string; name: string; prefecture?: string | undefined },
 ): Promise<void> {
-  await db
+  const written = await db
     .insertInto("municipalities")
     .values({ code: m.code, name: m.name, prefecture: m.prefecture ?? null })
     .onConflict((oc) =>
-      oc.column("code").doUpdateSet((eb) => ({
-        name: eb.ref("excluded.name"),
-        prefecture: eb.fn.coalesce(
-          eb.ref("excluded.prefecture"),
-          eb.ref("municipalities.prefecture"),
+      oc
+        .column("code")
+        .doUpdateSet((eb) => ({
+          name: eb.ref("excluded.name"),
+          prefecture: eb.fn.coalesce(
+            eb.ref("excluded.prefecture"),
+            eb.ref("municipalities.prefecture"),
+          ),
+        }))
+        .where(
+          sql<SqlBool>`(municipalities.name, municipalities.prefecture) is distinct from
+            (excluded.name, coalesce(excluded.prefecture, municipalities.prefecture))`,
         ),
-      })),
     )
-    .execute();
+    .returning("code")
+    .executeTakeFirst();
+  if (written) await notifyPublicChange(db, m.code);
 }
 
 export interface MunicipalitySettingsPatch {
@@ -88,4 +100,5 @@ export async function updateMunicipalitySettings(
     })
     .where("code", "=", code)
     .execute();
+  await notifyPublicChange(db, code);
 }

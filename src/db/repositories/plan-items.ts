@@ -1,4 +1,5 @@
 import type { Db } from "./municipalities.ts";
+import { notifyPublicChange } from "./public-changes.ts";
 
 export interface PlanItemRow {
   key: string;
@@ -13,6 +14,8 @@ export async function replacePlanItems(
   items: readonly PlanItemRow[],
 ): Promise<void> {
   await db.deleteFrom("plan_items").where("municipality_code", "=", municipalityCode).execute();
+  // Public pages name the policies a goal refers to by these titles.
+  await notifyPublicChange(db, municipalityCode);
   if (items.length === 0) return;
   await db
     .insertInto("plan_items")

@@ -1,6 +1,7 @@
 // The review workflow's tables (migration 0004-workflow): transitions, comments and
 // publications. The table types are in ../schema.ts.
 import type { Db } from "./municipalities.ts";
+import { notifyPublicChangeOfManifesto } from "./public-changes.ts";
 
 export interface TransitionRow {
   id: number;
@@ -202,6 +203,7 @@ export async function insertPublication(
       published_by: p.publishedBy,
     })
     .execute();
+  await notifyPublicChangeOfManifesto(db, p.manifestoId);
 }
 
 export async function listPublications(db: Db, manifestoId: number): Promise<PublicationRow[]> {

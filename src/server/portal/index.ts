@@ -9,6 +9,7 @@ import { AppError } from "../../errors.ts";
 import type { ServiceContext } from "../../services/context.ts";
 import { registerDownloads } from "./downloads.ts";
 import { errorPage } from "./layout.ts";
+import { type PageCacheSettings, registerPageCache } from "./page-cache-hooks.ts";
 import { registerPages } from "./routes.ts";
 import { STYLESHEET_PATH } from "./urls.ts";
 
@@ -18,11 +19,12 @@ const isApiPath = (url: string) => /^\/api(\/|\?|$)/.test(url);
 
 export async function registerPortal(
   app: FastifyInstance,
-  deps: { db: Kysely<Database> },
+  deps: { db: Kysely<Database>; pageCache?: PageCacheSettings },
 ): Promise<void> {
   const ctx: ServiceContext = { db: deps.db, actor: "public" };
   const css = fs.readFileSync(STYLESHEET, "utf8");
   await app.register(async (portal) => {
+    if (deps.pageCache) registerPageCache(portal, deps.pageCache);
     portal.setErrorHandler((error: FastifyError | AppError, request, reply) => {
       // An address under /api/ that matched a page's pattern is the API's to answer, in JSON.
       if (isApiPath(request.url)) throw error;

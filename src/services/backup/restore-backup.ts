@@ -15,6 +15,7 @@ import {
   type TextRow,
   truncateTables,
 } from "../../db/repositories/backup.ts";
+import { notifyPublicChange } from "../../db/repositories/public-changes.ts";
 import type { Database } from "../../db/schema.ts";
 import {
   type BackupHeader,
@@ -140,6 +141,8 @@ export async function restoreBackup(
       }
     }
     await resetSequences(trx, tables);
+    // Running servers drop every cached public page when this commits.
+    await notifyPublicChange(trx, null);
     return {
       createdAt: header.createdAt,
       schemaVersion: header.schemaVersion,

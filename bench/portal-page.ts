@@ -1,0 +1,139 @@
+// The demo manifesto's public page under load: `tassei serve` on the embedded database (with
+// the demo, as on a first start) with its page cache, then with TASSEI_PAGE_CACHE=off, and
+// the baseline in the same run: a bare node:http server answering the very same bytes from
+// memory, the floor of any Node HTTP server on this machine. autocannon runs in this
+// process; each server runs in its own, one after the other (the embedded database allows
+// one process at a time).
+//
+//   node_modules/.bin/tsx bench/portal-page.ts [--connections 50] [--seconds 10] [--log-level info]
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  type ChildServer,
+  get,
+  type LoadResult,
+  load,
+  startBareServer,
+  startTassei,
+} from "./http-load.ts";
+import {
+  Cleanup,
+  createScratchDir,
+  formatNumber,
+  formatRatio,
+  formatTable,
+  machineLine,
+  parseCount,
+} from "./support.ts";
+
+const PAGE = `/242161/2023/${encodeURIComponent("総務部")}`;
+const WARM_UP_SECONDS = 2;
+
+async function measure(
+  server: ChildServer,
+  options: { connections: number; seconds: number },
+): Promise<LoadResult> {
+  process.stderr.write(
+    `${server.name}: warm-up ${WARM_UP_SECONDS} s, then ${options.seconds} s…\n`,
+  );
+  await load(`${server.url}${PAGE}`, {
+    connections: options.connections,
+    seconds: WARM_UP_SECONDS,
+  });
+  return load(`${server.url}${PAGE}`, options);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      connections: { type: "string" },
+      seconds: { type: "string" },
+      "log-level": { type: "string" },
+    },
+  });
+  const options = {
+    connections: parseCount("connections", values.connections, 50),
+    seconds: parseCount("seconds", values.seconds, 10),
+  };
+  const logLevel = values["log-level"] ?? "info";
+  const cleanup = new Cleanup();
+  const scratch = createScratchDir("tassei-bench-portal-");
+  cleanup.add(() => scratch.remove());
+  const env = {
+    TASSEI_DATA_DIR: join(scratch.dir, "data"),
+    TASSEI_DEMO: "on",
+    TASSEI_LOG_LEVEL: logLevel,
+    DATABASE_URL: "",
+  };
+  process.stdout.write(
+    `portal page benchmark: GET ${PAGE}, ${options.connections} connections, ${options.seconds} s each, ` +
+      `log level ${logLevel} (${machineLine()})\n`,
+  );
+  try {
+    const results: [string, LoadResult][] = [];
+    const cached = await startTassei("tassei serve, page cache on", {
+      ...env,
+      TASSEI_PAGE_CACHE: "on",
+    });
+    cleanup.add(() => cached.stop());
+    const page = await get(`${cached.url}${PAGE}`);
+    if (page?.status !== 200) throw new Error(`the demo page answered ${page?.status}`);
+    const bodyFile = join(scratch.dir, "page.html");
+    writeFileSync(bodyFile, page.body);
+    process.stdout.write(`page: ${formatNumber(page.body.length)} bytes of HTML\n`);
+    results.push([cached.name, await measure(cached, options)]);
+    await cached.stop();
+
+    const bare = await startBareServer(bodyFile, "text/html; charset=utf-8");
+    cleanup.add(() => bare.stop());
+    const same = await get(`${bare.url}${PAGE}`);
+    if (!same?.body.equals(page.body))
+      throw new Error("the bare server does not answer the same bytes");
+    results.push([`${bare.name} (baseline, same bytes)`, await measure(bare, options)]);
+    await bare.stop();
+
+    const uncached = await startTassei("tassei serve, TASSEI_PAGE_CACHE=off", {
+      ...env,
+      TASSEI_PAGE_CACHE: "off",
+    });
+    cleanup.add(() => uncached.stop());
+    results.push([uncached.name, await measure(uncached, options)]);
+    await uncached.stop();
+
+    const floor = results[1]?.[1].reqPerSec ?? Number.NaN;
+    const cachedRate = results[0]?.[1].reqPerSec ?? Number.NaN;
+    process.stdout.write(
+      formatTable(
+        [
+          "server",
+          "req/s",
+          "p50 ms",
+          "p99 ms",
+          "MB/s",
+          "failures",
+          "req/s vs bare",
+          "req/s vs cache on",
+        ],
+        results.map(([name, r]) => [
+          name,
+          r.reqPerSec,
+          r.p50,
+          r.p99,
+          r.mbPerSec,
+          r.failures,
+          formatRatio(r.reqPerSec, floor),
+          formatRatio(r.reqPerSec, cachedRate),
+        ]),
+      ),
+    );
+  } finally {
+    await cleanup.run();
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
