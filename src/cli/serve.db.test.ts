@@ -30,6 +30,21 @@ describe("tassei serve", () => {
     expect(await r.json()).toEqual({ status: "ok", database: t.target.kind });
   });
 
+  it("creates the first administrator on first start, prints its password once, and it signs in", async () => {
+    const printed = /created the administrator "admin" with the password (\S+)/.exec(
+      server.stderr(),
+    );
+    expect(printed).not.toBeNull();
+    const password = printed?.[1] ?? "";
+    const r = await fetch(`${server.url}/api/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password }),
+    });
+    expect(r.status).toBe(200);
+    expect(((await r.json()) as { user: { role: string } }).user.role).toBe("admin");
+  });
+
   it("exposes Prometheus metrics and security headers", async () => {
     const r = await fetch(`${server.url}/metrics`);
     expect(r.status).toBe(200);

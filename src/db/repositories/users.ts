@@ -130,3 +130,36 @@ export async function usernamesById(db: Db, ids: readonly number[]): Promise<Map
     .execute();
   return new Map(rows.map((r) => [r.id, r.display_name ?? r.username]));
 }
+
+export interface AccountChange {
+  displayName?: string | null;
+  role?: string;
+  departmentId?: number | null;
+  /** true: disabled from now on; false: enabled again. */
+  disabled?: boolean;
+}
+
+export async function updateUserAccount(
+  db: Db,
+  userId: number,
+  change: AccountChange,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({
+      ...(change.displayName !== undefined && { display_name: change.displayName }),
+      ...(change.role !== undefined && { role: change.role }),
+      ...(change.departmentId !== undefined && { department_id: change.departmentId }),
+      ...(change.disabled !== undefined && { disabled_at: change.disabled ? at : null }),
+      updated_at: at,
+    })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/** Whether any account exists yet (the first start creates the first administrator). */
+export async function hasAnyUser(db: Db): Promise<boolean> {
+  const row = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
+  return row !== undefined;
+}

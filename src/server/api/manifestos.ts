@@ -14,7 +14,7 @@ import { saveManifesto } from "../../services/manifestos/save-manifesto.ts";
 import { requireStaff } from "../auth/session-plugin.ts";
 import { parseInput } from "./parse.ts";
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   year: z.coerce.number().pipe(fiscalYearSchema).optional(),
 });
 
@@ -25,7 +25,7 @@ const idParams = z.strictObject({
     .transform(Number),
 });
 
-const saveBody = z.strictObject({
+export const saveBody = z.strictObject({
   revision: z.number().int().min(1),
   document: z.unknown().refine((d) => d !== undefined, "is required"),
 });

@@ -38,17 +38,17 @@ const idParams = z.strictObject({ id: dbId("manifesto") });
 const commentParams = z.strictObject({ id: dbId("manifesto"), commentId: dbId("comment") });
 
 const revision = z.number().int().min(1);
-const transitionBody = z.strictObject({
+export const transitionBody = z.strictObject({
   action: z.enum(WORKFLOW_ACTIONS),
   revision,
   comment: z.string().max(COMMENT_MAX_LENGTH).optional(),
 });
-const commentBody = z.strictObject({
+export const commentBody = z.strictObject({
   goalNumber: z.number().int().min(1).optional(),
   parentId: z.number().int().min(1).optional(),
   body: z.string().max(COMMENT_MAX_LENGTH),
 });
-const correctionBody = z.strictObject({
+export const correctionBody = z.strictObject({
   revision,
   document: z.unknown().refine((d) => d !== undefined, "is required"),
   changeNote: z.string().max(COMMENT_MAX_LENGTH).optional(),

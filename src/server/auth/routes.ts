@@ -19,12 +19,12 @@ export interface AuthDeps {
   loginLimits?: LoginLimits;
 }
 
-const loginBody = z.strictObject({
+export const loginBody = z.strictObject({
   username: z.string().min(1).max(200),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 
-const passwordBody = z.strictObject({
+export const passwordBody = z.strictObject({
   currentPassword: z.string().max(PASSWORD_MAX_LENGTH),
   newPassword: z.string(),
 });

@@ -1,7 +1,7 @@
 // Create a staff account. The first administrator comes from the command line
 // (`tassei user add --role admin …`); there is never a default password.
 import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
-import { findDepartmentFor } from "../../db/repositories/staff-manifestos.ts";
+import { findDepartmentById, findDepartmentFor } from "../../db/repositories/staff-manifestos.ts";
 import { findUserByUsername, insertUser } from "../../db/repositories/users.ts";
 import { userPermissions } from "../../domain/permissions.ts";
 import { isDepartmentRole, isRole, ROLES, type Role, type StaffUser } from "../../domain/roles.ts";
@@ -22,6 +22,8 @@ export interface NewUser {
   municipalityCode: string | null;
   /** The department's name or its own code, for the department roles. */
   department?: string | undefined;
+  /** Or the department by its id (the staff API), which must be the municipality's. */
+  departmentId?: number | undefined;
 }
 
 export async function createUser(
@@ -41,14 +43,15 @@ export async function createUser(
   if (!isRole(input.role))
     problems.push({ path: "role", message: `must be one of ${ROLES.join(", ")}` });
   const role = input.role as Role;
+  const hasDepartment = Boolean(input.department) || input.departmentId !== undefined;
   if (isRole(input.role)) {
     if (input.municipalityCode === null && role !== "admin") {
       problems.push({ path: "municipality", message: "is required for every role but admin" });
     }
-    if (isDepartmentRole(role) && !input.department) {
+    if (isDepartmentRole(role) && !hasDepartment) {
       problems.push({ path: "department", message: `is required for the role ${role}` });
     }
-    if (!isDepartmentRole(role) && input.department) {
+    if (!isDepartmentRole(role) && hasDepartment) {
       problems.push({ path: "department", message: `is only for department roles, not ${role}` });
     }
   }
@@ -58,7 +61,15 @@ export async function createUser(
   let departmentId: number | null = null;
   if (input.municipalityCode !== null) {
     await requireMunicipality(ctx, input.municipalityCode);
-    if (input.department) {
+    if (input.departmentId !== undefined) {
+      const found = await findDepartmentById(ctx.db, input.departmentId);
+      if (found?.municipalityCode !== input.municipalityCode) {
+        throw new ValidationError("アカウントを作成できません", [
+          { path: "departmentId", message: `is not a department of ${input.municipalityCode}` },
+        ]);
+      }
+      departmentId = found.id;
+    } else if (input.department) {
       const found = await findDepartmentFor(ctx.db, input.municipalityCode, {
         code: input.department,
         nameKey: comparisonKey(input.department),
