@@ -15,7 +15,8 @@ export interface BookletRequest {
   /** Include drafts too (a proof for the planning division); default published only. */
   includeUnpublished?: boolean;
   missingGlyphs?: MissingGlyphPolicy;
-  onProgress?: (done: number, total: number) => void;
+  /** After each department drawn, and once with 0 when the count is known; awaited. */
+  onProgress?: (done: number, total: number) => unknown;
 }
 
 export async function buildBooklet(
@@ -34,6 +35,7 @@ export async function buildBooklet(
       `no ${request.includeUnpublished ? "" : "published "}manifesto of ${municipality.name} for fiscal year ${request.fiscalYear}`,
     );
   }
+  await request.onProgress?.(0, manifestos.length);
   const result = await renderBookletPdfWithReport(
     manifestos.map((m) => withMunicipalityDefaults(m.document, municipality)),
     {

@@ -28,7 +28,8 @@ export interface BookletOptions {
   documentTitle?: string;
   documentSubtitle?: string;
   scale?: EvaluationScale;
-  onProgress?: (done: number, total: number) => void;
+  /** Awaited when it returns a promise. */
+  onProgress?: (done: number, total: number) => unknown;
   /** "error" (default): refuse to print a character the font lacks; "substitute": print 〓. */
   missingGlyphs?: MissingGlyphPolicy;
 }
@@ -176,19 +177,21 @@ export async function renderBooklet(
     documentTitle: options.documentTitle,
     documentSubtitle: options.documentSubtitle,
   };
-  const layouts = docs.map((doc) => layoutManifesto(canvas, doc, contentOptions));
-  const missing = [...checker.missing, ...layouts.flatMap((l) => l.missing)];
-  if (missing.length > 0 && (options.missingGlyphs ?? "error") === "error") {
-    throw missingGlyphsError(missing);
-  }
-
   drawCover(canvas, { title, subtitle, municipality, year });
   const tocPages = Math.ceil(docs.length / TOC_ROWS_PER_PAGE);
   for (let i = 0; i < tocPages; i++) addLandscapePage(canvas.pdf);
 
+  // Each department is laid out and drawn in turn, so that progress moves with the work
+  // (layout is half of it). A character the font lacks under the "error" policy fails the
+  // whole booklet after every department has been checked, so the error names them all.
+  const refuseMissing = (options.missingGlyphs ?? "error") === "error";
+  const missing = [...checker.missing];
   const entries: TocEntry[] = [];
   const departmentOfPage: string[] = [];
-  layouts.forEach((layout, i) => {
+  for (const [i, doc] of docs.entries()) {
+    const layout = layoutManifesto(canvas, doc, contentOptions);
+    missing.push(...layout.missing);
+    if (refuseMissing && missing.length > 0) continue;
     const name = layout.heading.headerFields[0]?.value ?? "";
     const destination = `department-${i + 1}`;
     const firstPage = drawManifesto(canvas, layout, () => {
@@ -198,8 +201,10 @@ export async function renderBooklet(
     const range = canvas.pdf.bufferedPageRange();
     for (let p = firstPage; p < range.start + range.count; p++) departmentOfPage[p] = name;
     entries.push({ name, page: firstPage + 1, destination });
-    options.onProgress?.(i + 1, docs.length);
-  });
+    // Awaited: a caller that stores the progress gets its turn between departments.
+    await options.onProgress?.(i + 1, docs.length);
+  }
+  if (refuseMissing && missing.length > 0) throw missingGlyphsError(missing);
 
   drawTableOfContents(canvas, entries, 1);
   drawPageNumbers(canvas.pdf, {

@@ -1,0 +1,87 @@
+// Staff downloads: any manifesto the caller may read, drafts included, as the interchange
+// JSON, the Excel workbook or the official PDF; and the empty Excel template. The report
+// modules are loaded on first use (they are large; most requests never need them).
+//
+// GET /api/manifestos/:id/export?format=json|xlsx|pdf
+//   200  the file, `Content-Disposition: attachment; filename="<ascii>"; filename*=UTF-8''<name>`
+//        with name `<municipality code>-<fiscal year>-<department>.<ext>` (e.g.
+//        `242161-2023-総務部.pdf`); Content-Type by format:
+//          json  application/json; charset=utf-8 — tassei.manifesto/v1, as `tassei export`
+//          xlsx  application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+//          pdf   application/pdf; header `x-missing-glyphs: <n>` counts the characters the
+//                font lacks, printed as 〓 (0 normally)
+//   400  { error: { code: "validation_error", fields: { "format" | "id": "…" } } }
+//   401  not signed in; 404 no such manifesto in the caller's scope (scoped like GET /:id)
+//
+// GET /api/template.xlsx
+//   200  the empty template a department fills in (`tassei import` reads it back), with the
+//        caller's municipality's evaluation scale; file name `マニフェスト入力様式.xlsx`
+import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import type { Database } from "../../db/schema.ts";
+import { exportStaffManifesto } from "../../services/manifestos/export-staff-manifesto.ts";
+import { templateScaleFor } from "../../services/manifestos/template-scale.ts";
+import { requireStaff } from "../auth/session-plugin.ts";
+import { contentDisposition } from "../portal/urls.ts";
+import { parseInput } from "./parse.ts";
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const TEMPLATE_FILE_NAME = "マニフェスト入力様式.xlsx";
+
+const idParams = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/, "must be a manifesto id")
+    .transform(Number),
+});
+
+export const exportQuery = z.strictObject({
+  format: z.enum(["json", "xlsx", "pdf"], "must be one of json, xlsx, pdf"),
+});
+
+export function registerDownloadRoutes(api: FastifyInstance, deps: { db: Kysely<Database> }) {
+  api.get("/manifestos/:id/export", async (request, reply) => {
+    const ctx = requireStaff(request, deps);
+    const { id } = parseInput(idParams, request.params, "the address");
+    const { format } = parseInput(exportQuery, request.query, "the query");
+    const found = await exportStaffManifesto(ctx, id);
+    reply.header("content-disposition", contentDisposition(`${found.fileBase}.${format}`));
+    switch (format) {
+      case "json":
+        return reply
+          .type("application/json; charset=utf-8")
+          .send(`${JSON.stringify(found.doc, null, 2)}\n`);
+      case "xlsx": {
+        const { exportManifestoXlsx } = await import("../../reports/xlsx/index.ts");
+        const xlsx = await exportManifestoXlsx(found.doc, {
+          ...(found.scale && { scale: found.scale }),
+          assessment: found.assessment,
+        });
+        return reply.type(XLSX_TYPE).send(xlsx);
+      }
+      case "pdf": {
+        const { renderManifestoPdfWithReport } = await import("../../reports/pdf/index.ts");
+        // A draft's proof must not fail over one character the font lacks: print 〓, say so.
+        const rendered = await renderManifestoPdfWithReport(found.doc, {
+          ...(found.scale && { scale: found.scale }),
+          missingGlyphs: "substitute",
+        });
+        return reply
+          .type("application/pdf")
+          .header("x-missing-glyphs", String(rendered.missingGlyphs.length))
+          .send(rendered.pdf);
+      }
+    }
+  });
+
+  api.get("/template.xlsx", async (request, reply) => {
+    const ctx = requireStaff(request, deps);
+    const scale = await templateScaleFor(ctx);
+    const { exportTemplateXlsx } = await import("../../reports/xlsx/index.ts");
+    return reply
+      .type(XLSX_TYPE)
+      .header("content-disposition", contentDisposition(TEMPLATE_FILE_NAME))
+      .send(await exportTemplateXlsx(scale ? { scale } : {}));
+  });
+}
