@@ -1,6 +1,7 @@
 // The bound booklet（冊子）: every published manifesto of a municipality's fiscal year in one
 // PDF, departments in the municipality's order, with a cover and a table of contents.
-import { PUBLISHED_STATES } from "../domain/workflow.ts";
+import { listPublicManifestos } from "../db/repositories/public-manifestos.ts";
+import { type ManifestoDocument, manifestoDocumentSchema } from "../domain/manifesto/schema.ts";
 import { NotFoundError } from "../errors.ts";
 import type { MissingGlyphPolicy } from "../reports/pdf/index.ts";
 import { renderBookletPdfWithReport } from "../reports/pdf/index.ts";
@@ -25,11 +26,7 @@ export async function buildBooklet(
 ): Promise<{ pdf: Buffer; departments: { department: string; page: number }[] }> {
   const municipality = await requireMunicipality(ctx, request.municipalityCode);
   const scale = scaleFromSetting(municipality.evaluationScale);
-  const manifestos = await loadManifestos(ctx, {
-    municipalityCode: request.municipalityCode,
-    fiscalYear: request.fiscalYear,
-    ...(!request.includeUnpublished && { states: PUBLISHED_STATES }),
-  });
+  const manifestos = await booklettedDocuments(ctx, request);
   if (manifestos.length === 0) {
     throw new NotFoundError(
       `no ${request.includeUnpublished ? "" : "published "}manifesto of ${municipality.name} for fiscal year ${request.fiscalYear}`,
@@ -37,7 +34,7 @@ export async function buildBooklet(
   }
   await request.onProgress?.(0, manifestos.length);
   const result = await renderBookletPdfWithReport(
-    manifestos.map((m) => withMunicipalityDefaults(m.document, municipality)),
+    manifestos.map((document) => withMunicipalityDefaults(document, municipality)),
     {
       municipalityName: municipality.name,
       fiscalYear: request.fiscalYear,
@@ -51,4 +48,28 @@ export async function buildBooklet(
     },
   );
   return { pdf: result.pdf, departments: result.contents };
+}
+
+/**
+ * What the booklet binds: the newest *published* revision of each manifesto — a manifesto
+ * whose evaluation is being drafted stays in with its published plan — or, for a proof,
+ * every current revision. Both in the municipality's department order.
+ */
+export async function booklettedDocuments(
+  ctx: ServiceContext,
+  request: Pick<BookletRequest, "municipalityCode" | "fiscalYear" | "includeUnpublished">,
+): Promise<ManifestoDocument[]> {
+  if (request.includeUnpublished) {
+    const current = await loadManifestos(ctx, {
+      municipalityCode: request.municipalityCode,
+      fiscalYear: request.fiscalYear,
+    });
+    return current.map((m) => m.document);
+  }
+  const published = await listPublicManifestos(ctx.db, {
+    municipalityCode: request.municipalityCode,
+    fiscalYear: request.fiscalYear,
+  });
+  // Stored documents were validated on the way in; parsing again gives typed values.
+  return published.map((m) => manifestoDocumentSchema.parse(m.document));
 }

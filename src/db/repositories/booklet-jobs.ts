@@ -62,21 +62,6 @@ export async function findActiveBookletJob(
   return row?.id;
 }
 
-/** How many of the year's manifestos are in the given states (the booklet's contents). */
-export async function countManifestosInStates(
-  db: Db,
-  key: { municipalityCode: string; fiscalYear: number; states: readonly string[] },
-): Promise<number> {
-  const row = await db
-    .selectFrom("manifestos")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("municipality_code", "=", key.municipalityCode)
-    .where("fiscal_year", "=", key.fiscalYear)
-    .where("state", "in", key.states)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /**
  * Marks the job failed ('abandoned') when it is queued or running but its heartbeat is older
  * than `staleAfterSeconds`: the process that accepted it stopped before finishing.

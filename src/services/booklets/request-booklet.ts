@@ -3,16 +3,12 @@
 // transaction; the caller then runs it (runBookletJob) after answering. A job for the same
 // booklet that is still being built is returned instead of starting a second one.
 import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
-import {
-  countManifestosInStates,
-  findActiveBookletJob,
-  insertBookletJob,
-} from "../../db/repositories/booklet-jobs.ts";
+import { findActiveBookletJob, insertBookletJob } from "../../db/repositories/booklet-jobs.ts";
 import { formatFiscalYear } from "../../domain/era.ts";
 import { bookletPermissions } from "../../domain/permissions.ts";
-import { PUBLISHED_STATES } from "../../domain/workflow.ts";
 import { AppError, NotFoundError, ValidationError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
+import { booklettedDocuments } from "../build-booklet.ts";
 import { requireMunicipality } from "../find-manifestos.ts";
 import { BOOKLET_STALE_AFTER_SECONDS } from "./policy.ts";
 
@@ -30,8 +26,8 @@ export async function requestBooklet(
     throw new NotFoundError(`municipality ${input.municipalityCode} is not in your scope`);
   if (!allowed.build) throw new AppError("forbidden", "冊子を作成する権限がありません");
   await requireMunicipality(ctx, input.municipalityCode);
-  const published = await countManifestosInStates(ctx.db, { ...input, states: PUBLISHED_STATES });
-  if (published === 0) {
+  const published = await booklettedDocuments(ctx, input);
+  if (published.length === 0) {
     throw new ValidationError("冊子にする公表済みのマニフェストがありません", [
       {
         path: "year",
