@@ -37,6 +37,17 @@ const envSchema = z.object({
       }
     }),
   TASSEI_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  TASSEI_PAGE_CACHE: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+  TASSEI_PAGE_CACHE_MAX_ENTRIES: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .default(2000),
+  TASSEI_PAGE_CACHE_MAX_MB: z.coerce
+    .number({ message: "must be a number" })
+    .positive("must be more than 0")
+    .max(4096, "must be at most 4096")
+    .default(64),
 });
 
 export interface Config {
@@ -50,6 +61,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Limits of the rendered public pages kept in memory; absent when TASSEI_PAGE_CACHE=off. */
+  pageCache?: { maxEntries: number; maxBytes: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,5 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.TASSEI_LOG_LEVEL,
     trustProxy: e.TASSEI_TRUST_PROXY,
     ...(e.TASSEI_METRICS_TOKEN && { metricsToken: e.TASSEI_METRICS_TOKEN }),
+    ...(e.TASSEI_PAGE_CACHE === "on" && {
+      pageCache: {
+        maxEntries: e.TASSEI_PAGE_CACHE_MAX_ENTRIES,
+        maxBytes: Math.round(e.TASSEI_PAGE_CACHE_MAX_MB * 2 ** 20),
+      },
+    }),
   };
 }

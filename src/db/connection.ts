@@ -11,6 +11,7 @@ import pg from "pg";
 import { acquireDataDirLock } from "./data-dir-lock.ts";
 import { migrateToLatest } from "./migrate.ts";
 import type { Database } from "./schema.ts";
+import { diskFullError, pgliteOpenError } from "./storage-errors.ts";
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolSize?: number }
@@ -23,6 +24,8 @@ export interface DatabaseHandle {
   location: string;
   /** The server connection pool (PostgreSQL only), for its metrics. */
   pool?: pg.Pool;
+  /** The embedded database itself, for LISTEN (change-notifications.ts). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -62,7 +65,7 @@ export async function openDatabase(
       await migrateToLatest(handle.db);
     } catch (e) {
       await handle.close();
-      throw e;
+      throw diskFullError(handle.location, e) ?? e;
     }
   }
   return handle;
@@ -100,7 +103,7 @@ async function openPglite(
     lite = await PGlite.create(path.join(target.dataDir, "pg"), { extensions: { pg_trgm } });
   } catch (e) {
     lock.release();
-    throw e;
+    throw pgliteOpenError(target.dataDir, e);
   }
   // PGlite runs one query at a time; a pool of one keeps transactions on one connection.
   const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
@@ -109,6 +112,7 @@ async function openPglite(
     db,
     kind: "pglite",
     location: target.dataDir,
+    pglite: lite,
     close: once(async () => {
       try {
         await db.destroy();

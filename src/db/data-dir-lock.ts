@@ -43,24 +43,72 @@ const STORAGE_PROBLEMS: Record<string, string> = {
   EPERM: "書き込む権限がありません / no permission to write",
   EROFS: "読み取り専用のファイルシステムです / the file system is read-only",
   ENOSPC: "ディスクの空きがありません / the disk is full",
+  EDQUOT: "ディスクの使用量の上限（クォータ）に達しています / the disk quota is used up",
   ENOTDIR:
     "途中にファイルがあり、ディレクトリを作れません / a file stands where a directory is needed",
   EEXIST: "同じ名前のファイルがあります / a file of that name exists",
 };
 
-/** The directory must exist and take a file; said plainly when it cannot. */
+/**
+ * Below this much free space PostgreSQL cannot be trusted to start or to write: a new WAL
+ * segment alone takes 16 MiB, and PGlite aborts (a bare "Aborted()") when it cannot write
+ * on start. Refusing to start says why instead.
+ */
+export const MIN_FREE_BYTES = 32 * 2 ** 20;
+
+export function storageProblem(dataDir: string, why: string): AppError {
+  return new AppError(
+    "storage_unavailable",
+    `データディレクトリ ${dataDir} を使えません（${why}）。TASSEI_DATA_DIR を確認してください。`,
+  );
+}
+
+export function storageProblemFor(dataDir: string, code: string): AppError | undefined {
+  const why = STORAGE_PROBLEMS[code];
+  return why === undefined ? undefined : storageProblem(dataDir, why);
+}
+
+/** Free bytes for this user where `dir` is; undefined when the system cannot say. */
+export function freeBytes(dir: string): number | undefined {
+  try {
+    const s = fs.statfsSync(dir);
+    return s.bavail * s.bsize;
+  } catch {
+    return undefined;
+  }
+}
+
+export function tooLittleSpace(dataDir: string): AppError | undefined {
+  const free = freeBytes(dataDir);
+  if (free === undefined || free >= MIN_FREE_BYTES) return undefined;
+  const mb = (n: number) => (n / 2 ** 20).toFixed(1);
+  return storageProblem(
+    dataDir,
+    `ディスクの空きが足りません: 空き ${mb(free)} MB、少なくとも ${mb(MIN_FREE_BYTES)} MB 必要です / ` +
+      `not enough free disk space: ${mb(free)} MB free, at least ${mb(MIN_FREE_BYTES)} MB needed`,
+  );
+}
+
+/**
+ * The directory must exist, take a file that reaches the disk (written, flushed), and have
+ * room to work; said plainly when not. The probe is the lock file's content, written aside.
+ */
 function prepareDataDir(dataDir: string, probe: string, content: string): void {
   try {
     fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(probe, content);
+    const fd = fs.openSync(probe, "w", 0o644);
+    try {
+      fs.writeSync(fd, content);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "";
-    const why = STORAGE_PROBLEMS[code] ?? (e as Error).message;
-    throw new AppError(
-      "storage_unavailable",
-      `データディレクトリ ${dataDir} を使えません（${why}）。TASSEI_DATA_DIR を確認してください。`,
-    );
+    throw storageProblemFor(dataDir, code) ?? storageProblem(dataDir, (e as Error).message);
   }
+  const full = tooLittleSpace(dataDir);
+  if (full) throw full;
 }
 
 export function acquireDataDirLock(dataDir: string, command: string): DataDirLock {
@@ -74,11 +122,38 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
   // The lock appears with its content complete: written aside, then hard-linked into place
   // (link fails if the lock exists), so a second process never reads a half-written lock.
   const pending = `${file}.${process.pid}`;
-  prepareDataDir(dataDir, pending, JSON.stringify(info));
+  // A live owner is named before anything is written: on a full or read-only disk, a second
+  // command learns that the server holds the directory (and `tassei backup` asks it).
+  refuseIfHeld(file, dataDir);
   try {
+    prepareDataDir(dataDir, pending, JSON.stringify(info));
     return takeLock(file, pending, dataDir);
   } finally {
-    fs.rmSync(pending, { force: true });
+    try {
+      fs.rmSync(pending, { force: true });
+    } catch {
+      // A read-only file system refuses even this; the error that matters is already thrown.
+    }
+  }
+}
+
+/** Throws data_dir_locked when the lock names a process that still runs (or another host). */
+function refuseIfHeld(file: string, dataDir: string): void {
+  const owner = readLock(file);
+  if (owner && owner.host === os.hostname() && isAlive(owner.pid)) {
+    throw new AppError(
+      "data_dir_locked",
+      `データディレクトリ ${dataDir} は別の Tassei プロセス（PID ${owner.pid}、${owner.command}、${owner.since} から）が使用中です。` +
+        "そのプロセスを止めてから実行するか、PostgreSQL サーバー（DATABASE_URL）を使ってください。" +
+        ` / The data directory is in use by another Tassei process (PID ${owner.pid}: ${owner.command}).`,
+    );
+  }
+  if (owner && owner.host !== os.hostname()) {
+    throw new AppError(
+      "data_dir_locked",
+      `データディレクトリ ${dataDir} は別のホスト ${owner.host} のプロセス（PID ${owner.pid}）が使用中です。` +
+        `そのプロセスが終了している場合は ${file} を削除してください。`,
+    );
   }
 }
 
@@ -98,22 +173,7 @@ function takeLock(file: string, pending: string, dataDir: string): DataDirLock {
       return { release };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const owner = readLock(file);
-      if (owner && owner.host === os.hostname() && isAlive(owner.pid)) {
-        throw new AppError(
-          "data_dir_locked",
-          `データディレクトリ ${dataDir} は別の Tassei プロセス（PID ${owner.pid}、${owner.command}、${owner.since} から）が使用中です。` +
-            "そのプロセスを止めてから実行するか、PostgreSQL サーバー（DATABASE_URL）を使ってください。" +
-            ` / The data directory is in use by another Tassei process (PID ${owner.pid}: ${owner.command}).`,
-        );
-      }
-      if (owner && owner.host !== os.hostname()) {
-        throw new AppError(
-          "data_dir_locked",
-          `データディレクトリ ${dataDir} は別のホスト ${owner.host} のプロセス（PID ${owner.pid}）が使用中です。` +
-            `そのプロセスが終了している場合は ${file} を削除してください。`,
-        );
-      }
+      refuseIfHeld(file, dataDir);
       // The owner is gone (killed, crashed): take the lock over. (Two processes starting in
       // the same instant after a crash could both get here; that needs a crash and a race.)
       fs.rmSync(file, { force: true });

@@ -10,6 +10,7 @@ import { registerRequestLogging, requestLoggingOptions } from "./plugins/request
 import { registerSecurityHeaders } from "./plugins/security-headers.ts";
 import type { TrustProxy } from "./plugins/trust-proxy.ts";
 import { registerPortal } from "./portal/index.ts";
+import type { PageCacheSettings } from "./portal/page-cache-hooks.ts";
 import { registerStaffApp } from "./staff-app.ts";
 
 export interface AppOptions {
@@ -20,6 +21,8 @@ export interface AppOptions {
   /** The clock for sessions and the login throttle (tests move it). */
   now?: () => Date;
   loginLimits?: LoginLimits;
+  /** Keep rendered public pages in memory (`tassei serve`; off unless given). */
+  pageCache?: PageCacheSettings;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -54,6 +57,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerStaffApp(app);
 
   // Public pages last: the portal answers every other path with its HTML 404 page.
-  await registerPortal(app, { db: options.database.db });
+  await registerPortal(app, {
+    db: options.database.db,
+    ...(options.pageCache && { pageCache: options.pageCache }),
+  });
   return app;
 }

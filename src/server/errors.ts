@@ -3,6 +3,7 @@
 // 500 naming only the request id. No stack trace or SQL ever reaches a response.
 import type { FastifyError, FastifyInstance } from "fastify";
 import { isDatabaseUnavailable } from "../db/errors.ts";
+import { isDiskFull } from "../db/storage-errors.ts";
 import { AppError, type ErrorCode } from "../errors.ts";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -49,6 +50,17 @@ export function registerErrorHandlers(app: FastifyInstance): void {
             message: "データベースに接続できません。しばらくしてから、もう一度お試しください。",
           },
         });
+    }
+    if (isDiskFull(error)) {
+      // Nothing was written (the transaction failed); the operator has to make room.
+      request.log.error({ err: error }, "the database's disk is full");
+      return reply.status(503).send({
+        error: {
+          code: "storage_unavailable",
+          message:
+            "サーバーのディスクがいっぱいのため保存できませんでした。内容は保存されていません。管理者に連絡してください。",
+        },
+      });
     }
     request.log.error({ err: error }, "unhandled error");
     return reply.status(500).send({

@@ -36,3 +36,20 @@ export function spawnCli(args: string[], env: Record<string, string>): ChildProc
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
+
+/** As runCli, without blocking this process's event loop (its own requests keep running). */
+export function runCliAsync(args: string[], env: Record<string, string>): Promise<CliResult> {
+  const child = spawnCli(args, env);
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d) => {
+    stdout += String(d);
+  });
+  child.stderr?.on("data", (d) => {
+    stderr += String(d);
+  });
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}

@@ -1,8 +1,11 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config.ts";
+import { listenForPublicChanges, type PublicChangeFeed } from "../../db/change-notifications.ts";
 import { openDatabase } from "../../db/connection.ts";
 import { buildApp } from "../../server/app.ts";
+import { type BackupSocket, serveBackupSocket } from "../../server/backup-socket.ts";
 import { loadDemoDataIfEmpty } from "../../services/load-demo-data.ts";
+import { createFirstAdminIfNone } from "../../services/users/create-first-admin.ts";
 import { cliActor } from "../context.ts";
 
 export function registerServe(program: Command): void {
@@ -16,17 +19,41 @@ export function registerServe(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       const database = await openDatabase(config.database, { purpose: "tassei serve" });
+      let changes: PublicChangeFeed | undefined;
+      let backupSocket: BackupSocket | undefined;
       try {
         if (config.demo) {
           const loaded = await loadDemoDataIfEmpty({ db: database.db, actor: "system:demo" });
           if (loaded > 0) process.stderr.write(`loaded ${loaded} demo manifesto(s)\n`);
+        }
+        const admin = await createFirstAdminIfNone({
+          db: database.db,
+          actor: "system:first-start",
+        });
+        if (admin) {
+          // Printed once, to the terminal only (not the JSON log): nobody else ever sees it.
+          process.stderr.write(
+            `first start: created the administrator "${admin.username}" with the password ${admin.password}\n` +
+              "  sign in at /staff/ and change it (パスワード変更); it is not shown again.\n",
+          );
+        }
+        // Every process drops its cached public pages on any publication, whoever made it.
+        if (config.pageCache) {
+          changes = await listenForPublicChanges(database, {
+            onError: (message) => process.stderr.write(`${message}\n`),
+          });
         }
         const app = await buildApp({
           database,
           logLevel: config.logLevel,
           trustProxy: config.trustProxy,
           ...(config.metricsToken && { metricsToken: config.metricsToken }),
+          ...(config.pageCache && changes && { pageCache: { ...config.pageCache, changes } }),
         });
+        // The embedded database is backed up through the server that holds it (tassei backup).
+        if (config.database.kind === "pglite") {
+          backupSocket = await serveBackupSocket(database.db, config.database.dataDir, app.log);
+        }
         await app.listen({ port: config.port, host: config.host });
         process.stderr.write(
           `Tassei is running on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} (database: ${database.location}, actor ${cliActor()})\n`,
@@ -39,6 +66,8 @@ export function registerServe(program: Command): void {
         // In-flight requests finish before the database closes.
         await app.close();
       } finally {
+        await backupSocket?.close();
+        await changes?.close();
         await database.close();
       }
     });

@@ -1,8 +1,6 @@
 // A consistent backup of everything (every municipality, account, revision and audit
 // event) while the server keeps running: one read-only repeatable-read transaction sees all
 // tables as of one moment, and rows stream out page by page so memory stays flat.
-import fs from "node:fs";
-import path from "node:path";
 import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
@@ -15,7 +13,8 @@ import {
   readTextRows,
 } from "../../db/repositories/backup.ts";
 import type { Database } from "../../db/schema.ts";
-import { BACKUP_FORMAT, type BackupHeader, refused, writeChunk } from "./format.ts";
+import { writeFileAtomically } from "./atomic-file.ts";
+import { BACKUP_FORMAT, type BackupHeader, writeChunk } from "./format.ts";
 
 export interface BackupOptions {
   /** Rows per page read from the database. */
@@ -78,43 +77,53 @@ export async function createBackupFile(
   file: string,
   options: BackupOptions = {},
 ): Promise<BackupFileResult> {
-  const folder = path.dirname(path.resolve(file));
-  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-    throw refused(`出力先のフォルダ ${folder} がありません。 / no such folder: ${folder}`);
-  }
-  const partial = path.join(path.dirname(file), `.${path.basename(file)}.partial-${process.pid}`);
-  const gzip = zlib.createGzip();
-  // Owner-only: a backup holds password hashes and sessions.
-  const written = pipeline(gzip, fs.createWriteStream(partial, { flags: "wx", mode: 0o600 }));
-  // A write error (disk full, no such directory) also stops writeBackup; it is awaited below.
-  written.catch(() => {});
-  try {
-    const header = await writeBackup(db, gzip, options);
-    gzip.end();
-    await written;
-    fs.renameSync(partial, file);
-    return { header, bytes: fs.statSync(file).size };
-  } catch (e) {
-    gzip.destroy();
-    await written.catch(() => {});
-    fs.rmSync(partial, { force: true });
-    throw e;
-  }
+  const written = await writeFileAtomically(file, async (out) => {
+    const gzip = zlib.createGzip();
+    const piped = pipeline(gzip, out);
+    // A write error (disk full) also stops writeBackup; it is awaited below.
+    piped.catch(() => {});
+    try {
+      const header = await writeBackup(db, gzip, options);
+      gzip.end();
+      await piped;
+      return header;
+    } catch (e) {
+      gzip.destroy();
+      await piped.catch(() => {});
+      throw e;
+    }
+  });
+  return { header: written.value, bytes: written.bytes };
 }
 
-/** The backup, gzip-compressed, into a stream that stays open (standard output). */
+/**
+ * The backup, gzip-compressed, into a stream that stays open (standard output, an HTTP
+ * response). The reader going away (a closed pipe, a client that hung up) ends the backup
+ * and its transaction, rather than leaving them waiting for room to write.
+ */
 export async function writeBackupTo(
   db: Kysely<Database>,
   out: Writable,
   options: BackupOptions = {},
 ): Promise<BackupHeader> {
   const gzip = zlib.createGzip();
+  const gone = () => gzip.destroy(out.errored ?? new Error("the backup's reader went away"));
+  // Between two writes nobody else listens: the error reaches writeBackup through its next
+  // write (the stream is destroyed), never as an uncaught exception that ends the server.
+  gzip.on("error", () => {});
+  out.once("close", gone);
+  out.once("error", gone);
   gzip.pipe(out, { end: false });
-  const header = await writeBackup(db, gzip, options);
-  await new Promise<void>((resolve, reject) => {
-    gzip.once("error", reject);
-    gzip.once("end", resolve);
-    gzip.end();
-  });
-  return header;
+  try {
+    const header = await writeBackup(db, gzip, options);
+    await new Promise<void>((resolve, reject) => {
+      gzip.once("error", reject);
+      gzip.once("end", resolve);
+      gzip.end();
+    });
+    return header;
+  } finally {
+    out.off("close", gone);
+    out.off("error", gone);
+  }
 }
