@@ -20,14 +20,25 @@ export function Layout() {
           </NavLink>
           <nav aria-label="メインメニュー">
             <ul>
-              <li>
-                <NavLink to="/" end>
-                  マニフェスト
-                </NavLink>
-              </li>
-              {planning && (
+              {planning ? (
+                <>
+                  <li>
+                    <NavLink to="/overview">全体状況</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/manifestos" end>
+                      マニフェスト一覧
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/dashboard">ダッシュボード</NavLink>
+                  </li>
+                </>
+              ) : (
                 <li>
-                  <NavLink to="/dashboard">ダッシュボード</NavLink>
+                  <NavLink to="/" end>
+                    マニフェスト
+                  </NavLink>
                 </li>
               )}
               {user.role !== "viewer" && (

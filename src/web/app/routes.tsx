@@ -1,17 +1,31 @@
 // Every page of the staff app and its address under /staff/. One line per page; the pages
 // live in ../pages, one file each.
 import type { RouteObject } from "react-router";
+import { ImportPage } from "../pages/import-page.tsx";
+import { HistoryPage } from "../pages/manifesto/history-page.tsx";
+import { ManifestoPage } from "../pages/manifesto/manifesto-page.tsx";
 import { ManifestoListPage } from "../pages/manifesto-list.tsx";
 import { NotFoundPage } from "../pages/not-found.tsx";
 import { PasswordPage } from "../pages/password.tsx";
+import { DashboardPage } from "../pages/planning/dashboard-page.tsx";
+import { OverviewPage } from "../pages/planning/overview-page.tsx";
+import { UsersPage } from "../pages/users/users-page.tsx";
+import { HomePage } from "./home.tsx";
 import { Layout } from "./layout.tsx";
 
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { index: true, element: <ManifestoListPage /> },
+      { index: true, element: <HomePage /> },
+      { path: "manifestos", element: <ManifestoListPage /> },
+      { path: "overview", element: <OverviewPage /> },
+      { path: "dashboard", element: <DashboardPage /> },
+      { path: "users", element: <UsersPage /> },
       { path: "password", element: <PasswordPage /> },
+      { path: "manifestos/:id", element: <ManifestoPage /> },
+      { path: "manifestos/:id/history", element: <HistoryPage /> },
+      { path: "import", element: <ImportPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

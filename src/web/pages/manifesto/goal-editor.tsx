@@ -1,0 +1,86 @@
+// One 部局目標 in the form, laid out as the official document prints it: 組織使命 and the goal
+// on the left, 目標の達成水準 (現在の状態 → 達成目標 → 目標が達成した状態) in the middle, the means
+// on the right. Tablets get one column in the same order.
+import { LIMITS } from "../../../domain/manifesto/schema.ts";
+import { TextField } from "./fields.tsx";
+import { ListEditor } from "./list-editor.tsx";
+import { TargetsEditor } from "./target-editor.tsx";
+
+export function GoalPlanEditor({ index, place }: { index: number; place: string }) {
+  const goalPath = ["goals", index] as const;
+  return (
+    <div className="goal-grid">
+      <div className="goal-col goal-col-mission">
+        <TextField
+          path={[...goalPath, "mission"]}
+          label="組織使命"
+          place={place}
+          multiline
+          rows={4}
+          maxLength={LIMITS.paragraph}
+        />
+        <TextField
+          path={[...goalPath, "title"]}
+          label="組織使命達成に向けての目標"
+          place={place}
+          multiline
+          rows={2}
+          maxLength={LIMITS.title}
+        />
+        <ListEditor
+          path={[...goalPath, "policyRefs"]}
+          legend="関連の施策・基本事業No"
+          place={place}
+          itemName={(i) => `関連の施策・基本事業No ${i + 1}`}
+          addLabel="施策・基本事業Noを追加"
+          max={LIMITS.policyRefs}
+          placeholder="7-1-①"
+          hint="総合計画の番号を 1 件ずつ（例：7-1-①）"
+          className="policy-refs"
+        />
+      </div>
+      <div className="goal-col goal-col-level">
+        <h3 className="col-heading">目標の達成水準</h3>
+        <ListEditor
+          path={[...goalPath, "currentState"]}
+          legend="〈現在の状態〉"
+          place={place}
+          itemName={(i) => `現在の状態 ${i + 1}`}
+          addLabel="現在の状態を追加"
+          multiline
+          max={LIMITS.bullets}
+        />
+        <fieldset className="targets-group">
+          <legend>
+            <span className="visually-hidden">{place} の </span>〈達成目標〉
+          </legend>
+          <TargetsEditor goalPath={goalPath} place={place} />
+        </fieldset>
+        <TextField
+          path={[...goalPath, "desiredState"]}
+          label={
+            <>
+              <span aria-hidden="true">※</span>目標が達成した状態
+            </>
+          }
+          place={place}
+          multiline
+          rows={3}
+          optional
+          maxLength={LIMITS.paragraph}
+        />
+      </div>
+      <div className="goal-col goal-col-means">
+        <ListEditor
+          path={[...goalPath, "means"]}
+          legend="目標を達成するための手段"
+          place={place}
+          itemName={(i) => `手段 ${i + 1}`}
+          addLabel="手段を追加"
+          multiline
+          max={LIMITS.bullets}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+// 自己評価の分布: one stacked bar per department (its goals by self-evaluation level, on the
+// municipality's scale), drawn as a plain SVG image with a summary for screen readers, and
+// the same numbers in a table beneath it. Colours come from planning.css by the level's
+// place in the scale; the legend and the table say the same without colour.
+import type { Dashboard, DashboardDepartment, GoalTally } from "../../api/planning-types.ts";
+
+interface Segment {
+  key: string;
+  label: string;
+  /** For the image's spoken summary. */
+  short: string;
+  count: number;
+  className: string;
+}
+
+/** The bar's parts in the scale's order; "other" only where some goal has such a level. */
+function segmentsOf(tally: GoalTally, withOther: boolean): Segment[] {
+  return [
+    ...tally.levels.map((l, i) => ({
+      key: `level-${l.level}`,
+      label: `${l.level}：${l.label}`,
+      short: `段階${l.level}`,
+      count: l.count,
+      className: `seg-${Math.min(i, 5)}`,
+    })),
+    ...(withOther
+      ? [
+          {
+            key: "other",
+            label: "評価基準にない段階",
+            short: "評価基準にない段階",
+            count: tally.otherLevels,
+            className: "seg-other",
+          },
+        ]
+      : []),
+    {
+      key: "none",
+      label: "未評価",
+      short: "未評価",
+      count: tally.unevaluated,
+      className: "seg-none",
+    },
+  ];
+}
+
+const NAME_W = 180;
+const BAR_W = 600;
+const ROW_H = 36;
+const BAR_H = 24;
+
+function summary(d: DashboardDepartment): string {
+  const parts = segmentsOf(d, true)
+    .filter((s) => s.count > 0)
+    .map((s) => `${s.short}が${s.count}件`);
+  return `${d.name}：目標${d.goals}件${parts.length > 0 ? `（${parts.join("、")}）` : ""}`;
+}
+
+export function LevelChart({ dashboard }: { dashboard: Dashboard }) {
+  const rows = dashboard.departments;
+  const max = Math.max(1, ...rows.map((d) => d.goals));
+  const height = rows.length * ROW_H + 8;
+  const withOther = dashboard.totals.otherLevels > 0;
+  const legend = segmentsOf(dashboard.totals, withOther);
+  return (
+    <>
+      <ul className="chart-legend" aria-label="凡例">
+        {legend.map((s) => (
+          <li key={s.key}>
+            <span className={`swatch ${s.className}`} aria-hidden="true" />
+            {s.label}
+          </li>
+        ))}
+      </ul>
+      <svg
+        className="level-chart"
+        viewBox={`0 0 ${NAME_W + BAR_W + 40} ${height}`}
+        role="img"
+        aria-label={`部局別の自己評価の分布。${rows.map(summary).join("。")}`}
+      >
+        {rows.map((d, row) => {
+          const y = row * ROW_H + 4;
+          let x = NAME_W;
+          return (
+            <g key={d.manifestoId}>
+              <text
+                x={NAME_W - 8}
+                y={y + BAR_H / 2}
+                className="chart-name"
+                textAnchor="end"
+                dominantBaseline="central"
+              >
+                {d.name}
+              </text>
+              {segmentsOf(d, withOther).map((s) => {
+                if (s.count === 0) return null;
+                const w = (s.count / max) * BAR_W;
+                const at = x;
+                x += w;
+                return (
+                  <g key={s.key} className={s.className}>
+                    <rect x={at} y={y} width={w} height={BAR_H} />
+                    {w >= 18 && (
+                      <text
+                        x={at + w / 2}
+                        y={y + BAR_H / 2}
+                        textAnchor="middle"
+                        dominantBaseline="central"
+                        className="seg-count"
+                      >
+                        {s.count}
+                      </text>
+                    )}
+                  </g>
+                );
+              })}
+              <text x={x + 6} y={y + BAR_H / 2} dominantBaseline="central" className="chart-total">
+                {d.goals}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <div className="table-scroll">
+        <table className="table level-table">
+          <caption>部局別の自己評価の段階ごとの目標数</caption>
+          <thead>
+            <tr>
+              <th scope="col">部局</th>
+              {legend.map((s) => (
+                <th key={s.key} scope="col" className="number">
+                  {s.label}
+                </th>
+              ))}
+              <th scope="col" className="number">
+                目標数
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((d) => (
+              <tr key={d.manifestoId}>
+                <th scope="row">{d.name}</th>
+                {segmentsOf(d, withOther).map((s) => (
+                  <td key={s.key} className="number">
+                    {s.count}
+                  </td>
+                ))}
+                <td className="number">{d.goals}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">合計</th>
+              {legend.map((s) => (
+                <td key={s.key} className="number">
+                  {s.count}
+                </td>
+              ))}
+              <td className="number">{dashboard.totals.goals}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
+  );
+}
