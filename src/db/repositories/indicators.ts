@@ -1,9 +1,11 @@
 import type { Db } from "./municipalities.ts";
 
 /**
- * Ids of the municipality's indicators by key, creating the missing ones. The no-op update
- * on conflict makes PostgreSQL return the row that already exists, so concurrent imports
- * that name the same indicator agree on one id.
+ * Ids of the municipality's indicators by key, creating the missing ones. Existing rows are
+ * only read: a no-op "on conflict do update" would lock each indicator row until commit, and
+ * every save of a municipality's manifestos names the same indicators, so saves would queue
+ * behind each other. A row another transaction is inserting at the same moment is waited
+ * for by the unique index, skipped, and read back afterwards.
  */
 export async function ensureIndicators(
   db: Db,
@@ -13,17 +15,27 @@ export async function ensureIndicators(
   const ids = new Map<string, number>();
   const unique = [...new Map(indicators.map((i) => [i.key, i])).values()];
   if (unique.length === 0) return ids;
-  const rows = await db
+  const read = async (keys: string[]) => {
+    const rows = await db
+      .selectFrom("indicators")
+      .select(["id", "key"])
+      .where("municipality_code", "=", municipalityCode)
+      .where("key", "in", keys)
+      .execute();
+    for (const r of rows) ids.set(r.key, r.id);
+  };
+  await read(unique.map((i) => i.key));
+  const missing = unique.filter((i) => !ids.has(i.key));
+  if (missing.length === 0) return ids;
+  const inserted = await db
     .insertInto("indicators")
-    .values(unique.map((i) => ({ municipality_code: municipalityCode, ...i })))
-    .onConflict((oc) =>
-      oc
-        .columns(["municipality_code", "key"])
-        .doUpdateSet((eb) => ({ key: eb.ref("excluded.key") })),
-    )
+    .values(missing.map((i) => ({ municipality_code: municipalityCode, ...i })))
+    .onConflict((oc) => oc.columns(["municipality_code", "key"]).doNothing())
     .returning(["id", "key"])
     .execute();
-  for (const r of rows) ids.set(r.key, r.id);
+  for (const r of inserted) ids.set(r.key, r.id);
+  const raced = missing.filter((i) => !ids.has(i.key)).map((i) => i.key);
+  if (raced.length > 0) await read(raced);
   return ids;
 }
 

@@ -1,4 +1,4 @@
-import { type Kysely, type SqlBool, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
 import { notifyPublicChange } from "./public-changes.ts";
 
@@ -42,33 +42,37 @@ export async function listMunicipalities(db: Db): Promise<{ code: string; name: 
 }
 
 /**
- * Creates the municipality on its first document; a later document's name wins. A row is
- * written only when something changes, so that only a real change tells the public pages.
+ * Creates the municipality on its first document; a later document's name wins. The row is
+ * read first and written only when something changes: an "on conflict do update" locks the
+ * row even when its condition skips the update, and every save of the municipality's
+ * manifestos comes here, so saves would queue behind each other. Only a real change tells
+ * the public pages.
  */
 export async function upsertMunicipality(
   db: Db,
   m: { code: string; name: string; prefecture?: string | undefined },
 ): Promise<void> {
-  const written = await db
-    .insertInto("municipalities")
-    .values({ code: m.code, name: m.name, prefecture: m.prefecture ?? null })
-    .onConflict((oc) =>
-      oc
-        .column("code")
-        .doUpdateSet((eb) => ({
-          name: eb.ref("excluded.name"),
-          prefecture: eb.fn.coalesce(
-            eb.ref("excluded.prefecture"),
-            eb.ref("municipalities.prefecture"),
-          ),
-        }))
-        .where(
-          sql<SqlBool>`(municipalities.name, municipalities.prefecture) is distinct from
-            (excluded.name, coalesce(excluded.prefecture, municipalities.prefecture))`,
-        ),
-    )
-    .returning("code")
+  const existing = await db
+    .selectFrom("municipalities")
+    .select(["name", "prefecture"])
+    .where("code", "=", m.code)
     .executeTakeFirst();
+  const prefecture = m.prefecture ?? existing?.prefecture ?? null;
+  if (existing && existing.name === m.name && existing.prefecture === prefecture) return;
+  const written = existing
+    ? await db
+        .updateTable("municipalities")
+        .set({ name: m.name, prefecture })
+        .where("code", "=", m.code)
+        .returning("code")
+        .executeTakeFirst()
+    : await db
+        .insertInto("municipalities")
+        .values({ code: m.code, name: m.name, prefecture })
+        // A concurrent first import of the same municipality created it: theirs stands.
+        .onConflict((oc) => oc.column("code").doNothing())
+        .returning("code")
+        .executeTakeFirst();
   if (written) await notifyPublicChange(db, m.code);
 }
 
