@@ -3,6 +3,10 @@ import * as initial from "./migrations/0001-initial.ts";
 import * as search from "./migrations/0002-search.ts";
 import * as accounts from "./migrations/0003-accounts.ts";
 import * as workflow from "./migrations/0004-workflow.ts";
+import * as deadlines from "./migrations/0005-deadlines.ts";
+import * as bookletJobs from "./migrations/0006-booklet-jobs.ts";
+import * as publicReadModel from "./migrations/0007-public-read-model.ts";
+import * as dashboardIndexes from "./migrations/0008-dashboard-indexes.ts";
 import type { Database } from "./schema.ts";
 
 // Migrations are listed here rather than read from a folder so that they load the same
@@ -12,6 +16,10 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002-search": search,
   "0003-accounts": accounts,
   "0004-workflow": workflow,
+  "0005-deadlines": deadlines,
+  "0006-booklet-jobs": bookletJobs,
+  "0007-public-read-model": publicReadModel,
+  "0008-dashboard-indexes": dashboardIndexes,
 };
 
 /** Any number that no other program on the same server uses for an advisory lock. */

@@ -82,6 +82,11 @@ export interface TargetsTable {
   status: string | null;
 }
 
+/** The targets of each manifesto's newest published revision (migration 0007). */
+export interface PublicTargetsTable extends TargetsTable {
+  revision: number;
+}
+
 export interface IndicatorsTable {
   id: Generated<number>;
   municipality_code: string;
@@ -166,6 +171,37 @@ export interface ManifestoPublicationsTable {
   published_at: Timestamp;
 }
 
+// Booklet jobs (migration 0006)
+export interface BookletJobsTable {
+  id: Generated<number>;
+  municipality_code: string;
+  fiscal_year: number;
+  requested_by: string;
+  status: Generated<string>;
+  done: Generated<number>;
+  total: number | null;
+  pdf: Buffer | null;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  /** Moves with the job's progress; a stale heartbeat means the process running it died. */
+  heartbeat_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+// Phase deadlines of a municipality's fiscal year (migration 0005)
+export interface DeadlinesTable {
+  municipality_code: string;
+  fiscal_year: number;
+  /** 'plan' | 'evaluation' */
+  phase: string;
+  /** A calendar date; read it as text (`due_date::text`), never as a Date. */
+  due_date: ColumnType<string, string, string>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
 // Public search (migration 0002): derived from published documents
 export interface SearchGoalsTable {
   manifesto_id: number;
@@ -175,6 +211,9 @@ export interface SearchGoalsTable {
   level: number | null;
   policy_refs: string[];
   body: string;
+  /** The published document's department name and its comparison key (migration 0007). */
+  department_name: string;
+  department_name_key: string;
 }
 
 export interface Database {
@@ -185,6 +224,7 @@ export interface Database {
   manifesto_revisions: ManifestoRevisionsTable;
   goals: GoalsTable;
   targets: TargetsTable;
+  public_targets: PublicTargetsTable;
   indicators: IndicatorsTable;
   audit_events: AuditEventsTable;
   search_goals: SearchGoalsTable;
@@ -194,4 +234,6 @@ export interface Database {
   manifesto_transitions: ManifestoTransitionsTable;
   manifesto_comments: ManifestoCommentsTable;
   manifesto_publications: ManifestoPublicationsTable;
+  booklet_jobs: BookletJobsTable;
+  deadlines: DeadlinesTable;
 }

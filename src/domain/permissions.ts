@@ -143,3 +143,96 @@ export function userPermissions(actor: StaffUser, target: UserRecord): UserPermi
       return { read: self, manage: false };
   }
 }
+
+export interface DashboardPermissions {
+  /** The planning division's dashboard of the municipality, its CSV export included. */
+  read: boolean;
+}
+
+/**
+ * The planning dashboard of one municipality: its planning division and administrators, and
+ * the installation's administrator. Department roles and viewers see their own department's
+ * figures elsewhere; across departments is the planning division's view.
+ */
+export function dashboardPermissions(
+  user: StaffUser,
+  municipalityCode: string,
+): DashboardPermissions {
+  if (isInstallationAdmin(user)) return { read: true };
+  const own = user.municipalityCode !== null && user.municipalityCode === municipalityCode;
+  return { read: own && (user.role === "planning" || user.role === "admin") };
+}
+
+export interface BookletPermissions {
+  /** See the municipality's booklet jobs, their progress and finished files. */
+  read: boolean;
+  /** Ask for a booklet（冊子）of the municipality's published manifestos of a year. */
+  build: boolean;
+}
+
+/**
+ * Booklets of one municipality: its staff see them (they hold only published content), its
+ * planning division and administrators build them, and so does the installation's operator.
+ */
+export function bookletPermissions(
+  user: StaffUser,
+  target: { municipalityCode: string },
+): BookletPermissions {
+  if (isInstallationAdmin(user)) return { read: true, build: true };
+  if (user.municipalityCode === null || user.municipalityCode !== target.municipalityCode) {
+    return { read: false, build: false };
+  }
+  return { read: true, build: user.role === "admin" || user.role === "planning" };
+}
+
+/** Who administers accounts at all (lists them, creates them): administrators. */
+export function canAdministerUsers(actor: StaffUser): boolean {
+  return actor.role === "admin";
+}
+
+export interface AccountPermissions extends UserPermissions {
+  /** Change the role and department. Never one's own: no one raises or locks out themselves. */
+  changeRole: boolean;
+  disable: boolean;
+  resetPassword: boolean;
+}
+
+/** One account as the user administration screens show it. */
+export function accountPermissions(actor: StaffUser, target: UserRecord): AccountPermissions {
+  const base = userPermissions(actor, target);
+  const manage = base.manage && canAdministerUsers(actor);
+  const other = actor.id !== target.id;
+  return {
+    read: base.read,
+    manage,
+    changeRole: manage && other,
+    disable: manage && other,
+    resetPassword: manage,
+  };
+}
+
+export interface FiscalYearPermissions {
+  /** The overview and the deadlines of the municipality's year (a department: its own row). */
+  read: boolean;
+  /** Open the year: last year's manifestos copied as drafts. */
+  open: boolean;
+  setDeadlines: boolean;
+}
+
+/** A municipality's fiscal year: its overview, its deadlines, opening it. */
+export function fiscalYearPermissions(
+  user: StaffUser,
+  year: { municipalityCode: string },
+): FiscalYearPermissions {
+  const scope = scopeOf(user);
+  const read =
+    scope.kind === "installation" ||
+    (scope.municipalityCode !== "" && scope.municipalityCode === year.municipalityCode);
+  const steward = read && (user.role === "planning" || user.role === "admin");
+  return { read, open: steward, setDeadlines: steward };
+}
+
+/** What anyone may do with a manifesto that does not exist yet (an overview row without one). */
+export function noManifestoPermissions(): ManifestoPermissions {
+  return { ...NOTHING };
+}

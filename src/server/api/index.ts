@@ -6,7 +6,13 @@ import type { Database } from "../../db/schema.ts";
 import type { LoginLimits } from "../../services/auth/login.ts";
 import { registerAuthRoutes } from "../auth/routes.ts";
 import { registerSessionHandling } from "../auth/session-plugin.ts";
+import { registerBookletRoutes } from "./booklets.ts";
+import { registerDashboardRoutes } from "./dashboard.ts";
+import { registerDownloadRoutes } from "./downloads.ts";
 import { registerManifestoRoutes } from "./manifestos.ts";
+import { recordRoutes, registerOpenApiRoute } from "./openapi.ts";
+import { registerPlanningRoutes } from "./planning.ts";
+import { registerUserRoutes } from "./users.ts";
 import { registerWorkflowRoutes } from "./workflow.ts";
 
 export interface StaffApiDeps {
@@ -20,10 +26,17 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
   const resolved = { ...deps, now: deps.now ?? (() => new Date()) };
   await app.register(
     async (api) => {
+      const routes = recordRoutes(api);
       await registerSessionHandling(api, resolved);
       registerAuthRoutes(api, resolved);
       registerManifestoRoutes(api, resolved);
       registerWorkflowRoutes(api, resolved);
+      registerDownloadRoutes(api, resolved);
+      registerBookletRoutes(api, resolved);
+      registerDashboardRoutes(api, resolved);
+      registerUserRoutes(api, resolved);
+      registerPlanningRoutes(api, resolved);
+      registerOpenApiRoute(api, routes);
     },
     { prefix: "/api" },
   );
