@@ -2,6 +2,8 @@
 // changed), validation with JSON paths, history, text kept exactly, and error bodies that
 // never show a stack trace or SQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importPlanStructure } from "../../services/import-plan-structure.ts";
+import { updateMunicipality } from "../../services/update-municipality-settings.ts";
 import {
   createStaffFixture,
   documentFor,
@@ -231,5 +233,40 @@ describe("error bodies show no stack trace or SQL", () => {
       expect(typeof body.error.message).toBe("string");
       expect(r.body).not.toMatch(leaks);
     }
+  });
+});
+
+describe("what the editor is offered beside the document", () => {
+  it("gives the municipality's scale and plan structure, not written into the document", async () => {
+    const before = await f.app.inject({
+      method: "GET",
+      url: `/api/manifestos/${f.ids.A}`,
+      headers: editor.headers,
+    });
+    expect(before.json().context).toEqual({ evaluationScale: null, planItems: [] });
+
+    const M1 = "242161";
+    const scale = {
+      name: "名張式 2 段階",
+      levels: [
+        { level: 2, label: "Ａ 達成", meaning: "achieved" },
+        { level: 1, label: "Ｂ 未達成", meaning: "not_achieved" },
+      ],
+    };
+    await updateMunicipality(f.db.ctx, { code: M1, evaluationScale: scale });
+    await importPlanStructure(f.db.ctx, {
+      municipalityCode: M1,
+      format: "csv",
+      content: "code,title\n7-1-①,広報広聴の充実\n",
+    });
+    const after = await f.app.inject({
+      method: "GET",
+      url: `/api/manifestos/${f.ids.A}`,
+      headers: editor.headers,
+    });
+    const body = after.json();
+    expect(body.context.evaluationScale).toEqual(scale);
+    expect(body.context.planItems).toEqual([{ code: "7-1-①", title: "広報広聴の充実" }]);
+    expect(body.document.evaluationScale).toEqual(before.json().document.evaluationScale);
   });
 });

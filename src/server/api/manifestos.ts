@@ -61,6 +61,7 @@ export function registerManifestoRoutes(api: FastifyInstance, deps: { db: Kysely
       manifesto: presentManifesto(found.manifesto),
       document: found.document,
       allowed: found.allowed,
+      context: found.context,
     };
   });
 

@@ -1,23 +1,46 @@
 // One manifesto for the editor: its current document exactly as stored, and what the
 // caller may do with it. Outside the caller's scope it does not exist (404, not 403).
+import { findMunicipality } from "../../db/repositories/municipalities.ts";
+import { listPlanItems } from "../../db/repositories/plan-items.ts";
 import {
   findManifestoInScope,
   type ManifestoSummary,
 } from "../../db/repositories/staff-manifestos.ts";
+import type { EvaluationScale } from "../../domain/manifesto/schema.ts";
 import { type ManifestoPermissions, manifestoPermissions } from "../../domain/permissions.ts";
 import { scopeOf } from "../../domain/roles.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
+import { scaleFromSetting } from "../municipality-scale.ts";
 
 export interface StaffManifesto {
   manifesto: ManifestoSummary;
   document: unknown;
   allowed: ManifestoPermissions;
+  /** What the editor offers beside the document: the municipality's own settings. */
+  context: {
+    /** The municipality's evaluation scale, for a document that names none. */
+    evaluationScale: EvaluationScale | null;
+    /** The plan structure（施策・基本事業）to choose policy refs from. */
+    planItems: { code: string; title: string }[];
+  };
 }
 
 export async function getStaffManifesto(ctx: StaffContext, id: number): Promise<StaffManifesto> {
   const found = await findManifestoInScope(ctx.db, scopeOf(ctx.user), id);
   if (!found) throw new NotFoundError(`no manifesto ${id}`);
   const { document, ...manifesto } = found;
-  return { manifesto, document, allowed: manifestoPermissions(ctx.user, manifesto) };
+  const [municipality, planItems] = await Promise.all([
+    findMunicipality(ctx.db, manifesto.municipalityCode),
+    listPlanItems(ctx.db, manifesto.municipalityCode),
+  ]);
+  return {
+    manifesto,
+    document,
+    allowed: manifestoPermissions(ctx.user, manifesto),
+    context: {
+      evaluationScale: scaleFromSetting(municipality?.evaluationScale) ?? null,
+      planItems: planItems.map((p) => ({ code: p.code, title: p.title })),
+    },
+  };
 }

@@ -1,6 +1,9 @@
 // Shapes of the staff API's answers, as the server's routes present them
 // (src/server/api/*.ts, src/server/auth/routes.ts).
-import type { ManifestoDocument as Manifesto } from "../../domain/manifesto/schema.ts";
+import type {
+  EvaluationScale,
+  ManifestoDocument as Manifesto,
+} from "../../domain/manifesto/schema.ts";
 import type { ManifestoPermissions } from "../../domain/permissions.ts";
 import type { Role } from "../../domain/roles.ts";
 
@@ -39,4 +42,9 @@ export interface ManifestoDetail {
   manifesto: ManifestoSummary;
   document: Manifesto;
   allowed: ManifestoPermissions;
+  /** The municipality's settings the editor offers (absent in answers made before). */
+  context?: {
+    evaluationScale: EvaluationScale | null;
+    planItems: { code: string; title: string }[];
+  };
 }

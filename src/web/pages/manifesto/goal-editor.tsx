@@ -6,6 +6,9 @@ import { TextField } from "./fields.tsx";
 import { ListEditor } from "./list-editor.tsx";
 import { TargetsEditor } from "./target-editor.tsx";
 
+/** The datalist of the municipality's plan structure（施策・基本事業）, rendered by the page. */
+export const PLAN_ITEM_LIST_ID = "plan-item-suggestions";
+
 export function GoalPlanEditor({ index, place }: { index: number; place: string }) {
   const goalPath = ["goals", index] as const;
   return (
@@ -35,7 +38,8 @@ export function GoalPlanEditor({ index, place }: { index: number; place: string 
           addLabel="施策・基本事業Noを追加"
           max={LIMITS.policyRefs}
           placeholder="7-1-①"
-          hint="総合計画の番号を 1 件ずつ（例：7-1-①）"
+          hint="総合計画の施策・基本事業の番号を 1 件ずつ。入力すると登録済みの施策・基本事業から選べます（例：7-1-①）"
+          suggestions={PLAN_ITEM_LIST_ID}
           className="policy-refs"
         />
       </div>

@@ -18,6 +18,8 @@ export function ListEditor(props: {
   max: number;
   placeholder?: string;
   hint?: string;
+  /** The id of a <datalist> whose options the one-line inputs offer. */
+  suggestions?: string;
   className?: string;
 }) {
   const { doc, change, problems, focusLater, removed } = useEditor();
@@ -94,7 +96,7 @@ export function ListEditor(props: {
               {props.multiline ? (
                 <textarea rows={2} {...inputProps} />
               ) : (
-                <input type="text" {...inputProps} />
+                <input type="text" list={props.suggestions} {...inputProps} />
               )}
               <div className="item-tools">
                 <button

@@ -21,10 +21,12 @@ import { StateBadge } from "../../components/state-badge.tsx";
 import { NotFoundPage } from "../not-found.tsx";
 import { ConflictDialog } from "./conflict-dialog.tsx";
 import { insertAt, moveBy, numbersAreSequential, removeAt } from "./document-ops.ts";
+import { DownloadLinks } from "./download-links.tsx";
 import { ErrorSummary } from "./error-summary.tsx";
 import { EditorContext, type EditorContextValue, fieldId, type Removal } from "./fields.tsx";
 import { type EditMode, GoalCard } from "./goal-card.tsx";
 import { ManifestoComments } from "./goal-comments.tsx";
+import { PLAN_ITEM_LIST_ID } from "./goal-editor.tsx";
 import {
   DocumentHeader,
   OrphanNotice,
@@ -140,7 +142,8 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
         ? "correct"
         : "read";
   const editing = mode !== "read";
-  const scale = doc.evaluationScale ?? DEFAULT_SCALE;
+  // The document's own scale, else its municipality's, else the default (FORMAT.md).
+  const scale = doc.evaluationScale ?? detail.context?.evaluationScale ?? DEFAULT_SCALE;
 
   const assessment = useMemo((): ManifestoAssessment | null => {
     try {
@@ -303,6 +306,15 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
           ))}
         </datalist>
       )}
+      {editing && (detail.context?.planItems.length ?? 0) > 0 && (
+        <datalist id={PLAN_ITEM_LIST_ID}>
+          {detail.context?.planItems.map((p) => (
+            <option key={p.code} value={p.code}>
+              {`${p.code} ${p.title}`}
+            </option>
+          ))}
+        </datalist>
+      )}
 
       <div className="goals">
         {doc.goals.map((goal, i) => (
@@ -336,6 +348,8 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
       )}
 
       <ManifestoComments manifestoId={manifesto.id} canComment={canComment} />
+
+      <DownloadLinks manifestoId={manifesto.id} />
 
       <UndoBar
         removal={removal}
