@@ -6,12 +6,20 @@ import os from "node:os";
 import path from "node:path";
 import { runCli } from "../test/support/cli.ts";
 import { startServer } from "../test/support/server.ts";
+import {
+  ACCOUNTS,
+  type AccountName,
+  accountArgs,
+  nabariDraft,
+  SECOND_DEPARTMENT,
+  STAFF_PASSWORD,
+} from "./staff-data.ts";
 import { DRAFT_DEPARTMENT, DRAFT_GOAL, IGA, writeTestDocuments } from "./test-data.ts";
 
 export const BASE_URL_VARIABLE = "TASSEI_E2E_BASE_URL";
 
-function cliOrThrow(args: string[], env: Record<string, string>): string {
-  const r = runCli(args, env);
+function cliOrThrow(args: string[], env: Record<string, string>, input?: string): string {
+  const r = runCli(args, env, input);
   if (r.status !== 0) {
     throw new Error(`tassei ${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
   }
@@ -36,6 +44,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     cliOrThrow(["import", "--quiet", "--published", ...files.published], env);
     cliOrThrow(["import", "--quiet", ...files.drafts], env);
     expectDraftStored(env);
+    // The staff workspace's own municipality: a draft and one account per role.
+    const staffDraft = path.join(root, "nabari-2024-somu.json");
+    fs.writeFileSync(staffDraft, JSON.stringify(nabariDraft(), null, 2));
+    const secondDraft = path.join(root, "nabari-2024-kikaku.json");
+    fs.writeFileSync(secondDraft, JSON.stringify(nabariDraft(SECOND_DEPARTMENT), null, 2));
+    cliOrThrow(["import", "--quiet", staffDraft, secondDraft], env);
+    for (const name of Object.keys(ACCOUNTS) as AccountName[]) {
+      cliOrThrow(accountArgs(name), env, STAFF_PASSWORD);
+    }
     const server = await startServer({ ...env, TASSEI_DEMO: "off" });
     process.env[BASE_URL_VARIABLE] = server.url;
     return async () => {
