@@ -2,8 +2,8 @@
 // warnings (one row each), indicators (year-over-year change). UTF-8 with BOM and CRLF, like
 // the open-data CSV, so that Japanese Excel opens it as it is.
 import { stringify } from "csv-stringify/sync";
+import type { PlanningDashboard } from "../../domain/dashboard.ts";
 import { isManifestoState, STATE_LABELS } from "../../domain/workflow.ts";
-import type { PlanningDashboard } from "../../services/planning/get-dashboard.ts";
 import { COMPARATOR_WORDS } from "../xlsx/vocabulary.ts";
 import { plainNumber } from "./index.ts";
 import { TARGET_STATUS_WORDS } from "./open-data.ts";

@@ -6,7 +6,13 @@
 import { findMunicipality } from "../../db/repositories/municipalities.ts";
 import { listPlanItems } from "../../db/repositories/plan-items.ts";
 import { listIndicatorTargets } from "../../db/repositories/planning-dashboard.ts";
-import { assessManifesto, type FindingCode } from "../../domain/assessment/index.ts";
+import { assessManifesto } from "../../domain/assessment/index.ts";
+import type {
+  DashboardDepartment,
+  DashboardWarning,
+  GoalTally,
+  PlanningDashboard,
+} from "../../domain/dashboard.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import type { EvaluationScale, ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { dashboardPermissions } from "../../domain/permissions.ts";
@@ -15,57 +21,7 @@ import { AppError, NotFoundError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { loadManifestos } from "../find-manifestos.ts";
 import { knownScales, scaleFromSetting } from "../municipality-scale.ts";
-import { type IndicatorChange, indicatorChanges } from "./indicator-changes.ts";
-
-export type { IndicatorChange } from "./indicator-changes.ts";
-
-export interface LevelCount {
-  level: number;
-  label: string;
-  count: number;
-}
-
-export interface GoalTally {
-  goals: number;
-  /** One entry per level of the scale, in the scale's order. */
-  levels: LevelCount[];
-  /** Goals without a self-evaluation yet. */
-  unevaluated: number;
-  /** Goals evaluated with a level the municipality's scale does not have. */
-  otherLevels: number;
-  targets: { met: number; not_met: number; unknown: number };
-  warnings: number;
-  notices: number;
-}
-
-export interface DashboardDepartment extends GoalTally {
-  manifestoId: number;
-  departmentId: number;
-  name: string;
-  state: string;
-  revision: number;
-}
-
-export interface DashboardWarning {
-  manifestoId: number;
-  department: string;
-  goalNumber: number;
-  goalTitle: string;
-  /** 0-based index of the target the warning is about, when it is about one. */
-  target: number | null;
-  code: FindingCode;
-  message: string;
-}
-
-export interface PlanningDashboard {
-  municipality: { code: string; name: string };
-  fiscalYear: number;
-  scale: { name: string; levels: { level: number; label: string }[] };
-  departments: DashboardDepartment[];
-  totals: GoalTally;
-  warnings: DashboardWarning[];
-  indicators: IndicatorChange[];
-}
+import { indicatorChanges } from "./indicator-changes.ts";
 
 function emptyTally(scale: EvaluationScale): GoalTally {
   return {

@@ -3,33 +3,9 @@
 // reads it) against this year's actual, with this year's target beside them.
 import type { IndicatorTargetRow } from "../../db/repositories/planning-dashboard.ts";
 import { differenceFromTarget, nearlyEqual } from "../../domain/assessment/target-status.ts";
+import type { IndicatorChange } from "../../domain/dashboard.ts";
 import { COMPARATORS, type Comparator } from "../../domain/manifesto/schema.ts";
 import { type SeriesTarget, seriesYears } from "../get-indicator-series.ts";
-
-export interface IndicatorChange {
-  indicator: { key: string; name: string; unit: string };
-  /** Last fiscal year's value, or null when there is none. */
-  previous: { fiscalYear: number; value: number; source: "actual" | "baseline" } | null;
-  /** This fiscal year's actual result, or null before the results are in. */
-  current: { value: number } | null;
-  /** This year's target (the first that names the indicator). */
-  target: { comparator: string; value: number } | null;
-  /** current − previous, when both are known. */
-  change: number | null;
-  /** Whether the change went the way the target's comparator asks; null for `=` or unknown. */
-  trend: "better" | "worse" | "same" | null;
-  /** This year's targets that name the indicator, for the click-through to the goal. */
-  targets: {
-    manifestoId: number;
-    department: string;
-    goalNumber: number;
-    /** 0-based index of the target in its goal. */
-    target: number;
-    comparator: string | null;
-    targetValue: number | null;
-    actual: number | null;
-  }[];
-}
 
 function isComparator(value: string | null): value is Comparator {
   return value !== null && (COMPARATORS as readonly string[]).includes(value);

@@ -1,5 +1,6 @@
 // Shapes of the planning division's and the administrator's API answers, as the routes present
 // them (src/server/api/planning.ts, dashboard.ts, booklets.ts, users.ts).
+import type { PlanningDashboard } from "../../domain/dashboard.ts";
 import type { ManifestoPermissions } from "../../domain/permissions.ts";
 import type { Role } from "../../domain/roles.ts";
 
@@ -44,66 +45,16 @@ export interface FiscalYearOpening {
   message: string;
 }
 
-export interface LevelCount {
-  level: number;
-  label: string;
-  count: number;
-}
+export type {
+  DashboardDepartment,
+  DashboardWarning,
+  GoalTally,
+  IndicatorChange,
+  LevelCount,
+} from "../../domain/dashboard.ts";
 
-export interface GoalTally {
-  goals: number;
-  levels: LevelCount[];
-  unevaluated: number;
-  otherLevels: number;
-  targets: { met: number; not_met: number; unknown: number };
-  warnings: number;
-  notices: number;
-}
-
-export interface DashboardDepartment extends GoalTally {
-  manifestoId: number;
-  departmentId: number;
-  name: string;
-  state: string;
-  revision: number;
-}
-
-export interface DashboardWarning {
-  manifestoId: number;
-  department: string;
-  goalNumber: number;
-  goalTitle: string;
-  target: number | null;
-  code: string;
-  message: string;
-}
-
-export interface IndicatorChange {
-  indicator: { key: string; name: string; unit: string };
-  previous: { fiscalYear: number; value: number; source: "actual" | "baseline" } | null;
-  current: { value: number } | null;
-  target: { comparator: string; value: number } | null;
-  change: number | null;
-  trend: "better" | "worse" | "same" | null;
-  targets: {
-    manifestoId: number;
-    department: string;
-    goalNumber: number;
-    target: number;
-    comparator: string | null;
-    targetValue: number | null;
-    actual: number | null;
-  }[];
-}
-
-export interface Dashboard {
-  municipality: { code: string; name: string };
-  fiscalYear: number;
-  scale: { name: string; levels: { level: number; label: string }[] };
-  departments: DashboardDepartment[];
-  totals: GoalTally;
-  warnings: DashboardWarning[];
-  indicators: IndicatorChange[];
+/** GET /api/dashboard: the service's dashboard and what the caller may do with it. */
+export interface Dashboard extends PlanningDashboard {
   allowed: { read: boolean };
 }
 
