@@ -1,5 +1,6 @@
 // The review workflow's tables (migration 0004-workflow): transitions, comments and
 // publications. The table types are in ../schema.ts.
+import { sql } from "kysely";
 import type { Db } from "./municipalities.ts";
 import { notifyPublicChangeOfManifesto } from "./public-changes.ts";
 
@@ -220,4 +221,25 @@ export async function listPublications(db: Db, manifestoId: number): Promise<Pub
     publishedBy: r.published_by,
     publishedAt: r.published_at,
   }));
+}
+
+/**
+ * Moves a manifesto's review comments from one goal number to another (null: to the
+ * manifesto as a whole), all in one statement so that swapped numbers do not collide.
+ */
+export async function moveGoalComments(
+  db: Db,
+  manifestoId: number,
+  moves: ReadonlyMap<number, number | null>,
+): Promise<number> {
+  if (moves.size === 0) return 0;
+  const from = [...moves.keys()];
+  const cases = from.map((n) => sql`when ${n}::int then ${moves.get(n) ?? null}::int`);
+  const result = await db
+    .updateTable("manifesto_comments")
+    .set({ goal_number: sql<number | null>`case goal_number ${sql.join(cases, sql` `)} end` })
+    .where("manifesto_id", "=", manifestoId)
+    .where("goal_number", "in", from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -2,7 +2,9 @@
 // sends the revision it started from, and the save is refused (409, nothing written) when
 // that is no longer the current one. The check happens under the manifesto's row lock, in
 // the transaction that writes, so two saves from the same revision cannot both succeed.
+import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
 import { resolveDepartment } from "../../db/repositories/departments.ts";
+import type { Db } from "../../db/repositories/municipalities.ts";
 import { upsertMunicipality } from "../../db/repositories/municipalities.ts";
 import {
   findDepartmentFor,
@@ -10,7 +12,9 @@ import {
   findRevisionDocument,
   lockManifesto,
 } from "../../db/repositories/staff-manifestos.ts";
+import { moveGoalComments } from "../../db/repositories/workflow.ts";
 import { changedPaths } from "../../domain/manifesto/diff.ts";
+import { goalRenumbering } from "../../domain/manifesto/goal-renumbering.ts";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import type { Problem } from "../../domain/manifesto/validate.ts";
 import { manifestoPermissions } from "../../domain/permissions.ts";
@@ -73,6 +77,7 @@ export async function saveManifesto(
     });
     if (resolved !== locked.department_id) refuseMove(doc, found, resolved);
     const revision = locked.current_revision + 1;
+    await keepCommentsWithTheirGoals(tx, ctx.actor, id, locked.current_revision, doc);
     await writeRevision(tx, ctx.actor, {
       manifestoId: id,
       revision,
@@ -82,6 +87,34 @@ export async function saveManifesto(
     });
     const after = await lockManifesto(tx, id);
     return { id, revision, updatedAt: after?.updated_at ?? new Date() };
+  });
+}
+
+/**
+ * Comments are attached by goal number; when the save moved or removed goals (and the
+ * editor renumbered them), the comments follow their goal, or move to the manifesto as a
+ * whole when their goal is gone. In the save's transaction, with its own audit event.
+ */
+async function keepCommentsWithTheirGoals(
+  tx: Db,
+  actor: string,
+  id: number,
+  currentRevision: number,
+  doc: ManifestoDocument,
+): Promise<void> {
+  const before = (await findRevisionDocument(tx, id, currentRevision)) as
+    | ManifestoDocument
+    | undefined;
+  const moves = goalRenumbering(before?.goals ?? [], doc.goals);
+  if (moves.size === 0) return;
+  const moved = await moveGoalComments(tx, id, moves);
+  if (moved === 0) return;
+  await recordAuditEvent(tx, {
+    actor,
+    action: "comments.regrouped",
+    manifestoId: id,
+    municipalityCode: doc.municipality.code,
+    detail: { revision: currentRevision + 1, moves: Object.fromEntries(moves), comments: moved },
   });
 }
 
