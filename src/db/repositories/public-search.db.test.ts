@@ -68,3 +68,21 @@ describe("search rows", () => {
     expect(likePattern("10%_a\\b")).toBe("%10\\%\\_a\\\\b%");
   });
 });
+
+describe("two-character words", () => {
+  it("are found through the character-pair index, surrogate pairs counted as one character", async () => {
+    const pairs = await sql<{
+      p: string[];
+    }>`select tassei_bigrams('𠮷野の防災') as p`.execute(t.ctx.db);
+    expect(pairs.rows[0]?.p.sort()).toEqual(["の防", "防災", "野の", "𠮷野"].sort());
+
+    const doc = demoDocument();
+    (doc.goals[0] as { title: string }).title = "𠮷野地区の防災訓練";
+    await importManifesto(t.ctx, doc, { published: true });
+    for (const word of ["𠮷野", "防災"]) {
+      const found = await searchPublicGoals(t.ctx.db, { words: [word], limit: 10 });
+      expect(found.map((h) => h.goalNumber)).toEqual([1]);
+    }
+    expect(await searchPublicGoals(t.ctx.db, { words: ["量子"], limit: 10 })).toEqual([]);
+  });
+});

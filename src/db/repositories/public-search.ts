@@ -113,7 +113,14 @@ export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[
       "s.goal_number",
       sql<unknown>`r.document -> 'goals' -> s.position`.as("goal"),
     ]);
-  for (const word of q.words) query = query.where("s.body", "like", likePattern(word));
+  for (const word of q.words) {
+    // A 2-character word is looked up in the pair index (migration 0009); from 3 characters
+    // the trigram index serves the LIKE itself.
+    if ([...word].length === 2) {
+      query = query.where(sql<SqlBool>`tassei_bigrams(s.body) @> array[${word}]::text[]`);
+    }
+    query = query.where("s.body", "like", likePattern(word));
+  }
   if (q.municipalityCode !== undefined) {
     query = query.where("m.municipality_code", "=", q.municipalityCode);
   }
