@@ -8,6 +8,7 @@ import { fieldId, NumberField } from "./fields.tsx";
 import { GoalComments } from "./goal-comments.tsx";
 import { GoalPlanEditor } from "./goal-editor.tsx";
 import { GoalPlanView, GoalResultsView } from "./goal-view.tsx";
+import { MoveRemoveButtons } from "./move-remove-buttons.tsx";
 
 export type EditMode = "plan" | "evaluation" | "read" | "correct";
 
@@ -46,35 +47,16 @@ export function GoalCard(props: {
               integer
               className="goal-number-field"
             />
-            <button
-              type="button"
-              id={`${id}-up`}
-              className="tool-button"
-              disabled={index === 0}
-              aria-label={`${place} を上へ移動`}
-              onClick={() => props.onMove(index, -1)}
-            >
-              <span aria-hidden="true">↑</span> 上へ
-            </button>
-            <button
-              type="button"
-              id={`${id}-down`}
-              className="tool-button"
-              disabled={index === props.count - 1}
-              aria-label={`${place} を下へ移動`}
-              onClick={() => props.onMove(index, 1)}
-            >
-              <span aria-hidden="true">↓</span> 下へ
-            </button>
-            <button
-              type="button"
-              className="tool-button tool-danger"
-              disabled={props.count <= 1}
-              aria-label={`${place} を削除`}
-              onClick={() => props.onRemove(index)}
-            >
-              この目標を削除
-            </button>
+            <MoveRemoveButtons
+              id={id}
+              name={place}
+              index={index}
+              count={props.count}
+              removeText="この目標を削除"
+              canRemove={props.count > 1}
+              onMove={(by) => props.onMove(index, by)}
+              onRemove={() => props.onRemove(index)}
+            />
           </div>
         )}
       </header>

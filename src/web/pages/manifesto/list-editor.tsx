@@ -5,6 +5,7 @@
 import { japaneseMessage } from "../../api/japanese-messages.ts";
 import { getIn, insertAt, moveBy, type Path, removeAt, setIn } from "./document-ops.ts";
 import { FieldErrors, fieldId, pathText, useEditor } from "./fields.tsx";
+import { MoveRemoveButtons } from "./move-remove-buttons.tsx";
 
 export function ListEditor(props: {
   path: Path;
@@ -99,34 +100,15 @@ export function ListEditor(props: {
                 <input type="text" list={props.suggestions} {...inputProps} />
               )}
               <div className="item-tools">
-                <button
-                  type="button"
-                  id={`${id}-up`}
-                  className="tool-button"
-                  disabled={i === 0}
-                  aria-label={`${name(i)} を上へ移動`}
-                  onClick={() => move(i, -1)}
-                >
-                  <span aria-hidden="true">↑</span> 上へ
-                </button>
-                <button
-                  type="button"
-                  id={`${id}-down`}
-                  className="tool-button"
-                  disabled={i === items.length - 1}
-                  aria-label={`${name(i)} を下へ移動`}
-                  onClick={() => move(i, 1)}
-                >
-                  <span aria-hidden="true">↓</span> 下へ
-                </button>
-                <button
-                  type="button"
-                  className="tool-button tool-danger"
-                  aria-label={`${name(i)} を削除`}
-                  onClick={() => remove(i)}
-                >
-                  削除
-                </button>
+                <MoveRemoveButtons
+                  id={id}
+                  name={name(i)}
+                  index={i}
+                  count={items.length}
+                  removeText="削除"
+                  onMove={(by) => move(i, by)}
+                  onRemove={() => remove(i)}
+                />
               </div>
               <FieldErrors id={errorId} messages={errors} />
             </li>

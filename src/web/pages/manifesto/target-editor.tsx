@@ -30,6 +30,7 @@ import {
   TextField,
   useEditor,
 } from "./fields.tsx";
+import { MoveRemoveButtons } from "./move-remove-buttons.tsx";
 
 export const COMPARATOR_OPTIONS = [
   { value: ">=", label: "≧ 以上" },
@@ -272,34 +273,15 @@ export function TargetsEditor({ goalPath, place }: { goalPath: Path; place: stri
               messages={(problems.get(pathText(tPath)) ?? []).map(japaneseMessage)}
             />
             <div className="item-tools">
-              <button
-                type="button"
-                id={`${tId}-up`}
-                className="tool-button"
-                disabled={i === 0}
-                aria-label={`${name(i)} を上へ移動`}
-                onClick={() => move(i, -1)}
-              >
-                <span aria-hidden="true">↑</span> 上へ
-              </button>
-              <button
-                type="button"
-                id={`${tId}-down`}
-                className="tool-button"
-                disabled={i === targets.length - 1}
-                aria-label={`${name(i)} を下へ移動`}
-                onClick={() => move(i, 1)}
-              >
-                <span aria-hidden="true">↓</span> 下へ
-              </button>
-              <button
-                type="button"
-                className="tool-button tool-danger"
-                aria-label={`${name(i)} を削除`}
-                onClick={() => remove(i)}
-              >
-                この達成目標を削除
-              </button>
+              <MoveRemoveButtons
+                id={tId}
+                name={name(i)}
+                index={i}
+                count={targets.length}
+                removeText="この達成目標を削除"
+                onMove={(by) => move(i, by)}
+                onRemove={() => remove(i)}
+              />
             </div>
           </fieldset>
         );
