@@ -4,11 +4,11 @@
 // booklet that is still being built is returned instead of starting a second one.
 import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
 import { findActiveBookletJob, insertBookletJob } from "../../db/repositories/booklet-jobs.ts";
+import { listPublicYears } from "../../db/repositories/public-manifestos.ts";
 import { formatFiscalYear } from "../../domain/era.ts";
 import { bookletPermissions } from "../../domain/permissions.ts";
 import { AppError, NotFoundError, ValidationError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
-import { booklettedDocuments } from "../build-booklet.ts";
 import { requireMunicipality } from "../find-manifestos.ts";
 import { BOOKLET_STALE_AFTER_SECONDS } from "./policy.ts";
 
@@ -26,8 +26,9 @@ export async function requestBooklet(
     throw new NotFoundError(`municipality ${input.municipalityCode} is not in your scope`);
   if (!allowed.build) throw new AppError("forbidden", "冊子を作成する権限がありません");
   await requireMunicipality(ctx, input.municipalityCode);
-  const published = await booklettedDocuments(ctx, input);
-  if (published.length === 0) {
+  // The years the portal shows are the years with a publication: the booklet's contents.
+  const publishedYears = await listPublicYears(ctx.db, input.municipalityCode);
+  if (!publishedYears.includes(input.fiscalYear)) {
     throw new ValidationError("冊子にする公表済みのマニフェストがありません", [
       {
         path: "year",
