@@ -18,14 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => f?.close());
 
-async function call(who: Session, method: "GET" | "POST" | "PUT", url: string, payload?: unknown) {
-  return f.app.inject({
-    method,
-    url,
-    headers: who.headers,
-    ...(payload !== undefined && { payload: payload as Record<string, unknown> }),
-  });
-}
+const call: StaffFixture["call"] = (...args) => f.call(...args);
 
 async function audit(action: string) {
   return f.db.ctx.db
@@ -36,14 +29,7 @@ async function audit(action: string) {
     .execute();
 }
 
-async function userId(username: string): Promise<number> {
-  const row = await f.db.ctx.db
-    .selectFrom("users")
-    .select("id")
-    .where("username", "=", username)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const userId = (username: string) => f.userId(username);
 
 async function manifestoCount(municipalityCode: string, fiscalYear: number): Promise<number> {
   const rows = await f.db.ctx.db

@@ -1,7 +1,7 @@
 // Shared by the staff API's database tests (not a test itself): a database with two
 // municipalities, two departments in the first, a manifesto in each, one account per role,
 // and the app with the staff API registered, on a clock the test can move.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
 import { demoDocument } from "../../../test/support/fixtures.ts";
 import { importManifesto } from "../../services/import-manifesto.ts";
@@ -37,6 +37,15 @@ export interface StaffFixture {
   clock: { now: number };
   /** Signs in through the API; each call from its own address so the IP limit stays apart. */
   signIn(name: AccountName | string, password?: string): Promise<Session>;
+  /** A request as a signed-in user: their cookie and CSRF token, a JSON body if given. */
+  call(
+    who: Session,
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse>;
+  /** An account's id by its user name. */
+  userId(username: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -90,6 +99,22 @@ export async function createStaffFixture(
       const cookie = setCookie.split(";")[0] ?? "";
       const csrfToken = r.json().csrfToken as string;
       return { cookie, csrfToken, headers: { cookie, "x-csrf-token": csrfToken } };
+    },
+    call(who, method, url, payload) {
+      return app.inject({
+        method,
+        url,
+        headers: who.headers,
+        ...(payload !== undefined && { payload: payload as Record<string, unknown> }),
+      });
+    },
+    async userId(username) {
+      const row = await ctx.db
+        .selectFrom("users")
+        .select("id")
+        .where("username", "=", username)
+        .executeTakeFirstOrThrow();
+      return row.id;
     },
     async close() {
       await app.close();

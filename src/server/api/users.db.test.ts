@@ -23,23 +23,9 @@ beforeAll(async () => {
 });
 afterAll(() => f?.close());
 
-async function call(
-  session: Session,
-  method: "GET" | "POST" | "PATCH",
-  url: string,
-  payload?: Record<string, unknown>,
-) {
-  return f.app.inject({ method, url, headers: session.headers, ...(payload && { payload }) });
-}
+const call: StaffFixture["call"] = (...args) => f.call(...args);
 
-async function userId(username: string): Promise<number> {
-  const row = await f.db.ctx.db
-    .selectFrom("users")
-    .select("id")
-    .where("username", "=", username)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const userId = (username: string) => f.userId(username);
 
 async function departmentId(municipalityCode: string, name: string): Promise<number> {
   const row = await f.db.ctx.db
