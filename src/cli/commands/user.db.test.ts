@@ -16,6 +16,10 @@ function tassei(args: string[], input?: string) {
 beforeAll(async () => {
   db = await createTestDatabase();
   await importManifesto(db.ctx, demoDocument());
+  // A department with its own code: `--department` finds it by the name as well as the code.
+  const zaimu = demoDocument();
+  zaimu.department = { name: "財務部", code: "03" };
+  await importManifesto(db.ctx, zaimu);
   await db.close(); // the child process takes the embedded database's lock
 });
 afterAll(() => db?.destroy());
@@ -139,6 +143,40 @@ describe("tassei user", () => {
       tassei(["user", "add", "--username", "x", "--role", "king", "--password-stdin"], "").status,
     ).toBe(2);
     expect(tassei(["user", "list", "--json"]).stdout).not.toContain("x-");
+  });
+
+  it("finds a department that has a code by its name and by its code", () => {
+    for (const [username, department] of [
+      ["zaimu-by-name", "財務部"],
+      ["zaimu-by-code", "03"],
+    ] as const) {
+      const r = tassei(
+        [
+          "user",
+          "add",
+          "--username",
+          username,
+          "--role",
+          "department_editor",
+          "--municipality",
+          "242161",
+          "--department",
+          department,
+          "--password-stdin",
+        ],
+        "a long enough password",
+      );
+      expect(r.stderr, department).toBe("");
+      expect(r.status, department).toBe(0);
+    }
+    const users = JSON.parse(tassei(["user", "list", "--json"]).stdout) as {
+      username: string;
+      departmentName: string | null;
+    }[];
+    expect(users.filter((u) => u.username.startsWith("zaimu-"))).toMatchObject([
+      { username: "zaimu-by-code", departmentName: "財務部" },
+      { username: "zaimu-by-name", departmentName: "財務部" },
+    ]);
   });
 
   it("refuses a second account with the same name in any case (exit 2: refused input)", () => {

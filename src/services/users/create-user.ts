@@ -70,10 +70,14 @@ export async function createUser(
       }
       departmentId = found.id;
     } else if (input.department) {
-      const found = await findDepartmentFor(ctx.db, input.municipalityCode, {
-        code: input.department,
-        nameKey: comparisonKey(input.department),
-      });
+      // What the operator typed is the department's code or its name: try both. (Given as
+      // a code, a name only matches a department without one, as an import resolves them.)
+      const nameKey = comparisonKey(input.department);
+      const found =
+        (await findDepartmentFor(ctx.db, input.municipalityCode, {
+          code: input.department,
+          nameKey,
+        })) ?? (await findDepartmentFor(ctx.db, input.municipalityCode, { nameKey }));
       if (found === undefined) {
         throw new NotFoundError(
           `no department ${input.department} in municipality ${input.municipalityCode}`,
