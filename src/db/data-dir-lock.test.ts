@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireDataDirLock } from "./data-dir-lock.ts";
+import { acquireDataDirLock, processStartTime } from "./data-dir-lock.ts";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -76,5 +76,75 @@ describe("the data directory lock", () => {
       JSON.stringify({ pid: 1, host: "another-host", command: "serve", since: "" }),
     );
     expect(() => acquireDataDirLock(dir, "x")).toThrow(/another-host/);
+  });
+
+  describe("a stale lock whose PID now belongs to an unrelated live process", () => {
+    // After a kill -9 and a reboot (or just many processes later) the lock's PID is often
+    // some other program's: a start refused for it would, under Restart=on-failure, retry
+    // for ever. The lock records who its owner was beyond the PID.
+    const stranger = () => {
+      const child = spawn("sleep", ["60"], { stdio: "ignore" });
+      const pid = child.pid;
+      if (pid === undefined) throw new Error("sleep did not start");
+      return { pid, stop: () => child.kill("SIGKILL") };
+    };
+    const bootId = fs.readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+
+    it("takes over a lock whose PID runs but started at another time", () => {
+      const dir = tempDir();
+      const other = stranger();
+      try {
+        const started = processStartTime(other.pid);
+        expect(started).toMatch(/^\d+$/);
+        fs.writeFileSync(
+          path.join(dir, "tassei.lock"),
+          JSON.stringify({
+            pid: other.pid,
+            host: os.hostname(),
+            command: "tassei serve",
+            since: "",
+            bootId,
+            startTime: String(Number(started) - 1000),
+          }),
+        );
+        const lock = acquireDataDirLock(dir, "the restart");
+        expect(JSON.parse(fs.readFileSync(path.join(dir, "tassei.lock"), "utf8")).pid).toBe(
+          process.pid,
+        );
+        lock.release();
+      } finally {
+        other.stop();
+      }
+    });
+
+    it("takes over a lock written before the last reboot", () => {
+      const dir = tempDir();
+      const other = stranger();
+      try {
+        fs.writeFileSync(
+          path.join(dir, "tassei.lock"),
+          JSON.stringify({
+            pid: other.pid,
+            host: os.hostname(),
+            command: "tassei serve",
+            since: "",
+            bootId: "00000000-0000-0000-0000-000000000000",
+            startTime: processStartTime(other.pid),
+          }),
+        );
+        acquireDataDirLock(dir, "after the reboot").release();
+      } finally {
+        other.stop();
+      }
+    });
+
+    it("still refuses the live owner itself, recognised by PID, boot and start time", () => {
+      const dir = tempDir();
+      const first = acquireDataDirLock(dir, "tassei serve");
+      const written = JSON.parse(fs.readFileSync(path.join(dir, "tassei.lock"), "utf8"));
+      expect(written).toMatchObject({ bootId, startTime: processStartTime(process.pid) });
+      expect(() => acquireDataDirLock(dir, "tassei import")).toThrow(/tassei serve/);
+      first.release();
+    });
   });
 });

@@ -2,7 +2,11 @@
 // without complaint and then silently loses writes, so the directory is held with a lock
 // file naming the owner's PID. A lock left by a killed process is taken over at once:
 // the PID check is exact on one host, where a time-based staleness rule would make a
-// restart after a crash wait, or worse, let a slow live owner be overtaken.
+// restart after a crash wait, or worse, let a slow live owner be overtaken. PIDs are
+// reused, though (after a reboot the old number often belongs to some other program), so
+// the lock also records the boot and the process's start time (Linux /proc): a live
+// process with the lock's PID but another start time, or a lock from an earlier boot, is
+// not its owner.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +19,10 @@ interface LockInfo {
   host: string;
   command: string;
   since: string;
+  /** /proc/sys/kernel/random/boot_id when the lock was taken (absent where there is none). */
+  bootId?: string;
+  /** The owner's start time in clock ticks since boot (/proc/PID/stat, field 22). */
+  startTime?: string;
 }
 
 export interface DataDirLock {
@@ -28,6 +36,39 @@ function isAlive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+function currentBootId(): string | undefined {
+  try {
+    return fs.readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** When the process started, in clock ticks since boot; undefined without /proc. */
+export function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) is in parentheses and may hold spaces or parentheses itself.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return fields[19]; // field 22 counted from the state, which is field 3
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the lock's owner still runs here: its PID is alive and, where the lock says, in
+ * the same boot and started at the same moment (not a later process given the same PID).
+ */
+function ownerRuns(owner: LockInfo): boolean {
+  if (!isAlive(owner.pid)) return false;
+  const bootId = currentBootId();
+  if (owner.bootId && bootId && owner.bootId !== bootId) return false;
+  const started = owner.startTime ? processStartTime(owner.pid) : undefined;
+  if (owner.startTime && started && owner.startTime !== started) return false;
+  return true;
 }
 
 function readLock(file: string): LockInfo | undefined {
@@ -119,6 +160,10 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
     command,
     since: new Date().toISOString(),
   };
+  const bootId = currentBootId();
+  const startTime = processStartTime(process.pid);
+  if (bootId) info.bootId = bootId;
+  if (startTime) info.startTime = startTime;
   // The lock appears with its content complete: written aside, then hard-linked into place
   // (link fails if the lock exists), so a second process never reads a half-written lock.
   const pending = `${file}.${process.pid}`;
@@ -140,7 +185,7 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
 /** Throws data_dir_locked when the lock names a process that still runs (or another host). */
 function refuseIfHeld(file: string, dataDir: string): void {
   const owner = readLock(file);
-  if (owner && owner.host === os.hostname() && isAlive(owner.pid)) {
+  if (owner && owner.host === os.hostname() && ownerRuns(owner)) {
     throw new AppError(
       "data_dir_locked",
       `データディレクトリ ${dataDir} は別の Tassei プロセス（PID ${owner.pid}、${owner.command}、${owner.since} から）が使用中です。` +
