@@ -27,3 +27,39 @@ describe("the page cache settings", () => {
     }
   });
 });
+
+describe("the PostgreSQL time limits", () => {
+  const url = "postgres://tassei@127.0.0.1/tassei";
+  const timeoutsOf = (env: Record<string, string>) => {
+    const database = loadConfig({ DATABASE_URL: url, ...env }).database;
+    return database.kind === "postgres" ? database.timeouts : undefined;
+  };
+
+  it("default to 5 s to connect, 15 s a statement, 60 s idle in a transaction", () => {
+    expect(timeoutsOf({})).toEqual({ connectMs: 5000, queryMs: 15000, idleInTransactionMs: 60000 });
+  });
+
+  it("come from the environment, 0 meaning no limit where PostgreSQL allows it", () => {
+    expect(
+      timeoutsOf({
+        TASSEI_DB_CONNECT_TIMEOUT_MS: "1500",
+        TASSEI_DB_QUERY_TIMEOUT_MS: "0",
+        TASSEI_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: "120000",
+      }),
+    ).toEqual({ connectMs: 1500, queryMs: 0, idleInTransactionMs: 120000 });
+  });
+
+  it("refuse a bad value, naming the variable", () => {
+    for (const [name, value] of [
+      ["TASSEI_DB_CONNECT_TIMEOUT_MS", "0"],
+      ["TASSEI_DB_CONNECT_TIMEOUT_MS", "5s"],
+      ["TASSEI_DB_QUERY_TIMEOUT_MS", "-1"],
+      ["TASSEI_DB_QUERY_TIMEOUT_MS", "1.5"],
+      ["TASSEI_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", "99999999"],
+    ] as const) {
+      expect(() => loadConfig({ DATABASE_URL: url, [name]: value }), `${name}=${value}`).toThrow(
+        name,
+      );
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // once at start so that a bad value stops the program with a message naming the variable.
 import path from "node:path";
 import { z } from "zod";
-import type { DatabaseTarget } from "./db/connection.ts";
+import { type DatabaseTarget, DEFAULT_TIMEOUTS } from "./db/connection.ts";
 import { AppError } from "./errors.ts";
 import { parseTrustProxy, type TrustProxy } from "./server/plugins/trust-proxy.ts";
 
@@ -48,7 +48,20 @@ const envSchema = z.object({
     .positive("must be more than 0")
     .max(4096, "must be at most 4096")
     .default(64),
+  TASSEI_DB_CONNECT_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.connectMs, 100),
+  TASSEI_DB_QUERY_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.queryMs, 0),
+  TASSEI_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.idleInTransactionMs, 0),
 });
+
+/** A time limit in milliseconds; 0, where allowed, means none (as PostgreSQL has it). */
+function milliseconds(fallback: number, min: number) {
+  return z.coerce
+    .number({ message: "must be a number of milliseconds" })
+    .int("must be a whole number of milliseconds")
+    .min(min, min === 0 ? "must be 0 (no limit) or more" : `must be at least ${min}`)
+    .max(3_600_000, "must be at most 3600000 (one hour)")
+    .default(fallback);
+}
 
 export interface Config {
   port: number;
@@ -75,7 +88,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const database: DatabaseTarget = e.DATABASE_URL
-    ? { kind: "postgres", url: e.DATABASE_URL }
+    ? {
+        kind: "postgres",
+        url: e.DATABASE_URL,
+        timeouts: {
+          connectMs: e.TASSEI_DB_CONNECT_TIMEOUT_MS,
+          queryMs: e.TASSEI_DB_QUERY_TIMEOUT_MS,
+          idleInTransactionMs: e.TASSEI_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        },
+      }
     : { kind: "pglite", dataDir: path.resolve(e.TASSEI_DATA_DIR) };
   return {
     port: e.PORT,

@@ -14,8 +14,33 @@ import type { Database } from "./schema.ts";
 import { diskFullError, pgliteOpenError } from "./storage-errors.ts";
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "postgres"; url: string; poolSize?: number; timeouts?: DatabaseTimeouts }
   | { kind: "pglite"; dataDir: string };
+
+/**
+ * How long a PostgreSQL server may keep us waiting, so that a server or network that goes
+ * silent (packets dropped, not refused) fails requests with 503 instead of holding them.
+ */
+export interface DatabaseTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: number;
+  /**
+   * One statement: the server cancels it after this long (statement_timeout), and the client
+   * gives up a moment later when no answer comes at all (a dead network).
+   */
+  queryMs: number;
+  /** A transaction left open without a statement is ended by the server. */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 5_000,
+  queryMs: 15_000,
+  idleInTransactionMs: 60_000,
+};
+
+/** The client waits this much longer than the server's statement_timeout, to hear its error. */
+const CLIENT_GRACE_MS = 2_000;
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -62,7 +87,21 @@ export async function openDatabase(
     target.kind === "postgres" ? openPostgres(target) : await openPglite(target, options);
   if (options.migrate !== false) {
     try {
-      await migrateToLatest(handle.db);
+      if (target.kind === "postgres") {
+        // A migration may rebuild an index for minutes: not bound by the query timeout.
+        const migrator = openPostgres({
+          ...target,
+          poolSize: 1,
+          timeouts: { ...(target.timeouts ?? DEFAULT_TIMEOUTS), queryMs: 0 },
+        });
+        try {
+          await migrateToLatest(migrator.db);
+        } finally {
+          await migrator.close();
+        }
+      } else {
+        await migrateToLatest(handle.db);
+      }
     } catch (e) {
       await handle.close();
       throw diskFullError(handle.location, e) ?? e;
@@ -72,14 +111,27 @@ export async function openDatabase(
 }
 
 function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+  const timeouts = target.timeouts ?? DEFAULT_TIMEOUTS;
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: target.poolSize ?? 10,
+    connectionTimeoutMillis: timeouts.connectMs,
+    // 0 is "no limit" for all three, as for PostgreSQL's own settings.
+    statement_timeout: timeouts.queryMs,
+    query_timeout: timeouts.queryMs > 0 ? timeouts.queryMs + CLIENT_GRACE_MS : 0,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    keepAlive: true,
+  });
   // An idle client that loses its server (restart, network) must not crash the process;
   // the next query gets a fresh connection or a clean error.
   pool.on("error", () => {});
-  // A connection that dies while checked out (the server restarts mid-request) emits an
-  // error on its client; with no listener that would end the process. Its query fails on
-  // its own and is answered with 503, and the pool drops the broken client.
-  pool.on("connect", (client) => client.on("error", () => {}));
+  pool.on("connect", (client) => {
+    // A connection that dies while checked out (the server restarts mid-request) emits an
+    // error on its client; with no listener that would end the process. Its query fails on
+    // its own and is answered with 503, and the pool drops the broken client.
+    client.on("error", () => {});
+    dropClientAfterReadTimeout(client);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -87,6 +139,28 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
     location: redactUrl(target.url),
     pool,
     close: once(() => db.destroy()),
+  };
+}
+
+/**
+ * node-postgres answers a query that got no reply within query_timeout with an error, but
+ * leaves the query in flight on its connection: every later query on it would wait behind
+ * it. So a connection whose query timed out is closed; the pool then drops it.
+ */
+function dropClientAfterReadTimeout(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const result = query(...args);
+    if (result instanceof Promise) {
+      result.catch((e: unknown) => {
+        if (e instanceof Error && e.message === "Query read timeout") {
+          (
+            client as unknown as { connection: { stream: { destroy(): void } } }
+          ).connection.stream.destroy();
+        }
+      });
+    }
+    return result;
   };
 }
 

@@ -11,6 +11,7 @@ const CONNECTION_CODES = new Set([
   "57P01", // admin_shutdown: the server is stopping
   "57P02", // crash_shutdown
   "57P03", // cannot_connect_now: starting up or shutting down
+  "57014", // query_canceled: statement_timeout (TASSEI_DB_QUERY_TIMEOUT_MS) ran out
 ]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -21,7 +22,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return (
     typeof message === "string" &&
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+    // node-postgres's own: the server gone, no connection within connectionTimeoutMillis, no
+    // answer within query_timeout (a network that drops packets).
+    /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|Query read timeout/i.test(
       message,
     )
   );

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import type { FastifyError, FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
+import { isDatabaseUnavailable } from "../../db/errors.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
 import type { ServiceContext } from "../../services/context.ts";
@@ -14,6 +15,9 @@ import { registerPages } from "./routes.ts";
 import { STYLESHEET_PATH } from "./urls.ts";
 
 const STYLESHEET = new URL("./assets/portal.css", import.meta.url);
+
+const UNAVAILABLE_MESSAGE =
+  "ただいまシステムに接続しにくくなっています。しばらくしてから、もう一度お試しください。";
 
 const isApiPath = (url: string) => /^\/api(\/|\?|$)/.test(url);
 
@@ -36,6 +40,14 @@ export async function registerPortal(
       } else if (error instanceof AppError && error.code === "validation_error") {
         status = 400;
         message = error.message;
+      } else if (isDatabaseUnavailable(error)) {
+        // The database is down or silent: nothing here is broken, and it comes back by itself.
+        request.log.warn({ err: error }, "database unavailable");
+        return reply
+          .status(503)
+          .header("retry-after", "5")
+          .type("text/html; charset=utf-8")
+          .send(errorPage(503, UNAVAILABLE_MESSAGE));
       } else if (!(error instanceof AppError)) {
         const s = (error as FastifyError).statusCode;
         if (s !== undefined && s >= 400 && s < 500) {

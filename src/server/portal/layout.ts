@@ -71,9 +71,11 @@ export function errorPage(status: number, message: string): string {
   const title =
     status === 404
       ? "ページが見つかりません"
-      : status >= 500
-        ? "エラーが発生しました"
-        : "リクエストに誤りがあります";
+      : status === 503
+        ? "一時的にご利用いただけません"
+        : status >= 500
+          ? "エラーが発生しました"
+          : "リクエストに誤りがあります";
   return page({
     title,
     body: html`<p>${message}</p>

@@ -21,7 +21,13 @@ export function registerPageCache(portal: FastifyInstance, settings: PageCacheSe
   const cache = new PageCache(settings);
   // The generation each uncached GET started under (see PageCache.set).
   const startedUnder = new WeakMap<FastifyRequest, number>();
-  const unsubscribe = settings.changes.onPublicChange(() => cache.clear());
+  // A lost listening connection (the database restarting, the network) keeps what is
+  // cached: published pages are frozen content, and go on being served during an outage.
+  // Nothing new is kept meanwhile (onSend), and once listening again the cache is emptied,
+  // since changes made in between were not heard: every page is rendered afresh.
+  const unsubscribe = settings.changes.onPublicChange((change) => {
+    if (change.kind !== "connection_lost") cache.clear();
+  });
   portal.addHook("onClose", async () => unsubscribe());
 
   portal.addHook("onRequest", async (request, reply) => {
