@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, Migrator, sql } from "kysely";
+import { AppError } from "../errors.ts";
 import * as initial from "./migrations/0001-initial.ts";
 import * as search from "./migrations/0002-search.ts";
 import * as accounts from "./migrations/0003-accounts.ts";
@@ -50,9 +51,25 @@ async function runMigrations(db: Kysely<Database>): Promise<void> {
     provider: { getMigrations: async () => MIGRATIONS },
   });
   const { error, results } = await migrator.migrateToLatest();
+  const newer = /previously executed migration (\S+) is missing/.exec(String(error));
+  if (newer) throw newerSchema(newer[1] ?? "");
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
     const name = failed ? ` (${failed.migrationName})` : "";
     throw new Error(`database migration failed${name}: ${String(error)}`, { cause: error });
   }
+}
+
+/**
+ * The database was migrated by a later version of Tassei (the way back after an upgrade):
+ * this version cannot use it, nor empty it safely. Said so, with the way back.
+ */
+function newerSchema(migration: string): AppError {
+  return new AppError(
+    "conflict",
+    `このデータベースは新しい版の Tassei で更新されています（この版にない移行 ${migration}）。` +
+      "この版に戻すには、更新前のバックアップを空のデータベース（新しいデータディレクトリ、または作り直した PostgreSQL データベース）に復元してください（docs/operations.md「元の版に戻す」）。" +
+      ` / This database was migrated by a newer Tassei (migration ${migration} is unknown to this version). ` +
+      "To go back, restore the backup taken before the upgrade into an empty database (see docs/operations.md).",
+  );
 }
