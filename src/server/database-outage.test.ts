@@ -18,7 +18,12 @@ beforeAll(async () => {
   const url = new URL(scratch.url);
   proxy = await startTcpProxy(Number(url.port || 5432), url.hostname);
   url.host = `127.0.0.1:${proxy.port}`;
-  database = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 2 });
+  database = await openDatabase({
+    kind: "postgres",
+    url: url.toString(),
+    poolSize: 2,
+    timeouts: { connectMs: 1000, queryMs: 1500, idleInTransactionMs: 10_000 },
+  });
   app = await buildApp({ database, logLevel: "silent" });
   // A route that reads the database, as every page and API route does.
   app.get("/probe", async () => {
@@ -48,6 +53,20 @@ describe("a PostgreSQL outage while the app runs", () => {
     proxy.restore();
     const back = await app.inject("/probe");
     expect(back.statusCode).toBe(200);
+    expect((await app.inject("/healthz")).statusCode).toBe(200);
+  });
+
+  it("answers 503 when the network goes silent (packets dropped), not after the outage", async () => {
+    expect((await app.inject("/probe")).statusCode).toBe(200);
+    proxy.drop();
+    // Held by nothing but the pool's time limits (1 s to connect, 1.5 s + 2 s a query).
+    for (const url of ["/probe", "/probe", "/healthz"]) {
+      const r = await app.inject(url);
+      expect(r.statusCode, url).toBe(503);
+      expect(r.headers["retry-after"], url).toBe("5");
+    }
+    proxy.restore();
+    expect((await app.inject("/probe")).statusCode).toBe(200);
     expect((await app.inject("/healthz")).statusCode).toBe(200);
   });
 });
