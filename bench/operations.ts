@@ -1,9 +1,11 @@
 // The figures docs/operations.md quotes: memory of an idle `tassei serve` on each database,
 // the size of a fresh embedded data directory holding the demo, and the start after a crash
 // (SIGKILL: the lock and socket are left behind, PGlite recovers its WAL) against the start
-// after a clean stop (SIGTERM), on the same data directory, interleaved.
+// after a clean stop (SIGTERM), on the same data directory, interleaved. Then the size of
+// the directory after importing --manifestos generated documents (40 municipalities × 25
+// departments = 1,000 by default; published, as a year's worth of a prefecture).
 //
-//   node_modules/.bin/tsx bench/operations.ts [--runs 5] [--postgres-url URL]
+//   node_modules/.bin/tsx bench/operations.ts [--runs 5] [--manifestos 1000] [--postgres-url URL]
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
@@ -11,6 +13,9 @@ import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { openDatabase } from "../src/db/connection.ts";
+import { importManifesto } from "../src/services/import-manifesto.ts";
+import { generateDataset } from "./generate.ts";
 import {
   createScratchDir,
   createScratchPostgres,
@@ -90,12 +95,22 @@ async function idleRss(env: Record<string, string>): Promise<number> {
   return mb;
 }
 
+function sizeMb(dir: string): number {
+  const du = execFileSync("du", ["-sk", dir], { encoding: "utf8" });
+  return Number(du.split("\t")[0]) / 1024;
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { runs: { type: "string" }, "postgres-url": { type: "string" } },
+    options: {
+      runs: { type: "string" },
+      manifestos: { type: "string" },
+      "postgres-url": { type: "string" },
+    },
   });
   const runs = parseCount("runs", values.runs, 5);
+  const manifestos = parseCount("manifestos", values.manifestos, 1000);
   const scratch = createScratchDir("tassei-bench-operations-");
   const dataDir = join(scratch.dir, "data");
   const embedded = { TASSEI_DATA_DIR: dataDir, TASSEI_DEMO: "on", DATABASE_URL: "" };
@@ -105,8 +120,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     const first = await start(embedded); // initdb, migrations, the demo
     await stop(first.child, "SIGTERM");
-    const du = execFileSync("du", ["-sk", dataDir], { encoding: "utf8" });
-    const dataMb = Number(du.split("\t")[0]) / 1024;
+    const dataMb = sizeMb(dataDir);
 
     const rss = { embedded: [] as number[], postgres: [] as number[] };
     const after = { clean: [] as number[], crash: [] as number[] };
@@ -141,6 +155,32 @@ async function main(argv: string[]): Promise<void> {
     );
     const ratio = summarize(after.crash).p50 / summarize(after.clean).p50;
     process.stdout.write(`start after a crash vs after a clean stop (p50): ${ratio.toFixed(2)}×\n`);
+
+    const handle = await openDatabase({ kind: "pglite", dataDir }, { purpose: "bench" });
+    const departments = 25;
+    const dataset = generateDataset({
+      municipalities: Math.ceil(manifestos / departments),
+      departments,
+      years: 1,
+      seed: 1,
+    });
+    let imported = 0;
+    for (const entry of dataset) {
+      if (imported >= manifestos) break;
+      await importManifesto({ db: handle.db, actor: "bench" }, entry.document, {
+        published: true,
+      });
+      imported++;
+    }
+    await handle.close();
+    const justImported = sizeMb(dataDir);
+    // A server start and stop: what the directory settles to once PostgreSQL has checkpointed.
+    const settled = await start(embedded);
+    await stop(settled.child, "SIGTERM");
+    process.stdout.write(
+      `embedded data directory with the demo and ${imported} more manifestos: ` +
+        `${justImported.toFixed(1)} MB right after the import, ${sizeMb(dataDir).toFixed(1)} MB after a start and stop\n`,
+    );
   } finally {
     await pg.drop();
     scratch.remove();
