@@ -116,7 +116,9 @@ const relsXml = (rels: readonly { id: string; type: string; target: string }[]) 
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   rels
-    .map((r) => `<Relationship Id="${quoteSafe(r.id)}" Type="${REL}/${r.type}" Target="${r.target}"/>`)
+    .map(
+      (r) => `<Relationship Id="${quoteSafe(r.id)}" Type="${REL}/${r.type}" Target="${r.target}"/>`,
+    )
     .join("") +
   "</Relationships>";
 
