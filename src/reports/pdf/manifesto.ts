@@ -3,7 +3,7 @@
 import PDFDocument from "pdfkit";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { type ContentOptions, documentHeading, goalRowContent, scaleOf } from "./content.ts";
-import { currentFontInfo, FONT, registerJapaneseFonts } from "./fonts.ts";
+import { FONT, fontFor, hasVariation, registerJapaneseFonts } from "./fonts.ts";
 import { GlyphChecker, type MissingGlyph } from "./glyphs.ts";
 import { drawHeading } from "./heading.ts";
 import { TextMeasurer } from "./measure.ts";
@@ -24,6 +24,7 @@ export interface PdfCanvas {
   pdf: PDFKit.PDFDocument;
   measurer: TextMeasurer;
   hasGlyph: (codePoint: number) => boolean;
+  hasVariation: (base: number, selector: number) => boolean;
 }
 
 export function createCanvas(info: { title: string; subject?: string }): PdfCanvas {
@@ -36,11 +37,14 @@ export function createCanvas(info: { title: string; subject?: string }): PdfCanv
     info: { Title: info.title, Subject: info.subject ?? "", Creator: "Tassei", Producer: "Tassei" },
   });
   registerJapaneseFonts(pdf);
-  const glyphs = currentFontInfo(pdf.font(FONT.regular)).font;
   return {
     pdf,
     measurer: new TextMeasurer(pdf),
-    hasGlyph: (cp) => glyphs.hasGlyphForCodePoint(cp),
+    hasGlyph: (cp) => fontFor(FONT.regular, cp) !== null,
+    hasVariation: (base, selector) => {
+      const font = fontFor(FONT.regular, base);
+      return font !== null && hasVariation(font, base, selector);
+    },
   };
 }
 
@@ -65,7 +69,7 @@ export function layoutManifesto(
   doc: ManifestoDocument,
   options: ContentOptions,
 ): { heading: ReturnType<typeof documentHeading>; rows: RowLayout[]; missing: MissingGlyph[] } {
-  const checker = new GlyphChecker(canvas.hasGlyph, doc.department.name);
+  const checker = new GlyphChecker(canvas.hasGlyph, doc.department.name, canvas.hasVariation);
   const printable = (text: string, path: string) => checker.printable(text, path);
   const heading = documentHeading(doc, options, printable);
   const scale = scaleOf(doc, options);
