@@ -174,7 +174,9 @@ export function goalRowContent(
     mission: [{ text: printable(goal.mission, `${path}.mission`) }],
     goal: [
       { text: `◎部局目標${toFullWidthDigits(String(goal.number))}`, bold: true },
-      { text: printable(goal.title, `${path}.title`), gapBefore: 0.3 },
+      // The seed points from the number down to the goal's name.
+      { text: "▼", gapBefore: 0.1 },
+      { text: printable(goal.title, `${path}.title`), gapBefore: 0.1 },
       { text: "関連の施策・基本事業No", scale: 0.85, gapBefore: 0.6 },
       ...(refs === "" ? [] : [{ text: refs, scale: 0.85 }]),
     ],

@@ -80,8 +80,9 @@ export function layoutManifesto(
 }
 
 /**
- * Draws a laid-out manifesto from a new page on. A row that fits on a page is never split;
- * a taller one is cut into fragments, with the column header repeated on every page.
+ * Draws a laid-out manifesto from a new page on. A row that fits on a page is not split,
+ * unless it is the first of a page and would leave that page empty below the heading; a
+ * taller one is cut into fragments, with the column header repeated on every page.
  * Returns the index of the manifesto's first page.
  */
 export function drawManifesto(
@@ -102,14 +103,23 @@ export function drawManifesto(
     y = drawColumnHeader(pdf, header, PAGE.marginTop);
   };
 
+  // Whether the page holds a row yet: a page is never left with only its header on it.
+  let rowsOnPage = 0;
   for (const row of layout.rows) {
-    if (row.height <= fullPageRoom) {
-      if (y + row.height > BODY_BOTTOM) newPage();
+    const fitsBelow = y + row.height <= BODY_BOTTOM;
+    if (row.height <= fullPageRoom && (fitsBelow || rowsOnPage > 0)) {
+      if (!fitsBelow) {
+        newPage();
+        rowsOnPage = 0;
+      }
       drawRow(pdf, row, y, row.height);
       y += row.height;
+      rowsOnPage++;
       continue;
     }
-    if (BODY_BOTTOM - y < MIN_SPLIT_START) newPage();
+    // A row taller than a page, or one that would leave the page below the document's heading
+    // empty: it starts here and goes on over the page break.
+    if (rowsOnPage > 0 && BODY_BOTTOM - y < MIN_SPLIT_START) newPage();
     let cursor = startOfRow(row);
     while (!isRowDone(row, cursor)) {
       const { fragment, next } = takeFragment(row, cursor, BODY_BOTTOM - y);
@@ -118,6 +128,7 @@ export function drawManifesto(
       cursor = next;
       if (!isRowDone(row, cursor)) newPage();
     }
+    rowsOnPage = 1;
   }
   return firstPage;
 }
