@@ -5,6 +5,7 @@
 // 評価尺度) with a hidden marker sheet; importManifestoXlsx reads the entry sheets, so any
 // exported workbook can be edited and imported again and gives back the same document.
 import ExcelJS from "exceljs";
+import "./jszip-utf8.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import {
   type EvaluationScale,
