@@ -11,7 +11,9 @@ export type ErrorCode =
   | "data_dir_locked"
   | "config_error"
   | "database_unavailable"
-  | "storage_unavailable";
+  | "storage_unavailable"
+  /** Rendering refused for now: the pool is full, or a job ran past its time or memory. */
+  | "busy";
 
 export class AppError extends Error {
   constructor(

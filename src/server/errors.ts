@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   config_error: 500,
   database_unavailable: 503,
   storage_unavailable: 503,
+  busy: 503,
 };
 
 export function registerErrorHandlers(app: FastifyInstance): void {

@@ -4,7 +4,7 @@ import { listPublicManifestos } from "../db/repositories/public-manifestos.ts";
 import { type ManifestoDocument, manifestoDocumentSchema } from "../domain/manifesto/schema.ts";
 import { NotFoundError } from "../errors.ts";
 import type { MissingGlyphPolicy } from "../reports/pdf/index.ts";
-import { renderBookletPdfWithReport } from "../reports/pdf/index.ts";
+import { renderBookletPdfOffThread } from "../reports/render/index.ts";
 import type { ServiceContext } from "./context.ts";
 import { withMunicipalityDefaults } from "./export-manifesto.ts";
 import { loadManifestos, requireMunicipality } from "./find-manifestos.ts";
@@ -33,7 +33,8 @@ export async function buildBooklet(
     );
   }
   await request.onProgress?.(0, manifestos.length);
-  const result = await renderBookletPdfWithReport(
+  // On a worker thread: a booklet is seconds of CPU that the server's requests must not wait for.
+  const result = await renderBookletPdfOffThread(
     manifestos.map((document) => withMunicipalityDefaults(document, municipality)),
     {
       municipalityName: municipality.name,

@@ -1,22 +1,21 @@
 // The planning dashboard as CSV, one table per file: departments (levels, targets, findings),
 // warnings (one row each), indicators (year-over-year change). UTF-8 with BOM and CRLF, like
-// the open-data CSV, so that Japanese Excel opens it as it is.
-import { stringify } from "csv-stringify/sync";
+// the open-data CSV, so that Japanese Excel opens it as it is; cells that cannot start a
+// formula (safe-csv.ts).
 import type { PlanningDashboard } from "../../domain/dashboard.ts";
 import { isManifestoState, STATE_LABELS } from "../../domain/workflow.ts";
 import { COMPARATOR_WORDS } from "../xlsx/vocabulary.ts";
-import { plainNumber } from "./index.ts";
 import { TARGET_STATUS_WORDS } from "./open-data.ts";
+import { type CsvCell, safeCsv } from "./safe-csv.ts";
 
 export const DASHBOARD_TABLES = ["departments", "warnings", "indicators"] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
-type Cell = string | number | null | undefined;
+type Cell = CsvCell;
 
 const TREND_WORDS = { better: "改善", worse: "悪化", same: "横ばい" } as const;
 const SOURCE_WORDS = { actual: "実績", baseline: "基準値" } as const;
 
-const cell = (v: Cell) => (typeof v === "number" ? plainNumber(v) : (v ?? ""));
 const stateWord = (s: string) => (isManifestoState(s) ? STATE_LABELS[s] : s);
 const comparatorWord = (c: string | null | undefined) =>
   c && c in COMPARATOR_WORDS ? COMPARATOR_WORDS[c as keyof typeof COMPARATOR_WORDS] : (c ?? "");
@@ -115,11 +114,5 @@ const BUILDERS: Record<DashboardTable, (d: PlanningDashboard) => Cell[][]> = {
 };
 
 export function dashboardCsv(dashboard: PlanningDashboard, table: DashboardTable): string {
-  const rows = BUILDERS[table](dashboard).map((r) => r.map(cell));
-  return stringify(rows, {
-    bom: true,
-    record_delimiter: "\r\n",
-    // RFC 4180 allows a line break only inside quotes; quote every field that has one.
-    quoted_match: /[\r\n]/,
-  });
+  return safeCsv(BUILDERS[table](dashboard));
 }

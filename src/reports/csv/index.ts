@@ -1,12 +1,13 @@
 // The open-data CSV: UTF-8 with BOM (so Japanese Excel opens it without mojibake), CRLF line
-// ends and quoting per RFC 4180, one header row of Japanese column names (docs/open-data-csv.md).
-import { stringify } from "csv-stringify/sync";
+// ends and quoting per RFC 4180, one header row of Japanese column names (docs/open-data-csv.md),
+// cells that cannot start a formula (safe-csv.ts).
 import {
   OPEN_DATA_COLUMNS,
   type OpenDataInput,
   type OpenDataOptions,
   openDataRecords,
 } from "./open-data.ts";
+import { safeCsv } from "./safe-csv.ts";
 
 export {
   assessedStatus,
@@ -20,35 +21,11 @@ export {
   type TargetStatus,
 } from "./open-data.ts";
 
-/**
- * A number as people and programs read it: no exponent, no thousands separator, no "-0".
- * `String` is exact for doubles but switches to exponents below 1e-6 and from 1e21.
- */
-export function plainNumber(n: number): string {
-  if (!Number.isFinite(n)) return "";
-  if (n === 0) return "0";
-  const s = String(n);
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (!m) return s;
-  const [, sign, first, rest = "", exp] = m;
-  const digits = `${first}${rest}`;
-  const point = 1 + Number(exp);
-  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
-  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
+export { plainNumber } from "./safe-csv.ts";
 
 export function openDataCsv(rows: readonly OpenDataInput[], options: OpenDataOptions = {}): string {
   const records = openDataRecords(rows, options).map((r) =>
-    OPEN_DATA_COLUMNS.map(({ key }) => {
-      const v = r[key];
-      return typeof v === "number" ? plainNumber(v) : (v ?? "");
-    }),
+    OPEN_DATA_COLUMNS.map(({ key }) => r[key]),
   );
-  return stringify([OPEN_DATA_COLUMNS.map((c) => c.name), ...records], {
-    bom: true,
-    record_delimiter: "\r\n",
-    // RFC 4180 allows a line break only inside quotes; quote every field that has one.
-    quoted_match: /[\r\n]/,
-  });
+  return safeCsv([OPEN_DATA_COLUMNS.map((c) => c.name), ...records]);
 }

@@ -1,10 +1,21 @@
-// Inputs at and past the edges: the longest reason the format allows, emoji, rare kanji and
-// the whole of JIS X 0208. Each gives a clear error or a correct PDF, never a crash.
+// Inputs at and past the edges: the longest reason the format allows, emoji, rare kanji,
+// the whole of JIS X 0208 and JIS X 0213, symbols and ideographic variation sequences. Each gives a clear error or a correct PDF, never a crash.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../../test/support/fixtures.ts";
 import { LIMITS, type ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { ValidationError } from "../../errors.ts";
 import { GETA, renderManifestoPdf, renderManifestoPdfWithReport } from "./index.ts";
-import { expectInOrder, loadDemo, pdfInfo, pdfText, squeeze, writePdf } from "./test-support.ts";
+import {
+  expectInOrder,
+  loadDemo,
+  pdfFonts,
+  pdfInfo,
+  pdfText,
+  squeeze,
+  writePdf,
+} from "./test-support.ts";
 
 function withReason(reason: string, goalIndex = 0): ManifestoDocument {
   const doc = loadDemo();
@@ -94,7 +105,7 @@ describe("bad and unusual inputs", () => {
     expect(text).toContain("髙島屋・山﨑・𠮷野家・德川・隆・神・祇・羽");
   });
 
-  it("prints every character of JIS X 0208 but ≒, which Noto Sans JP lacks", async () => {
+  it("prints every character of JIS X 0208, ≒ from the fallback font", async () => {
     const chars = jisX0208();
     expect(chars.length).toBe(6879);
     // In reasons of several goals: one reason may hold at most 10,000 characters.
@@ -102,14 +113,69 @@ describe("bad and unusual inputs", () => {
     const perGoal = Math.ceil(chars.length / 2);
     doc.goals[0]!.evaluation = { level: 3, reason: chars.slice(0, perGoal).join("") };
     doc.goals[1]!.evaluation = { level: 3, reason: chars.slice(perGoal).join("") };
-    // The default refuses the document, naming the character.
-    await expect(renderManifestoPdf(doc)).rejects.toThrow("≒（U+2252）");
-    const result = await renderManifestoPdfWithReport(doc, { missingGlyphs: "substitute" });
-    expect(result.missingGlyphs.map((m) => `${m.character} ${m.codePoint}`)).toEqual(["≒ U+2252"]);
-    const text = pdfText(writePdf(result.pdf, "jis.pdf"));
+    const result = await renderManifestoPdfWithReport(doc);
+    expect(result.missingGlyphs).toEqual([]);
+    const path = writePdf(result.pdf, "jis.pdf");
+    const text = pdfText(path);
     const printed = new Set(Array.from(text));
-    // The ideographic space is white space to pdftotext; ≒ was printed as 〓.
+    // The ideographic space is white space to pdftotext.
     const lost = chars.filter((c) => !printed.has(c) && c !== "\u3000");
-    expect(lost).toEqual(["≒"]);
+    expect(lost).toEqual([]);
+    // (〓 itself is a character of JIS X 0208, so the text may well contain it.)
+    expect(pdfFonts(path).map((f) => f.name.replace(/^[A-Z]{6}\+/, ""))).toContain(
+      "BIZUDPGothic-Regular",
+    );
+  });
+
+  it("prints every character of JIS X 0213 beyond JIS X 0208, sequences included", async () => {
+    const all = readFileSync(join(PROJECT_ROOT, "test/fixtures/jis-x-0213.txt"), "utf8")
+      .split("\n")
+      .filter((c) => c !== "");
+    expect(all).toHaveLength(11_233);
+    const in0208 = new Set(jisX0208());
+    const extra = all.filter((c) => !in0208.has(c));
+    expect(extra.length).toBeGreaterThan(4_000);
+    const doc = loadDemo();
+    const perGoal = Math.ceil(extra.length / 3);
+    for (let g = 0; g < 3; g++) {
+      doc.goals[g]!.evaluation = {
+        level: 3,
+        reason: extra.slice(g * perGoal, (g + 1) * perGoal).join(""),
+      };
+    }
+    const result = await renderManifestoPdfWithReport(doc);
+    expect(result.missingGlyphs).toEqual([]);
+    const text = pdfText(writePdf(result.pdf, "jis-x-0213.pdf"));
+    expect(text).not.toContain(GETA);
+    // Every single character comes back out of the PDF (sequences are drawn as their parts);
+    // pdftotext gives the no-break space and the soft hyphen back as nothing.
+    const printed = new Set(Array.from(text));
+    const lost = extra.filter(
+      (c) => [...c].length === 1 && !printed.has(c) && c !== "\u00a0" && c !== "\u00ad",
+    );
+    expect(lost).toEqual([]);
+  });
+
+  it("prints the symbols municipal documents use", async () => {
+    const symbols = "≒≦≧※◎○△▼①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㈱㎡℃～⦅⦆";
+    const doc = loadDemo();
+    doc.goals[0]!.title = `記号${symbols}`;
+    const result = await renderManifestoPdfWithReport(doc);
+    expect(result.missingGlyphs).toEqual([]);
+    expect(squeeze(pdfText(writePdf(result.pdf, "symbols.pdf")))).toContain(`記号${symbols}`);
+  });
+
+  it("draws an ideographic variation sequence with its own form, or else its base character", async () => {
+    const doc = loadDemo();
+    // 葛 + U+E0100: no form of its own in the fonts, so 葛 is drawn. 僅 + U+E0100: Noto Sans
+    // JP has the form, and the selector is kept for it.
+    doc.department.head = { title: "部長", name: "葛\u{E0100}飾　太郎" };
+    doc.goals[0]!.title = "僅\u{E0100}かな差";
+    const result = await renderManifestoPdfWithReport(doc);
+    expect(result.missingGlyphs).toEqual([]);
+    const text = squeeze(pdfText(writePdf(result.pdf, "ivs.pdf")));
+    expect(text).not.toContain(GETA);
+    expect(text).toContain("葛飾太郎");
+    expect(text).toMatch(/僅\u{E0100}?かな差/u);
   });
 });

@@ -165,7 +165,7 @@ export async function renderBooklet(
   const year = formatFiscalYear(options.fiscalYear);
   const rawTitle = options.documentTitle ?? first.documentTitle ?? DEFAULT_DOCUMENT_TITLE;
   const canvas = createCanvas({ title: `${year} ${rawTitle}（${options.municipalityName}）` });
-  const checker = new GlyphChecker(canvas.hasGlyph, options.municipalityName);
+  const checker = new GlyphChecker(canvas.hasGlyph, options.municipalityName, canvas.hasVariation);
   const title = checker.printable(rawTitle, "documentTitle");
   const rawSubtitle = options.documentSubtitle ?? first.documentSubtitle ?? "";
   const subtitle =

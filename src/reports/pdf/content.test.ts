@@ -72,6 +72,7 @@ describe("what the document prints", () => {
     const row = goalRowContent(goalAt(doc, 1), 1, DEFAULT_SCALE, asIs);
     expect(row.goal.map((b) => b.text)).toEqual([
       "◎部局目標２",
+      "▼",
       "庁内全体の情報発信力の強化に向けた広報戦略の推進",
       "関連の施策・基本事業No",
       "7-1-②",

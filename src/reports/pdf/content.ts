@@ -1,8 +1,10 @@
 // What the official document prints, as text blocks per table cell and per header field,
 // before any measuring: the wording and order of the seed document (伊賀市 2023 総務部).
+
 import { formatFiscalYear } from "../../domain/era.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import type { EvaluationScale, Goal, ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import { bullet } from "../bullet.ts";
 
 export const DEFAULT_DOCUMENT_TITLE = "部局マニフェスト";
 
@@ -57,16 +59,9 @@ export function scaleOf(doc: ManifestoDocument, options: ContentOptions): Evalua
   return doc.evaluationScale ?? options.scale ?? DEFAULT_SCALE;
 }
 
-// Items that already start with a marker are printed as written; others get the bullet.
-const MARKER = /^[・･●○◆◇■□※\u3000\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf（(［[]/u;
-
 /** The goal number as the seed prints it: `◎部局目標１`. */
 export function toFullWidthDigits(s: string): string {
   return s.replace(/[0-9]/gu, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-}
-
-function bullet(text: string): string {
-  return MARKER.test(text) ? text : `・${text}`;
 }
 
 /**
@@ -174,7 +169,9 @@ export function goalRowContent(
     mission: [{ text: printable(goal.mission, `${path}.mission`) }],
     goal: [
       { text: `◎部局目標${toFullWidthDigits(String(goal.number))}`, bold: true },
-      { text: printable(goal.title, `${path}.title`), gapBefore: 0.3 },
+      // The seed points from the number down to the goal's name.
+      { text: "▼", gapBefore: 0.1 },
+      { text: printable(goal.title, `${path}.title`), gapBefore: 0.1 },
       { text: "関連の施策・基本事業No", scale: 0.85, gapBefore: 0.6 },
       ...(refs === "" ? [] : [{ text: refs, scale: 0.85 }]),
     ],

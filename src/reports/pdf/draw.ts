@@ -1,4 +1,5 @@
 // Low-level drawing shared by the table, the heading and the booklet pages.
+import { type FontName, fontRuns } from "./fonts.ts";
 import type { PlacedLine } from "./measure.ts";
 import { BORDER_WIDTH, LINE_COLOR } from "./page.ts";
 
@@ -18,11 +19,29 @@ export function drawLines(
   for (const line of lines) {
     if (line.text === "") continue;
     const baseline = originY + line.top + (line.height - line.size) / 2 + EM_BOX_TOP * line.size;
-    pdf
-      .font(line.font)
-      .fontSize(line.size)
-      .text(line.text, originX + line.x, baseline, { lineBreak: false, baseline: "alphabetic" });
+    drawRuns(pdf, line.text, line.font, line.size, originX + line.x, baseline);
   }
+}
+
+/**
+ * One line of text at a baseline, each character in the first font of the chain that has it
+ * (fonts.ts). Returns the width drawn.
+ */
+export function drawRuns(
+  pdf: PDFKit.PDFDocument,
+  text: string,
+  font: FontName,
+  size: number,
+  x: number,
+  baseline: number,
+): number {
+  let at = x;
+  for (const run of fontRuns(text, font)) {
+    pdf.font(run.font).fontSize(size);
+    pdf.text(run.text, at, baseline, { lineBreak: false, baseline: "alphabetic" });
+    at += pdf.widthOfString(run.text);
+  }
+  return at - x;
 }
 
 export function strokeRect(

@@ -1,4 +1,4 @@
-// Characters the embedded font cannot draw. Nothing is substituted silently: either the
+// Characters none of the embedded fonts can draw (fonts.ts: Noto Sans JP, then its fallbacks). Nothing is substituted silently: either the
 // render fails with every such character and where it is, or (when the caller asks for a
 // PDF anyway) each is drawn as the geta mark 〓, the customary sign in Japanese print for a
 // character that could not be set, and listed in the result.
@@ -20,6 +20,15 @@ export interface MissingGlyph {
 }
 
 export type HasGlyph = (codePoint: number) => boolean;
+/** Whether the font that draws `base` has its own form for base + variation selector. */
+export type HasVariation = (base: number, selector: number) => boolean;
+
+/** Ideographic (U+E0100–E01EF) and standard (U+FE00–FE0F) variation selectors. */
+function isSelector(codePoint: number): boolean {
+  return (
+    (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef)
+  );
+}
 
 /** Code points that draw nothing and need no glyph: line breaks and tabs are layout. */
 function needsNoGlyph(codePoint: number): boolean {
@@ -40,19 +49,32 @@ export class GlyphChecker {
   constructor(
     private readonly hasGlyph: HasGlyph,
     private readonly department: string,
+    private readonly hasVariation: HasVariation = () => false,
   ) {}
 
-  /** The text to draw for the field at `path`. */
+  /**
+   * The text to draw for the field at `path`. A variation selector (葛󠄀 = 葛 + U+E0100) is
+   * kept where the font has that form, else dropped so that the base character is drawn.
+   */
   printable(text: string, path: string): string {
     let out = "";
     let changed = false;
+    let base: number | undefined;
     for (const ch of text) {
       const cp = ch.codePointAt(0) as number;
+      if (isSelector(cp)) {
+        if (base !== undefined && this.hasVariation(base, cp)) out += ch;
+        else changed = true;
+        base = undefined;
+        continue;
+      }
+      base = cp;
       if (needsNoGlyph(cp) || this.hasGlyph(cp)) {
         out += ch;
         continue;
       }
       changed = true;
+      base = undefined;
       out += GETA;
       this.missing.push({
         character: ch,

@@ -1,7 +1,7 @@
 // The top of a manifesto's first page, as in the seed: the evaluation scale's legend on the
 // left, the title and subtitle in the middle, the department's header table on the right.
 import type { DocumentHeading } from "./content.ts";
-import { drawLines, strokeRect } from "./draw.ts";
+import { drawLines, drawRuns, strokeRect } from "./draw.ts";
 import { FONT } from "./fonts.ts";
 import { placedHeight, type TextMeasurer, type TypeScale } from "./measure.ts";
 import { CONTENT_WIDTH, HEADER_FILL, PAGE } from "./page.ts";
@@ -120,9 +120,8 @@ export function drawPageNumbers(
     pdf.font(FONT.regular).fontSize(8).fillColor("#000000");
     // The label first, so that text extraction reads "総務部 3 / 15" as the eye does.
     const label = options.labelOf?.(i) ?? "";
-    if (label !== "") {
-      pdf.text(label, PAGE.marginX, baseline, { lineBreak: false, baseline: "alphabetic" });
-    }
+    if (label !== "") drawRuns(pdf, label, FONT.regular, 8, PAGE.marginX, baseline);
+    pdf.font(FONT.regular).fontSize(8);
     const width = pdf.widthOfString(number);
     pdf.text(number, (PAGE.width - width) / 2, baseline, {
       lineBreak: false,

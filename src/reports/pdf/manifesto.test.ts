@@ -26,6 +26,7 @@ function rowTexts(goal: Goal): string[] {
   const texts = [
     goal.mission,
     `◎部局目標${number}`,
+    "▼",
     goal.title,
     "関連の施策・基本事業No",
     PRINTED_REFS[goal.number] ?? "",

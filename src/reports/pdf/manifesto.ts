@@ -3,7 +3,7 @@
 import PDFDocument from "pdfkit";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { type ContentOptions, documentHeading, goalRowContent, scaleOf } from "./content.ts";
-import { currentFontInfo, FONT, registerJapaneseFonts } from "./fonts.ts";
+import { FONT, fontFor, hasVariation, registerJapaneseFonts } from "./fonts.ts";
 import { GlyphChecker, type MissingGlyph } from "./glyphs.ts";
 import { drawHeading } from "./heading.ts";
 import { TextMeasurer } from "./measure.ts";
@@ -24,6 +24,7 @@ export interface PdfCanvas {
   pdf: PDFKit.PDFDocument;
   measurer: TextMeasurer;
   hasGlyph: (codePoint: number) => boolean;
+  hasVariation: (base: number, selector: number) => boolean;
 }
 
 export function createCanvas(info: { title: string; subject?: string }): PdfCanvas {
@@ -36,11 +37,14 @@ export function createCanvas(info: { title: string; subject?: string }): PdfCanv
     info: { Title: info.title, Subject: info.subject ?? "", Creator: "Tassei", Producer: "Tassei" },
   });
   registerJapaneseFonts(pdf);
-  const glyphs = currentFontInfo(pdf.font(FONT.regular)).font;
   return {
     pdf,
     measurer: new TextMeasurer(pdf),
-    hasGlyph: (cp) => glyphs.hasGlyphForCodePoint(cp),
+    hasGlyph: (cp) => fontFor(FONT.regular, cp) !== null,
+    hasVariation: (base, selector) => {
+      const font = fontFor(FONT.regular, base);
+      return font !== null && hasVariation(font, base, selector);
+    },
   };
 }
 
@@ -65,7 +69,7 @@ export function layoutManifesto(
   doc: ManifestoDocument,
   options: ContentOptions,
 ): { heading: ReturnType<typeof documentHeading>; rows: RowLayout[]; missing: MissingGlyph[] } {
-  const checker = new GlyphChecker(canvas.hasGlyph, doc.department.name);
+  const checker = new GlyphChecker(canvas.hasGlyph, doc.department.name, canvas.hasVariation);
   const printable = (text: string, path: string) => checker.printable(text, path);
   const heading = documentHeading(doc, options, printable);
   const scale = scaleOf(doc, options);
@@ -76,8 +80,9 @@ export function layoutManifesto(
 }
 
 /**
- * Draws a laid-out manifesto from a new page on. A row that fits on a page is never split;
- * a taller one is cut into fragments, with the column header repeated on every page.
+ * Draws a laid-out manifesto from a new page on. A row that fits on a page is not split,
+ * unless it is the first of a page and would leave that page empty below the heading; a
+ * taller one is cut into fragments, with the column header repeated on every page.
  * Returns the index of the manifesto's first page.
  */
 export function drawManifesto(
@@ -98,14 +103,23 @@ export function drawManifesto(
     y = drawColumnHeader(pdf, header, PAGE.marginTop);
   };
 
+  // Whether the page holds a row yet: a page is never left with only its header on it.
+  let rowsOnPage = 0;
   for (const row of layout.rows) {
-    if (row.height <= fullPageRoom) {
-      if (y + row.height > BODY_BOTTOM) newPage();
+    const fitsBelow = y + row.height <= BODY_BOTTOM;
+    if (row.height <= fullPageRoom && (fitsBelow || rowsOnPage > 0)) {
+      if (!fitsBelow) {
+        newPage();
+        rowsOnPage = 0;
+      }
       drawRow(pdf, row, y, row.height);
       y += row.height;
+      rowsOnPage++;
       continue;
     }
-    if (BODY_BOTTOM - y < MIN_SPLIT_START) newPage();
+    // A row taller than a page, or one that would leave the page below the document's heading
+    // empty: it starts here and goes on over the page break.
+    if (rowsOnPage > 0 && BODY_BOTTOM - y < MIN_SPLIT_START) newPage();
     let cursor = startOfRow(row);
     while (!isRowDone(row, cursor)) {
       const { fragment, next } = takeFragment(row, cursor, BODY_BOTTOM - y);
@@ -114,6 +128,7 @@ export function drawManifesto(
       cursor = next;
       if (!isRowDone(row, cursor)) newPage();
     }
+    rowsOnPage = 1;
   }
   return firstPage;
 }

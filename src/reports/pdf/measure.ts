@@ -3,7 +3,7 @@
 // thousands of characters, and asking pdfkit for each string's width would shape it anew.
 
 import type { TextBlock } from "./content.ts";
-import { FONT, type FontName } from "./fonts.ts";
+import { FONT, type FontName, fontFor, isVariationSelector } from "./fonts.ts";
 import { breakIntoLines } from "./kinsoku.ts";
 
 /** One line ready to draw, positioned relative to the top-left of its cell's text area. */
@@ -39,15 +39,21 @@ export class TextMeasurer {
       this.unitWidths.set(font, cache);
     }
     let total = 0;
-    let fontSelected = false;
+    let selected: FontName | null = null;
     for (const ch of text) {
       let w = cache.get(ch);
       if (w === undefined) {
-        if (!fontSelected) {
-          this.pdf.font(font).fontSize(1000);
-          fontSelected = true;
+        const cp = ch.codePointAt(0) as number;
+        // A variation selector changes the glyph of its base, not the advance.
+        const drawnWith = isVariationSelector(cp) ? null : (fontFor(font, cp) ?? font);
+        if (drawnWith === null) w = 0;
+        else {
+          if (selected !== drawnWith) {
+            this.pdf.font(drawnWith).fontSize(1000);
+            selected = drawnWith;
+          }
+          w = this.pdf.widthOfString(ch) / 1000;
         }
-        w = this.pdf.widthOfString(ch) / 1000;
         cache.set(ch, w);
       }
       total += w;

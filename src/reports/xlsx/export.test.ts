@@ -76,10 +76,10 @@ describe("exportManifestoXlsx: the printable form", async () => {
     expect(form.getRow(10).values).toEqual([
       undefined,
       "組織使命",
-      "組織使命達成に向けての目標",
+      "組織使命達成に\n向けての目標",
       "目標の達成水準",
       "目標を達成するための手段",
-      "達成状況（自己評価）",
+      "達成状況\n（自己評価）",
       "理由",
     ]);
     expect(text(form, "A11")).toBe(doc.goals[0]?.mission);

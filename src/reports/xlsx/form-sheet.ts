@@ -3,6 +3,8 @@
 import type ExcelJS from "exceljs";
 import { formatFiscalYear } from "../../domain/era.ts";
 import type { EvaluationScale, Goal, ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import { bullet } from "../bullet.ts";
+import { writeGoalRows } from "./form-rows.ts";
 import { BORDER, FONT, HEADER_FILL } from "./style.ts";
 import { setCell } from "./template-write.ts";
 import { SHEETS } from "./vocabulary.ts";
@@ -10,16 +12,17 @@ import { SHEETS } from "./vocabulary.ts";
 /** Column widths in Excel's character units; about 190 units fill A4 landscape at fit-to-width. */
 const COLUMNS = [
   { header: "組織使命", width: 18 },
-  { header: "組織使命達成に向けての目標", width: 24 },
+  // Line breaks where Japanese allows, instead of where the column happens to end
+  // (「達成状況（自己 / 評価）」).
+  { header: "組織使命達成に\n向けての目標", width: 24 },
   { header: "目標の達成水準", width: 46 },
   { header: "目標を達成するための手段", width: 38 },
-  { header: "達成状況（自己評価）", width: 11 },
+  { header: "達成状況\n（自己評価）", width: 11 },
   { header: "理由", width: 40 },
 ] as const;
 
-const LINE_HEIGHT_PT = 13.5;
-/** Excel refuses taller rows; text beyond it stays in the cell but is cut on paper. */
-const MAX_ROW_HEIGHT_PT = 409;
+/** Excel's height of a row whose height is not set, in points. */
+const DEFAULT_ROW_HEIGHT_PT = 15;
 
 export function documentTitleLine(doc: ManifestoDocument): string {
   const title = `${formatFiscalYear(doc.fiscalYear)} ${doc.documentTitle ?? "部局マニフェスト"}`;
@@ -33,7 +36,7 @@ export function contactLine(doc: ManifestoDocument): string {
   return [phone, c.email ?? ""].filter((s) => s !== "").join("\n");
 }
 
-const bullets = (items: readonly string[] | undefined) => (items ?? []).map((s) => `・${s}`);
+const bullets = (items: readonly string[] | undefined) => (items ?? []).map(bullet);
 
 export function goalCellText(goal: Goal): string {
   const refs = goal.policyRefs?.length
@@ -46,29 +49,11 @@ export function goalCellText(goal: Goal): string {
 
 export function levelOfAchievementText(goal: Goal): string {
   const lines = ["〈現在の状態〉", ...bullets(goal.currentState), "↓", "〈達成目標〉"];
-  for (const t of goal.targets ?? []) lines.push(`${t.label ? t.label : "・"}${t.text}`);
+  for (const t of goal.targets ?? []) lines.push(t.label ? `${t.label}${t.text}` : bullet(t.text));
   if (goal.desiredState !== undefined && goal.desiredState !== "") {
     lines.push("※目標が達成した状態", `　${goal.desiredState}`);
   }
   return lines.join("\n");
-}
-
-/** Display width of a line: CJK and other wide characters count two. */
-function displayWidth(line: string): number {
-  let w = 0;
-  for (const ch of line) {
-    const code = ch.codePointAt(0) ?? 0;
-    w += code <= 0xff || (code >= 0xff61 && code <= 0xff9f) ? 1 : 2; // Latin, half-width kana
-  }
-  return w;
-}
-
-/** Excel does not size wrapped rows itself when a file is opened, so the height is estimated. */
-export function estimateLines(text: string, columnWidth: number): number {
-  const usable = Math.max(4, columnWidth * 0.95);
-  return text
-    .split("\n")
-    .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
 }
 
 function styleCell(
@@ -149,38 +134,23 @@ export function writeFormSheet(
   ws.getRow(headerRow).height = 30;
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
 
-  writeGoalRows(ws, doc.goals, headerRow + 1);
-  ws.pageSetup.printArea = `A1:F${headerRow + doc.goals.length}`;
-}
-
-function writeGoalRows(ws: ExcelJS.Worksheet, goals: readonly Goal[], firstRow: number): void {
-  goals.forEach((goal, i) => {
-    const row = firstRow + i;
-    const texts = [
+  let abovePt = 0;
+  for (let r = 1; r <= headerRow; r++) abovePt += ws.getRow(r).height ?? DEFAULT_ROW_HEIGHT_PT;
+  const rows = doc.goals.map((goal) => ({
+    goal,
+    texts: [
       goal.mission,
       goalCellText(goal),
       levelOfAchievementText(goal),
-      bullets(goal.means).join("\n"),
+      (goal.means ?? []).map(bullet).join("\n"),
       "",
       goal.evaluation?.reason ?? "",
-    ];
-    texts.forEach((t, c) => {
-      const cell = ws.getCell(row, c + 1);
-      setCell(cell, t === "" ? undefined : t);
-      styleCell(cell);
-    });
-    const level = ws.getCell(row, 5);
-    setCell(level, goal.evaluation?.level);
-    styleCell(level, { bold: true, center: true });
-    level.font = { ...FONT, size: 16, bold: true };
-    const lines = Math.max(...texts.map((t, c) => estimateLines(t, COLUMNS[c]?.width ?? 10)));
-    ws.getRow(row).height = Math.min(MAX_ROW_HEIGHT_PT, Math.max(30, lines * LINE_HEIGHT_PT + 6));
+    ],
+  }));
+  const widths = COLUMNS.map((c) => c.width);
+  const last = writeGoalRows(ws, rows, headerRow + 1, widths, {
+    usedOnFirstPage: abovePt,
+    headerHeight: ws.getRow(headerRow).height ?? DEFAULT_ROW_HEIGHT_PT,
   });
-  // Goals in a row that share a mission share one cell, as on the printed form.
-  let start = 0;
-  for (let i = 1; i <= goals.length; i++) {
-    if (i < goals.length && goals[i]?.mission === goals[start]?.mission) continue;
-    if (i - 1 > start) ws.mergeCells(firstRow + start, 1, firstRow + i - 1, 1);
-    start = i;
-  }
+  ws.pageSetup.printArea = `A1:F${last}`;
 }

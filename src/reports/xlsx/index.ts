@@ -5,6 +5,7 @@
 // 評価尺度) with a hidden marker sheet; importManifestoXlsx reads the entry sheets, so any
 // exported workbook can be edited and imported again and gives back the same document.
 import ExcelJS from "exceljs";
+import "./jszip-utf8.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import {
   type EvaluationScale,
@@ -22,6 +23,7 @@ import { writeListSheet } from "./list-sheet.ts";
 import { locateProblems } from "./locate.ts";
 import { readTemplate } from "./template-read.ts";
 import { writeTemplateSheets } from "./template-write.ts";
+import { readableWorkbook, WorkbookRefused } from "./workbook-package.ts";
 
 export interface XlsxExportOptions {
   /** The municipality's scale, for documents that carry none. */
@@ -79,13 +81,16 @@ export async function importManifestoXlsx(
 ): Promise<Validation<ManifestoDocument>> {
   const wb = new ExcelJS.Workbook();
   try {
-    const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    const bytes = Buffer.from(
+      readableWorkbook(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)),
+    );
     // exceljs's types predate Node's generic Buffer; the bytes are what it expects.
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
+    if (e instanceof WorkbookRefused)
+      return whole(`Excel ファイルを取り込めません。${e.message}。`);
     return whole(
-      `Excel ファイル（.xlsx）として読み込めません。ファイルが壊れているか、別の形式です（${detail.slice(0, 200)}）`,
+      "Excel ファイル（.xlsx）として読み込めません。ファイルが壊れているか、別の形式です（.xls や .ods は Excel で .xlsx として保存し直してください）。",
     );
   }
   try {
@@ -102,7 +107,9 @@ export async function importManifestoXlsx(
     return { ok: false, problems };
   } catch (e) {
     // A workbook shaped in a way we did not foresee must still not take the caller down.
-    const detail = e instanceof Error ? e.message : String(e);
-    return whole(`Excel ファイルを読み取れませんでした（${detail.slice(0, 200)}）`);
+    void e;
+    return whole(
+      "Excel ファイルの内容を読み取れませんでした。様式をダウンロードし直して入力してください。",
+    );
   }
 }

@@ -61,4 +61,19 @@ describe("xlsx round trip of text and numbers Excel cannot hold as they are", ()
       expect(t?.kind === "numeric" && Object.is(t.target, -0)).toBe(true);
     }
   });
+
+  it("keeps characters outside the BMP wherever they fall in a part (JSZip's 16 K blocks)", async () => {
+    const doc = demo();
+    const [first, second] = doc.goals;
+    if (!first || !second) throw new Error("demo changed");
+    // Surrogate pairs at every even and odd offset over 20,000 UTF-16 units of shared strings:
+    // some pair straddles a block edge of the part.
+    first.evaluation = { level: 3, reason: "𠮷".repeat(5000) };
+    second.evaluation = { level: 3, reason: `a${"😀".repeat(4999)}` };
+    expect(validateManifesto(doc).ok).toBe(true);
+    expect(await importManifestoXlsx(await exportManifestoXlsx(doc))).toEqual({
+      ok: true,
+      value: doc,
+    });
+  });
 });

@@ -1,6 +1,6 @@
 // Staff downloads: any manifesto the caller may read, drafts included, as the interchange
-// JSON, the Excel workbook or the official PDF; and the empty Excel template. The report
-// modules are loaded on first use (they are large; most requests never need them).
+// JSON, the Excel workbook or the official PDF; and the empty Excel template. Workbooks and
+// PDFs are rendered on the worker threads of the render pool (reports/render).
 //
 // GET /api/manifestos/:id/export?format=json|xlsx|pdf
 //   200  the file, `Content-Disposition: attachment; filename="<ascii>"; filename*=UTF-8''<name>`
@@ -20,6 +20,11 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../db/schema.ts";
+import {
+  exportManifestoXlsxOffThread,
+  exportTemplateXlsxOffThread,
+  renderManifestoPdfOffThread,
+} from "../../reports/render/index.ts";
 import { exportStaffManifesto } from "../../services/manifestos/export-staff-manifesto.ts";
 import { templateScaleFor } from "../../services/manifestos/template-scale.ts";
 import { requireStaff } from "../auth/session-plugin.ts";
@@ -53,17 +58,15 @@ export function registerDownloadRoutes(api: FastifyInstance, deps: { db: Kysely<
           .type("application/json; charset=utf-8")
           .send(`${JSON.stringify(found.doc, null, 2)}\n`);
       case "xlsx": {
-        const { exportManifestoXlsx } = await import("../../reports/xlsx/index.ts");
-        const xlsx = await exportManifestoXlsx(found.doc, {
+        const xlsx = await exportManifestoXlsxOffThread(found.doc, {
           ...(found.scale && { scale: found.scale }),
           assessment: found.assessment,
         });
         return reply.type(XLSX_TYPE).send(xlsx);
       }
       case "pdf": {
-        const { renderManifestoPdfWithReport } = await import("../../reports/pdf/index.ts");
         // A draft's proof must not fail over one character the font lacks: print 〓, say so.
-        const rendered = await renderManifestoPdfWithReport(found.doc, {
+        const rendered = await renderManifestoPdfOffThread(found.doc, {
           ...(found.scale && { scale: found.scale }),
           missingGlyphs: "substitute",
         });
@@ -78,10 +81,9 @@ export function registerDownloadRoutes(api: FastifyInstance, deps: { db: Kysely<
   api.get("/template.xlsx", async (request, reply) => {
     const ctx = requireStaff(request, deps);
     const scale = await templateScaleFor(ctx);
-    const { exportTemplateXlsx } = await import("../../reports/xlsx/index.ts");
     return reply
       .type(XLSX_TYPE)
       .header("content-disposition", contentDisposition(TEMPLATE_FILE_NAME))
-      .send(await exportTemplateXlsx(scale ? { scale } : {}));
+      .send(await exportTemplateXlsxOffThread(scale ? { scale } : {}));
   });
 }

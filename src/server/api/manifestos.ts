@@ -5,10 +5,12 @@ import { z } from "zod";
 import type { ManifestoSummary } from "../../db/repositories/staff-manifestos.ts";
 import type { Database } from "../../db/schema.ts";
 import { fiscalYearSchema } from "../../domain/manifesto/schema.ts";
+import { ValidationError } from "../../errors.ts";
 import { getStaffManifesto } from "../../services/manifestos/get-manifesto.ts";
 import { importStaffManifesto } from "../../services/manifestos/import-staff-manifesto.ts";
 import { listStaffManifestos } from "../../services/manifestos/list-manifestos.ts";
 import { manifestoHistory } from "../../services/manifestos/manifesto-history.ts";
+import { readStaffWorkbook } from "../../services/manifestos/read-staff-workbook.ts";
 import { RevisionConflictError } from "../../services/manifestos/revision-conflict.ts";
 import { saveManifesto } from "../../services/manifestos/save-manifesto.ts";
 import { requireStaff } from "../auth/session-plugin.ts";
@@ -102,4 +104,27 @@ export function registerManifestoRoutes(api: FastifyInstance, deps: { db: Kysely
     const result = await importStaffManifesto(ctx, request.body);
     return reply.status(result.created ? 201 : 200).send(result);
   });
+
+  // The filled-in Excel template as raw bytes → { document } for the check before importing.
+  api.register(async (xlsx) => {
+    xlsx.addContentTypeParser(
+      XLSX_CONTENT_TYPE,
+      { parseAs: "buffer", bodyLimit: XLSX_BODY_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
+    xlsx.post("/manifestos/import/xlsx", async (request) => {
+      const ctx = requireStaff(request, deps);
+      if (!Buffer.isBuffer(request.body)) {
+        throw new ValidationError("not an .xlsx body", [
+          { path: "$", message: `Excel ファイル（${XLSX_CONTENT_TYPE}）を送ってください` },
+        ]);
+      }
+      return { document: await readStaffWorkbook(ctx, request.body) };
+    });
+  });
 }
+
+export const XLSX_CONTENT_TYPE =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** A filled-in template is tens of kilobytes; the reader's own limits apply inside. */
+const XLSX_BODY_LIMIT = 10 * 1024 * 1024;

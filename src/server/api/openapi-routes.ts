@@ -120,6 +120,15 @@ export const API_ROUTES: readonly RouteDoc[] = [
     body: documentRef,
     errors: [400, 401, 403, 409],
   },
+  {
+    method: "POST",
+    path: "/api/manifestos/import/xlsx",
+    tag: "manifestos",
+    summary: "Read a filled-in Excel template into a document (nothing is written)",
+    description:
+      "The body is the .xlsx file itself (content type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, up to 10 MiB). Returns { document }; problems are named by sheet and cell.",
+    errors: [400, 401, 403, 413],
+  },
   // Workflow (workflow.ts)
   {
     method: "POST",

@@ -1,7 +1,11 @@
 // Downloads of published manifestos: JSON (tassei.manifesto/v1, as `tassei export`), Excel,
-// PDF and the year's open-data CSV. The report modules are loaded on first use: they are
-// large and most visitors only read pages.
+// PDF and the year's open-data CSV. PDF and Excel are rendered on the worker threads of the
+// render pool (reports/render), never on the event loop.
 import type { FastifyInstance } from "fastify";
+import {
+  exportManifestoXlsxOffThread,
+  renderManifestoPdfOffThread,
+} from "../../reports/render/index.ts";
 import type { ServiceContext } from "../../services/context.ts";
 import {
   exportPublicManifesto,
@@ -45,8 +49,7 @@ export function registerDownloads(app: FastifyInstance, ctx: ServiceContext): vo
     async (request, reply) => {
       const s = selector(request.params);
       const view = await getPublicManifesto(ctx, s);
-      const { exportManifestoXlsx } = await import("../../reports/xlsx/index.ts");
-      const xlsx = await exportManifestoXlsx(view.document, {
+      const xlsx = await exportManifestoXlsxOffThread(view.document, {
         ...(view.municipality.scale && { scale: view.municipality.scale }),
         assessment: view.assessment,
       });
@@ -65,9 +68,8 @@ export function registerDownloads(app: FastifyInstance, ctx: ServiceContext): vo
     async (request, reply) => {
       const s = selector(request.params);
       const view = await getPublicManifesto(ctx, s);
-      const { renderManifestoPdf } = await import("../../reports/pdf/index.ts");
       // A citizen's download must not fail over one character the font lacks: print 〓.
-      const pdf = await renderManifestoPdf(view.document, {
+      const { pdf } = await renderManifestoPdfOffThread(view.document, {
         scale: view.scale,
         ...(view.municipality.row.documentTitle !== null && {
           documentTitle: view.municipality.row.documentTitle,

@@ -17,6 +17,15 @@ export const CACHE_HEADER = "x-tassei-cache";
 
 const KEPT_HEADERS = ["content-type", "content-disposition"] as const;
 
+/** A published file is the same whatever follows `?`: one entry per path, not per query. */
+const DOWNLOAD = /\.(pdf|xlsx|json|csv)$/;
+
+export function cacheKey(url: string): string {
+  const q = url.indexOf("?");
+  const path = q < 0 ? url : url.slice(0, q);
+  return DOWNLOAD.test(path) ? path : url;
+}
+
 export function registerPageCache(portal: FastifyInstance, settings: PageCacheSettings): PageCache {
   const cache = new PageCache(settings);
   // The generation each uncached GET started under (see PageCache.set).
@@ -33,7 +42,7 @@ export function registerPageCache(portal: FastifyInstance, settings: PageCacheSe
   portal.addHook("onRequest", async (request, reply) => {
     // The stylesheet is already in memory; its own cache-control is for browsers.
     if (request.method !== "GET" || request.url === STYLESHEET_PATH) return;
-    const hit = cache.get(request.url);
+    const hit = cache.get(cacheKey(request.url));
     if (hit) return reply.headers({ ...hit.headers, [CACHE_HEADER]: "hit" }).send(hit.body);
     startedUnder.set(request, cache.generation);
     reply.header(CACHE_HEADER, "miss");
@@ -57,7 +66,7 @@ export function registerPageCache(portal: FastifyInstance, settings: PageCacheSe
       const value = reply.getHeader(name);
       if (value !== undefined) headers[name] = String(value);
     }
-    cache.set(request.url, { headers, body }, generation);
+    cache.set(cacheKey(request.url), { headers, body }, generation);
     return body;
   });
   return cache;

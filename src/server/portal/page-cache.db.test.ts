@@ -21,7 +21,7 @@ import { updateMunicipality } from "../../services/update-municipality-settings.
 import { createUser } from "../../services/users/create-user.ts";
 import { correctPublishedManifesto } from "../../services/workflow/correct-published-manifesto.ts";
 import { buildApp } from "../app.ts";
-import { CACHE_HEADER } from "./page-cache-hooks.ts";
+import { CACHE_HEADER, cacheKey } from "./page-cache-hooks.ts";
 
 let t: TestDatabase;
 let app: FastifyInstance;
@@ -85,6 +85,18 @@ describe("the page cache of the public portal", () => {
     const missing = `/242161/2031/${encodeURIComponent("総務部")}`;
     for (let i = 0; i < 2; i++)
       expect(await get(missing)).toMatchObject({ status: 404, cache: "miss" });
+  });
+
+  it("keeps one entry per download path: a query string does not make the PDF render again", async () => {
+    const pdf = `${page}/manifesto.pdf`;
+    const first = await get(`${pdf}?bust=1`);
+    expect(first).toMatchObject({ status: 200 });
+    for (const url of [`${pdf}?bust=2`, `${pdf}?bust=3&x=y`, pdf]) {
+      expect((await get(url)).cache, url).toBe("hit");
+    }
+    // Pages keep their query: a search is not a download.
+    expect(cacheKey("/search?q=広報")).toBe("/search?q=広報");
+    expect(cacheKey("/242161/2023/opendata.csv?v=2")).toBe("/242161/2023/opendata.csv");
   });
 
   it("keeps a page until a change is announced, then renders it again", async () => {

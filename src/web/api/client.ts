@@ -85,7 +85,9 @@ export async function request(
   body?: unknown,
 ): Promise<Response> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  // A Blob (a file to upload) travels as it is, with its own type; anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers["content-type"] = raw ? body.type : "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;
   try {
@@ -93,7 +95,7 @@ export async function request(
       method,
       headers,
       credentials: "same-origin",
-      ...(body !== undefined && { body: JSON.stringify(body) }),
+      ...(body !== undefined && { body: raw ? body : JSON.stringify(body) }),
     });
   } catch {
     throw new ApiError(

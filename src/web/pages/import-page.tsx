@@ -1,7 +1,9 @@
 // 取り込み: a tassei.manifesto/v1 JSON file (chosen or dropped) is read in the browser, shown
 // for a check, and sent to POST /api/manifestos/import — the same validation as the CLI's
 // import. Problems come back per field and are listed with the field's Japanese name. A file
-// that is not JSON is refused here, before anything is sent.
+// that is not JSON is refused here, before anything is sent. A filled-in Excel template is
+// read by the server (POST /api/manifestos/import/xlsx, nothing written) into the same
+// document, then shown and sent the same way; its problems name the sheet and cell.
 import "./manifesto/workflow.css";
 import "./import.css";
 import { type DragEvent, useId, useRef, useState } from "react";
@@ -17,6 +19,16 @@ import { stateLabel } from "./manifesto/workflow-log.tsx";
 
 /** The server takes up to 25 MiB; a manifesto is a few tens of kilobytes. */
 const MAX_BYTES = 20 * 1024 * 1024;
+/** The server reads workbooks of up to 10 MiB; a filled-in template is far smaller. */
+const MAX_XLSX_BYTES = 10 * 1024 * 1024;
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A zip (an .xlsx) starts with "PK"; the name alone is not trusted either way. */
+async function isWorkbook(file: File): Promise<boolean> {
+  if (file.name.toLowerCase().endsWith(".xlsx")) return true;
+  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  return head[0] === 0x50 && head[1] === 0x4b;
+}
 
 interface ReadFile {
   name: string;
@@ -87,6 +99,10 @@ function ImportForm() {
       setOutcome({ kind: "unreadable", text: "ファイルが大きすぎます（20MB まで）。" });
       return;
     }
+    if (await isWorkbook(chosen).catch(() => false)) {
+      await readWorkbook(chosen);
+      return;
+    }
     let text: string;
     try {
       text = await chosen.text();
@@ -100,6 +116,29 @@ function ImportForm() {
       setFile({ name: chosen.name, size: chosen.size, document });
     } catch (e) {
       setOutcome({ kind: "unreadable", text: jsonProblem(e) });
+    }
+  }
+
+  async function readWorkbook(chosen: File) {
+    if (chosen.size > MAX_XLSX_BYTES) {
+      setOutcome({ kind: "unreadable", text: "Excel ファイルが大きすぎます（10MB まで）。" });
+      return;
+    }
+    setSending(true);
+    try {
+      const { document } = await api<{ document: unknown }>(
+        "POST",
+        "/api/manifestos/import/xlsx",
+        new Blob([chosen], { type: XLSX_TYPE }),
+      );
+      setFile({ name: chosen.name, size: chosen.size, document });
+    } catch (e) {
+      setOutcome({
+        kind: "refused",
+        error: e instanceof ApiError ? e : new ApiError(0, "unknown", String(e)),
+      });
+    } finally {
+      setSending(false);
     }
   }
 
@@ -133,7 +172,8 @@ function ImportForm() {
       <h1>取り込み</h1>
       <p>
         部局マニフェストの JSON ファイル（形式 <code>tassei.manifesto/v1</code>
-        ）を登録します。同じ年度・部局のマニフェストがあれば、その新しいリビジョンになります（下書きのときだけ）。
+        ）か、入力した Excel
+        様式（.xlsx）を登録します。同じ年度・部局のマニフェストがあれば、その新しいリビジョンになります（下書きのときだけ）。
       </p>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a shortcut; the file input inside is the way for keyboards and screen readers */}
       <div
@@ -145,16 +185,16 @@ function ImportForm() {
         onDragLeave={() => setDragging(false)}
         onDrop={drop}
       >
-        <label htmlFor={inputId}>JSON ファイルを選ぶ</label>
+        <label htmlFor={inputId}>JSON または Excel（.xlsx）ファイルを選ぶ</label>
         <p id={hintId} className="hint">
-          ここにファイルをドラッグ＆ドロップすることもできます。書き出した JSON
-          はそのまま取り込めます。
+          ここにファイルをドラッグ＆ドロップすることもできます。書き出した JSON や
+          Excel、ダウンロードした様式に入力したものはそのまま取り込めます。
         </p>
         <input
           ref={input}
           id={inputId}
           type="file"
-          accept=".json,application/json"
+          accept={`.json,application/json,.xlsx,${XLSX_TYPE}`}
           aria-describedby={hintId}
           onChange={(e) => void read(e.target.files?.[0])}
         />
