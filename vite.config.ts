@@ -13,7 +13,8 @@ export default defineConfig({
     emptyOutDir: true,
     // No inline scripts or styles: the content security policy forbids them.
     assetsInlineLimit: 0,
-    sourcemap: true,
+    // No source maps in the build: the server would hand out the app's source with them.
+    sourcemap: false,
     // One bundle of ~560 kB (~170 kB gzipped): React plus zod, which the domain code the app
     // shares with the server (the format, the assessment) brings. Staff open it once a day.
     chunkSizeWarningLimit: 700,

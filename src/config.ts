@@ -74,6 +74,11 @@ export interface Config {
   trustProxy: TrustProxy;
   /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /**
+   * TASSEI_DATA_DIR, resolved: the embedded database's directory, and in either mode where
+   * the first start leaves the administrator's one-time password (0600).
+   */
+  stateDir: string;
   /** Limits of the rendered public pages kept in memory; absent when TASSEI_PAGE_CACHE=off. */
   pageCache?: { maxEntries: number; maxBytes: number };
 }
@@ -103,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     database,
     demo: e.TASSEI_DEMO ? e.TASSEI_DEMO === "on" : database.kind === "pglite",
+    stateDir: path.resolve(e.TASSEI_DATA_DIR),
     logLevel: e.TASSEI_LOG_LEVEL,
     trustProxy: e.TASSEI_TRUST_PROXY,
     ...(e.TASSEI_METRICS_TOKEN && { metricsToken: e.TASSEI_METRICS_TOKEN }),

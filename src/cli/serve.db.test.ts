@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../test/support/cli.ts";
@@ -13,14 +14,17 @@ import { exportManifesto } from "../services/export-manifesto.ts";
 
 let t: TestDatabase;
 let server: RunningServer;
+let stateDir: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   await t.close();
-  server = await startServer({ ...t.env, TASSEI_DEMO: "on" });
+  stateDir = t.env.TASSEI_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "tassei-state-"));
+  server = await startServer({ ...t.env, TASSEI_DATA_DIR: stateDir, TASSEI_DEMO: "on" });
 });
 afterAll(async () => {
   await server.stop("SIGKILL");
   await t.destroy();
+  if (t.env.TASSEI_DATA_DIR === undefined) fs.rmSync(stateDir, { recursive: true, force: true });
 });
 
 describe("tassei serve", () => {
@@ -30,12 +34,13 @@ describe("tassei serve", () => {
     expect(await r.json()).toEqual({ status: "ok", database: t.target.kind });
   });
 
-  it("creates the first administrator on first start, prints its password once, and it signs in", async () => {
-    const printed = /created the administrator "admin" with the password (\S+)/.exec(
-      server.stderr(),
-    );
-    expect(printed).not.toBeNull();
-    const password = printed?.[1] ?? "";
+  it("creates the first administrator on first start, its password in a 0600 file the log names (not in the log), and it signs in", async () => {
+    const file = path.join(stateDir, "first-admin-password");
+    expect(server.stderr()).toContain(file);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const password = /password: (\S+)/.exec(fs.readFileSync(file, "utf8"))?.[1] ?? "";
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    expect(server.stderr()).not.toContain(password);
     const r = await fetch(`${server.url}/api/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },

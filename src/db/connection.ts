@@ -9,6 +9,7 @@ import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { acquireDataDirLock } from "./data-dir-lock.ts";
+import { restrictNewFiles, tightenDataFiles } from "./data-dir-permissions.ts";
 import { migrateToLatest } from "./migrate.ts";
 import type { Database } from "./schema.ts";
 import { diskFullError, pgliteOpenError } from "./storage-errors.ts";
@@ -168,6 +169,7 @@ async function openPglite(
   target: Extract<DatabaseTarget, { kind: "pglite" }>,
   options: OpenOptions,
 ): Promise<DatabaseHandle> {
+  restrictNewFiles(target.dataDir);
   const lock = acquireDataDirLock(target.dataDir, options.purpose ?? process.argv.join(" "));
   let lite: PGlite;
   try {
@@ -179,6 +181,7 @@ async function openPglite(
     lock.release();
     throw pgliteOpenError(target.dataDir, e);
   }
+  tightenDataFiles(target.dataDir);
   // PGlite runs one query at a time; a pool of one keeps transactions on one connection.
   const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -191,6 +194,7 @@ async function openPglite(
       try {
         await db.destroy();
         await lite.close();
+        tightenDataFiles(target.dataDir);
       } finally {
         lock.release();
       }

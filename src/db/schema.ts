@@ -57,6 +57,11 @@ export interface ManifestoRevisionsTable {
   note: string | null;
   created_by: string;
   created_at: Timestamp;
+  /** What changed against the revision before (migration 0012; null: written before it). */
+  changes: ColumnType<unknown | null, string | null | undefined, string | null>;
+  /** Saves coalesced into this working revision (migration 0012). */
+  saves: Generated<number>;
+  last_saved_at: Timestamp | null;
 }
 
 export interface GoalsTable {
@@ -236,4 +241,12 @@ export interface Database {
   manifesto_publications: ManifestoPublicationsTable;
   booklet_jobs: BookletJobsTable;
   deadlines: DeadlinesTable;
+  login_known_clients: LoginKnownClientsTable;
+}
+
+/** Addresses a user signed in from (migration 0012): they pass the per-name backoff. */
+export interface LoginKnownClientsTable {
+  user_id: number;
+  client: string;
+  last_login_at: Timestamp;
 }

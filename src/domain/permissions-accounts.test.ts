@@ -48,13 +48,13 @@ describe("accountPermissions", () => {
     });
   });
 
-  it("but neither changes their own role nor disables themselves", () => {
+  it("but neither changes their own role, disables themselves nor resets their own password", () => {
     expect(accountPermissions(admin, { ...target(M1, admin.id), role: "admin" })).toEqual({
       read: true,
       manage: true,
       changeRole: false,
       disable: false,
-      resetPassword: true,
+      resetPassword: false,
     });
   });
 

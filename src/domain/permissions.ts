@@ -194,6 +194,7 @@ export interface AccountPermissions extends UserPermissions {
   /** Change the role and department. Never one's own: no one raises or locks out themselves. */
   changeRole: boolean;
   disable: boolean;
+  /** Set another account's password. One's own needs the current password (own page). */
   resetPassword: boolean;
 }
 
@@ -207,7 +208,7 @@ export function accountPermissions(actor: StaffUser, target: UserRecord): Accoun
     manage,
     changeRole: manage && other,
     disable: manage && other,
-    resetPassword: manage,
+    resetPassword: manage && other,
   };
 }
 

@@ -42,7 +42,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...requestLoggingOptions({ level: options.logLevel ?? "info" }),
     trustProxy: options.trustProxy ?? false,
-    bodyLimit: 25 * 1024 * 1024,
+    // A document may be 512 KB as JSON (DOCUMENT_MAX_BYTES); escaping can double that. Any
+    // larger body is refused (413) before it is read, on every route.
+    bodyLimit: 1024 * 1024,
   });
   registerErrorHandlers(app);
   registerRequestLogging(app);

@@ -38,6 +38,8 @@ export async function registerStaffApp(
       maxAge: "365d",
       index: false,
       wildcard: true,
+      // Source maps are not built (vite.config.ts); one left in dist/web is not served either.
+      allowedPath: (pathName) => !pathName.endsWith(".map"),
     });
   }
   app.get("/staff", async (_request, reply) => reply.redirect("/staff/", 301));

@@ -2,11 +2,13 @@ import type { Command } from "commander";
 import { loadConfig } from "../../config.ts";
 import { listenForPublicChanges, type PublicChangeFeed } from "../../db/change-notifications.ts";
 import { openDatabase } from "../../db/connection.ts";
+import { loosePermissions, loosePermissionsWarning } from "../../db/data-dir-permissions.ts";
 import { buildApp } from "../../server/app.ts";
 import { type BackupSocket, serveBackupSocket } from "../../server/backup-socket.ts";
 import { loadDemoDataIfEmpty } from "../../services/load-demo-data.ts";
 import { createFirstAdminIfNone } from "../../services/users/create-first-admin.ts";
 import { cliActor } from "../context.ts";
+import { announceFirstAdmin } from "../first-admin-notice.ts";
 
 export function registerServe(program: Command): void {
   program
@@ -18,6 +20,12 @@ export function registerServe(program: Command): void {
     )
     .action(async () => {
       const config = loadConfig();
+      if (config.database.kind === "pglite") {
+        const loose = loosePermissions(config.database.dataDir);
+        if (loose) {
+          process.stderr.write(`${loosePermissionsWarning(config.database.dataDir, loose)}\n`);
+        }
+      }
       const database = await openDatabase(config.database, { purpose: "tassei serve" });
       let changes: PublicChangeFeed | undefined;
       let backupSocket: BackupSocket | undefined;
@@ -30,13 +38,7 @@ export function registerServe(program: Command): void {
           db: database.db,
           actor: "system:first-start",
         });
-        if (admin) {
-          // Printed once, to the terminal only (not the JSON log): nobody else ever sees it.
-          process.stderr.write(
-            `first start: created the administrator "${admin.username}" with the password ${admin.password}\n` +
-              "  sign in at /staff/ and change it (パスワード変更); it is not shown again.\n",
-          );
-        }
+        if (admin) announceFirstAdmin(admin, config.stateDir);
         // Every process drops its cached public pages on any publication, whoever made it.
         if (config.pageCache) {
           changes = await listenForPublicChanges(database, {

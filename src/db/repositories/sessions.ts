@@ -117,3 +117,34 @@ export async function refundLoginAttempt(db: Db, bucket: string): Promise<void> 
     .where("attempts", ">", 0)
     .execute();
 }
+
+/** Notes that the user signed in from this client (address), for the per-name backoff. */
+export async function rememberLoginClient(
+  db: Db,
+  userId: number,
+  client: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .insertInto("login_known_clients")
+    .values({ user_id: userId, client, last_login_at: at })
+    .onConflict((oc) => oc.columns(["user_id", "client"]).doUpdateSet({ last_login_at: at }))
+    .execute();
+}
+
+/** Whether the user signed in from this client since `since`. */
+export async function isKnownLoginClient(
+  db: Db,
+  userId: number,
+  client: string,
+  since: Date,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("login_known_clients")
+    .select("user_id")
+    .where("user_id", "=", userId)
+    .where("client", "=", client)
+    .where("last_login_at", ">=", since)
+    .executeTakeFirst();
+  return row !== undefined;
+}

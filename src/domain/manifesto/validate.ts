@@ -99,10 +99,28 @@ export interface ValidateOptions {
   scale?: EvaluationScale;
 }
 
+/**
+ * The largest document accepted, as UTF-8 JSON. The largest realistic manifesto measured
+ * (bench/generate.ts: 29 kB; the demo: 17 kB) fits many times over; a document of
+ * megabytes is an attack or a mistake, and every revision of it is stored and compared.
+ */
+export const DOCUMENT_MAX_BYTES = 512 * 1024;
+
+export function documentSizeProblem(raw: unknown): Problem | undefined {
+  const bytes = new TextEncoder().encode(JSON.stringify(raw) ?? "").length;
+  if (bytes <= DOCUMENT_MAX_BYTES) return undefined;
+  return {
+    path: "$",
+    message: `must be at most ${DOCUMENT_MAX_BYTES / 1024} KB as JSON (is ${Math.ceil(bytes / 1024)} KB)`,
+  };
+}
+
 export function validateManifesto(
   raw: unknown,
   options: ValidateOptions = {},
 ): Validation<ManifestoDocument> {
+  const tooBig = documentSizeProblem(raw);
+  if (tooBig) return { ok: false, problems: [tooBig] };
   const parsed = manifestoDocumentSchema.safeParse(raw, { reportInput: true });
   if (parsed.success) {
     const doc = parsed.data;

@@ -32,6 +32,7 @@ import { requestBooklet } from "../../services/booklets/request-booklet.ts";
 import { runBookletJob } from "../../services/booklets/run-booklet-job.ts";
 import { requireStaff } from "../auth/session-plugin.ts";
 import { contentDisposition } from "../portal/urls.ts";
+import { dbIdParam } from "./db-values.ts";
 import { parseInput } from "./parse.ts";
 
 export const bookletBody = z.strictObject({
@@ -39,12 +40,7 @@ export const bookletBody = z.strictObject({
   year: fiscalYearSchema,
 });
 
-const idParams = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[1-9][0-9]{0,9}$/, "must be a booklet job id")
-    .transform(Number),
-});
+const idParams = z.strictObject({ id: dbIdParam("booklet job") });
 
 function presentJob(job: BookletJobRow, user: StaffUser) {
   return {

@@ -29,17 +29,13 @@ import { exportStaffManifesto } from "../../services/manifestos/export-staff-man
 import { templateScaleFor } from "../../services/manifestos/template-scale.ts";
 import { requireStaff } from "../auth/session-plugin.ts";
 import { contentDisposition } from "../portal/urls.ts";
+import { dbIdParam } from "./db-values.ts";
 import { parseInput } from "./parse.ts";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const TEMPLATE_FILE_NAME = "マニフェスト入力様式.xlsx";
 
-const idParams = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[1-9][0-9]{0,9}$/, "must be a manifesto id")
-    .transform(Number),
-});
+const idParams = z.strictObject({ id: dbIdParam("manifesto") });
 
 export const exportQuery = z.strictObject({
   format: z.enum(["json", "xlsx", "pdf"], "must be one of json, xlsx, pdf"),

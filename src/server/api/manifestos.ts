@@ -14,21 +14,17 @@ import { readStaffWorkbook } from "../../services/manifestos/read-staff-workbook
 import { RevisionConflictError } from "../../services/manifestos/revision-conflict.ts";
 import { saveManifesto } from "../../services/manifestos/save-manifesto.ts";
 import { requireStaff } from "../auth/session-plugin.ts";
+import { dbIdParam, dbInteger } from "./db-values.ts";
 import { parseInput } from "./parse.ts";
 
 export const listQuery = z.strictObject({
   year: z.coerce.number().pipe(fiscalYearSchema).optional(),
 });
 
-const idParams = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[1-9][0-9]{0,9}$/, "must be a manifesto id")
-    .transform(Number),
-});
+const idParams = z.strictObject({ id: dbIdParam("manifesto") });
 
 export const saveBody = z.strictObject({
-  revision: z.number().int().min(1),
+  revision: dbInteger,
   document: z.unknown().refine((d) => d !== undefined, "is required"),
 });
 

@@ -68,7 +68,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     summary: "Sign in",
     public: true,
     body: loginBody,
-    errors: [400, 401],
+    errors: [400, 401, 429],
   },
   {
     method: "DELETE",
@@ -83,6 +83,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     tag: "session",
     summary: "Change one's own password",
     body: passwordBody,
+    errors: [400, 401, 403, 429],
   },
   // Manifestos (manifestos.ts)
   {

@@ -68,6 +68,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: "forbidden: the caller sees the record but may not do this (or the CSRF token is missing)",
   404: "not_found: no such record in the caller's scope",
   409: "conflict: the record changed or is in another state; `current` says where it stands",
+  429: "rate_limited: too many password guesses; Retry-After says when to try again",
 };
 
 function operation(route: RouteDoc, method: string) {

@@ -35,6 +35,7 @@ import { listYearDeadlines } from "../../services/planning/list-deadlines.ts";
 import { openFiscalYear } from "../../services/planning/open-fiscal-year.ts";
 import { setDeadline } from "../../services/planning/set-deadline.ts";
 import { requireStaff } from "../auth/session-plugin.ts";
+import { calendarDate } from "./db-values.ts";
 import { parseInput } from "./parse.ts";
 
 const yearInQuery = z.coerce.number().pipe(fiscalYearSchema);
@@ -48,14 +49,6 @@ export const deadlinesQuery = z.strictObject({
   year: yearInQuery,
   municipality: municipalityCodeSchema.optional(),
 });
-
-const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, "must be a real calendar date");
 
 export const deadlineBody = z.strictObject({
   municipality: municipalityCodeSchema.optional(),

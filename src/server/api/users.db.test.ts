@@ -68,7 +68,7 @@ describe("GET /api/users", () => {
       manage: true,
       changeRole: false,
       disable: false,
-      resetPassword: true,
+      resetPassword: false,
     });
     const editor = body.users.find((u: { username: string }) => u.username === "editor");
     expect(editor).toMatchObject({

@@ -27,20 +27,16 @@ import { listAccounts } from "../../services/users/list-accounts.ts";
 import { resetAccountPassword } from "../../services/users/reset-account-password.ts";
 import { updateAccount } from "../../services/users/update-account.ts";
 import { requireStaff } from "../auth/session-plugin.ts";
+import { dbIdParam, dbInteger } from "./db-values.ts";
 import { parseInput } from "./parse.ts";
 
 export const listUsersQuery = z.strictObject({ municipality: municipalityCodeSchema.optional() });
 
-export const userParams = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[1-9][0-9]{0,9}$/, "must be a user id")
-    .transform(Number),
-});
+export const userParams = z.strictObject({ id: dbIdParam("user") });
 
 const displayName = text(200);
 const password = z.string().max(PASSWORD_MAX_LENGTH);
-const departmentId = z.number().int().min(1);
+const departmentId = dbInteger;
 
 export const createUserBody = z.strictObject({
   username: z.string().max(64),

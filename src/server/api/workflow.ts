@@ -26,26 +26,24 @@ import { resolveComment } from "../../services/workflow/resolve-comment.ts";
 import { returnManifesto } from "../../services/workflow/return-manifesto.ts";
 import { submitManifesto } from "../../services/workflow/submit-manifesto.ts";
 import { requireStaff } from "../auth/session-plugin.ts";
+import { dbIdParam, dbInteger } from "./db-values.ts";
 import { parseInput } from "./parse.ts";
 
-const dbId = (what: string) =>
-  z
-    .string()
-    .regex(/^[1-9][0-9]{0,9}$/, `must be a ${what} id`)
-    .transform(Number);
+const idParams = z.strictObject({ id: dbIdParam("manifesto") });
+const commentParams = z.strictObject({
+  id: dbIdParam("manifesto"),
+  commentId: dbIdParam("comment"),
+});
 
-const idParams = z.strictObject({ id: dbId("manifesto") });
-const commentParams = z.strictObject({ id: dbId("manifesto"), commentId: dbId("comment") });
-
-const revision = z.number().int().min(1);
+const revision = dbInteger;
 export const transitionBody = z.strictObject({
   action: z.enum(WORKFLOW_ACTIONS),
   revision,
   comment: z.string().max(COMMENT_MAX_LENGTH).optional(),
 });
 export const commentBody = z.strictObject({
-  goalNumber: z.number().int().min(1).optional(),
-  parentId: z.number().int().min(1).optional(),
+  goalNumber: z.number().int().min(1).max(999).optional(),
+  parentId: dbInteger.optional(),
   body: z.string().max(COMMENT_MAX_LENGTH),
 });
 export const correctionBody = z.strictObject({

@@ -1,6 +1,6 @@
 // Sign-in, the session probe, sign-out and the password change. Thin: parse, one service,
 // present.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../db/schema.ts";
@@ -31,6 +31,19 @@ export const passwordBody = z.strictObject({
 
 /** Sign-in and password bodies are small; a large one is refused before it is read. */
 const SMALL_BODY = 16 * 1024;
+
+/** 429 with Retry-After, as sign-in and the password change answer too many guesses. */
+function sendRateLimited(reply: FastifyReply, seconds: number, what: string) {
+  return reply
+    .status(429)
+    .header("retry-after", String(seconds))
+    .send({
+      error: {
+        code: "rate_limited",
+        message: `${what}が多すぎます。${seconds} 秒後にもう一度お試しください`,
+      },
+    });
+}
 
 function presentSession(
   s: Pick<ActiveSession, "user" | "displayName" | "csrfToken" | "expiresAt">,
@@ -72,15 +85,7 @@ export function registerAuthRoutes(api: FastifyInstance, deps: AuthDeps): void {
         deps.loginLimits,
       );
       if (!result.ok && result.reason === "rate_limited") {
-        return reply
-          .status(429)
-          .header("retry-after", String(result.retryAfterSeconds))
-          .send({
-            error: {
-              code: "rate_limited",
-              message: `ログインの試行が多すぎます。${result.retryAfterSeconds} 秒後にもう一度お試しください`,
-            },
-          });
+        return sendRateLimited(reply, result.retryAfterSeconds, "ログインの試行");
       }
       if (!result.ok) {
         return reply.status(401).send({
@@ -102,13 +107,23 @@ export function registerAuthRoutes(api: FastifyInstance, deps: AuthDeps): void {
     return reply.status(204).send();
   });
 
-  api.put("/session/password", { bodyLimit: SMALL_BODY }, async (request) => {
+  api.put("/session/password", { bodyLimit: SMALL_BODY }, async (request, reply) => {
     const ctx = requireStaff(request, deps);
     const body = parseInput(passwordBody, request.body, "the password change");
-    return changePassword(ctx, {
-      currentSessionId: ctx.session.id,
-      currentPassword: body.currentPassword,
-      newPassword: body.newPassword,
-    });
+    const result = await changePassword(
+      ctx,
+      {
+        currentSessionId: ctx.session.id,
+        currentPassword: body.currentPassword,
+        newPassword: body.newPassword,
+        ip: request.ip,
+        now: deps.now(),
+      },
+      deps.loginLimits,
+    );
+    if ("rateLimited" in result) {
+      return sendRateLimited(reply, result.retryAfterSeconds, "パスワードの試行");
+    }
+    return result;
   });
 }

@@ -159,18 +159,19 @@ describe("CSRF and origin", () => {
 });
 
 describe("the login throttle", () => {
-  it("answers 429 with Retry-After after five attempts a minute for one username, right password or not", async () => {
+  it("answers 429 with Retry-After after five attempts a minute for one username from one address, right password or not", async () => {
+    const ip = nextIp();
     for (let i = 0; i < 5; i++) {
-      expect((await login("installation", "wrong password number x")).statusCode).toBe(401);
+      expect((await login("installation", "wrong password number x", ip)).statusCode).toBe(401);
     }
-    const limited = await login("installation", PASSWORD);
+    const limited = await login("installation", PASSWORD, ip);
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe("rate_limited");
     const retryAfter = Number(limited.headers["retry-after"]);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
     f.clock.now += 61_000;
-    expect((await login("installation", PASSWORD)).statusCode).toBe(200);
+    expect((await login("installation", PASSWORD, ip)).statusCode).toBe(200);
   });
 
   it("limits one address across usernames, and a success does not count", async () => {

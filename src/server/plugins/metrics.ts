@@ -4,7 +4,7 @@
 // registry is this app's own: two apps in one process (tests) never share counters.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { sql } from "kysely";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -22,7 +22,10 @@ export interface MetricsDeps {
   pool?: PoolStats;
   /** Defaults to package.json's version. */
   version?: string;
-  /** When set, /metrics answers only `Authorization: Bearer <token>` (TASSEI_METRICS_TOKEN). */
+  /**
+   * When set, /metrics answers only `Authorization: Bearer <token>` (TASSEI_METRICS_TOKEN);
+   * unset, only requests from this machine that no proxy forwarded.
+   */
   token?: string;
 }
 
@@ -128,6 +131,14 @@ export function registerMetrics(app: FastifyInstance, deps: MetricsDeps): Regist
   });
 
   app.get("/metrics", async (request, reply) => {
+    // Without a token, only this machine may read them: a connection from the loopback that
+    // no proxy forwarded (a proxy on the same host connects from there too). To everyone
+    // else /metrics is not there.
+    if (deps.token === undefined && !isLocalRequest(request)) {
+      return reply
+        .status(404)
+        .send({ error: { code: "not_found", message: "no route GET /metrics" } });
+    }
     if (deps.token !== undefined) {
       const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
       if (given === undefined || !sameSecret(given, deps.token)) {
@@ -141,4 +152,13 @@ export function registerMetrics(app: FastifyInstance, deps: MetricsDeps): Regist
     return reply.type(registry.contentType).send(text);
   });
   return registry;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+export function isLocalRequest(request: FastifyRequest): boolean {
+  const h = request.headers;
+  if (h["x-forwarded-for"] !== undefined || h.forwarded !== undefined) return false;
+  if (h["x-real-ip"] !== undefined) return false;
+  return LOOPBACK.test(request.raw.socket.remoteAddress ?? "");
 }

@@ -29,17 +29,47 @@ export function escapeHtml(text: string): string {
   return text.replace(UNSAFE_CHARACTERS, "\ufffd").replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
-function render(value: Interpolation): string {
+/**
+ * Bidirectional formatting characters (embeddings, overrides, isolates, marks). In user text
+ * they can reorder what follows them — "invoice\u202Efdp.exe" shows as "invoiceexe.pdf" —
+ * and, unisolated, the page around it.
+ */
+export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const HAS_BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Where an interpolation lands: element text, or where markup cannot go (attribute, title). */
+type Context = "text" | "plain";
+
+function render(value: Interpolation, context: Context): string {
   if (value instanceof Html) return value.value;
   if (value === null || value === undefined || value === false || value === true) return "";
-  if (Array.isArray(value)) return value.map(render).join("");
-  return escapeHtml(String(value));
+  if (Array.isArray(value)) return value.map((v) => render(v, context)).join("");
+  const text = String(value);
+  if (!HAS_BIDI_CONTROL.test(text)) return escapeHtml(text);
+  // User text with bidi controls is isolated from the page (<bdi>); where no element can
+  // go — an attribute, the <title> — the controls are left out of what is shown.
+  if (context === "plain") return escapeHtml(text.replace(BIDI_CONTROLS, ""));
+  return `<bdi>${escapeHtml(text)}</bdi>`;
+}
+
+const TEXT_ONLY_ELEMENTS = ["title", "option", "textarea"];
+
+/** The context after the template's literal text so far: inside a tag or a text-only element. */
+function contextAfter(literal: string): Context {
+  if (literal.lastIndexOf("<") > literal.lastIndexOf(">")) return "plain";
+  const lower = literal.toLowerCase();
+  for (const name of TEXT_ONLY_ELEMENTS) {
+    if (lower.lastIndexOf(`<${name}`) > lower.lastIndexOf(`</${name}`)) return "plain";
+  }
+  return "text";
 }
 
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): Html {
   let out = strings[0] ?? "";
+  let literal = out;
   values.forEach((value, i) => {
-    out += render(value) + (strings[i + 1] ?? "");
+    out += render(value, contextAfter(literal)) + (strings[i + 1] ?? "");
+    literal += strings[i + 1] ?? "";
   });
   return new Html(out);
 }

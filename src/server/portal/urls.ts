@@ -1,6 +1,8 @@
 // The portal's addresses, in one place so that links and routes agree. A department is
 // named by its own code when it has one (stable across renames), else by its name.
 
+import { BIDI_CONTROLS } from "./html.ts";
+
 export const STYLESHEET_PATH = "/assets/portal.css";
 
 export function departmentSlug(d: { departmentCode: string | null; departmentName: string }) {
@@ -27,6 +29,8 @@ export const urls = {
 
 /** `242161-2023-総務部.json`: a file name for Content-Disposition. */
 export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // Bidi controls would let a name read as another ("report\u202Efdp.exe"): left out.
+  const name = fileName.replace(BIDI_CONTROLS, "");
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -1,32 +1,27 @@
-// Sign in with a local account. Attempts are counted per IP and per username in the
-// database (so the limit holds across app processes) before the password is even looked at;
-// a success gives its attempt back. Every outcome is audited, never with the password.
+// Sign in with a local account. Guesses are throttled (guess-throttle.ts) before the
+// password is even looked at; a right password gives its attempts back and makes the
+// address a known client of the user. Every outcome is audited, never with the password.
 import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
 import {
-  countLoginAttempt,
   deleteExpiredSessions,
   deleteSession,
   insertSession,
-  refundLoginAttempt,
+  rememberLoginClient,
 } from "../../db/repositories/sessions.ts";
-import { findPasswordHash, findUserByUsername, usernameKey } from "../../db/repositories/users.ts";
+import { findPasswordHash, findUserByUsername } from "../../db/repositories/users.ts";
 import type { StaffUser } from "../../domain/roles.ts";
 import type { ServiceContext } from "../context.ts";
+import {
+  countGuess,
+  DEFAULT_LOGIN_LIMITS,
+  forgiveGuess,
+  type LoginLimits,
+} from "./guess-throttle.ts";
 import { verifyAgainstNothing, verifyPassword } from "./passwords.ts";
 import { newToken, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionIdOf } from "./session-tokens.ts";
 import { staffActor, toStaffUser } from "./staff-context.ts";
 
-export interface LoginLimits {
-  perUsername: number;
-  perIp: number;
-  windowMs: number;
-}
-
-/**
- * Five tries a minute for one username stops guessing; the per-IP limit is higher because a
- * whole city hall may reach the server through one address.
- */
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perUsername: 5, perIp: 20, windowMs: 60_000 };
+export { DEFAULT_LOGIN_LIMITS, type LoginLimits };
 
 export interface LoginInput {
   username: string;
@@ -55,25 +50,12 @@ export async function login(
   limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
 ): Promise<LoginResult> {
   const { db } = ctx;
-  const buckets = [
-    { bucket: `ip:${input.ip}`, limit: limits.perIp },
-    { bucket: `user:${usernameKey(input.username)}`, limit: limits.perUsername },
-  ];
-  let retryAfterMs = 0;
-  for (const b of buckets) {
-    const { attempts, windowStart } = await countLoginAttempt(
-      db,
-      b.bucket,
-      input.now,
-      limits.windowMs,
-    );
-    if (attempts > b.limit) {
-      retryAfterMs = Math.max(
-        retryAfterMs,
-        windowStart.getTime() + limits.windowMs - input.now.getTime(),
-      );
-    }
-  }
+  const row = await findUserByUsername(db, input.username);
+  const throttle = await countGuess(
+    ctx,
+    { ip: input.ip, username: input.username, userId: row?.id, now: input.now },
+    limits,
+  );
   const failure = (reason: string, municipalityCode?: string | null) =>
     recordAuditEvent(db, {
       actor: "anonymous",
@@ -82,16 +64,11 @@ export async function login(
       detail: { username: input.username, ip: input.ip, reason },
     });
 
-  if (retryAfterMs > 0) {
-    await failure("rate_limited");
-    return {
-      ok: false,
-      reason: "rate_limited",
-      retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
-    };
+  if (throttle.limited) {
+    await failure("rate_limited", row?.municipalityCode);
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: throttle.retryAfterSeconds };
   }
 
-  const row = await findUserByUsername(db, input.username);
   const passwordHash = row && !row.disabled ? await findPasswordHash(db, row.id) : undefined;
   const valid = passwordHash
     ? await verifyPassword(passwordHash, input.password)
@@ -104,7 +81,7 @@ export async function login(
     return { ok: false, reason: "invalid_credentials" };
   }
 
-  for (const b of buckets) await refundLoginAttempt(db, b.bucket);
+  await forgiveGuess(ctx, throttle.buckets);
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(input.now.getTime() + SESSION_ABSOLUTE_MS);
@@ -116,6 +93,7 @@ export async function login(
       input.now,
       new Date(input.now.getTime() - SESSION_IDLE_MS),
     );
+    await rememberLoginClient(tx, row.id, input.ip, input.now);
     await insertSession(tx, {
       id: sessionIdOf(token),
       userId: row.id,

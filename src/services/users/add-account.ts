@@ -59,9 +59,12 @@ export async function addAccount(ctx: StaffContext, input: NewAccount): Promise<
       ctx.user,
     );
   } catch (e) {
+    // User names are one namespace for the installation (sign-in asks for the name alone).
+    // The refusal is neutral: it says neither that nor where the name is in use, the same
+    // whether it belongs to this municipality or another (SECURITY.md).
     if (e instanceof AppError && e.code === "conflict") {
-      throw new AppError("conflict", `ユーザー名 ${input.username} はすでに使われています`, [
-        { path: "username", message: "is already taken" },
+      throw new AppError("conflict", "このユーザー名は使えません。別のユーザー名にしてください", [
+        { path: "username", message: "cannot be used: choose another user name" },
       ]);
     }
     throw e;

@@ -38,13 +38,13 @@ describe("checkNewAccount", () => {
 describe("fieldErrorsFrom", () => {
   it("puts the server's refusals next to the form's fields, in Japanese", () => {
     const { errors, other } = fieldErrorsFrom([
-      { path: "username", message: "is already taken" },
+      { path: "username", message: "cannot be used: choose another user name" },
       { path: "departmentId", message: "is required for the role department_head" },
       { path: "password", message: "must be at least 12 characters" },
       { path: "municipality", message: "must be 6 digits" },
     ]);
     expect(errors).toEqual({
-      username: "このユーザー名はすでに使われています",
+      username: "このユーザー名は使えません。別のユーザー名にしてください",
       department: "この役割には部局を選んでください",
       password: "12文字以上で入力してください",
     });

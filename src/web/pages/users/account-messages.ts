@@ -68,7 +68,9 @@ const FIELD_OF_PATH: Record<string, AccountField> = {
 };
 
 function accountMessage(field: AccountField, message: string): string {
-  if (/already taken|already exists/.test(message)) return "このユーザー名はすでに使われています";
+  if (/cannot be used|already taken|already exists/.test(message)) {
+    return "このユーザー名は使えません。別のユーザー名にしてください";
+  }
   if (field === "username" && /^must be 3/.test(message)) {
     return "ユーザー名は3〜64文字の半角英数字と . _ @ - で、英数字で始めてください";
   }
