@@ -14,7 +14,7 @@ import {
 } from "./tokens.ts";
 
 export interface ParsedTargetText {
-  /** The text before the number, without years and particles: a proposal for `indicator`. */
+  /** The text before the number, without years and particles, read through NFKC (ＤＸ → DX): a proposal for `indicator`, which compares by NFKC anyway. */
   indicator: string;
   comparator: Comparator;
   /** Whether the text wrote the comparator (以上, 以内…) or it was assumed (a bare number). */
