@@ -11,6 +11,7 @@ import {
   numericTargetWithoutResultMessage,
   unknownPolicyRefMessage,
 } from "./messages.ts";
+import { claimedWithoutEvidenceMessage } from "./plan-messages.ts";
 import type { Finding, TargetAssessment } from "./types.ts";
 
 export interface ClaimEvidence {
@@ -95,12 +96,29 @@ export function unbeatenTargetsUnderExceededClaim(e: ClaimEvidence): Finding[] {
   ];
 }
 
+/**
+ * A level that says the targets were reached, while not one of the goal's targets can be
+ * judged (no actual value, no milestone status, no measure): the claim cannot be checked.
+ */
+export function claimWithoutEvidence(e: ClaimEvidence): Finding[] {
+  if (!CLAIMS_TARGETS_MET.has(e.claim)) return [];
+  if (e.targets.length === 0 || e.targets.some((t) => t.status !== "unknown")) return [];
+  return [
+    {
+      code: "claimed_without_evidence",
+      severity: "notice",
+      message: claimedWithoutEvidenceMessage(e.claimText),
+    },
+  ];
+}
+
 /** Every rule that compares the claim with the targets, in the order findings are listed. */
 export function claimFindings(e: ClaimEvidence): Finding[] {
   return [
     ...unmetTargetsUnderAchievedClaim(e),
     ...allMetUnderNotAchievedClaim(e),
     ...unbeatenTargetsUnderExceededClaim(e),
+    ...claimWithoutEvidence(e),
   ];
 }
 

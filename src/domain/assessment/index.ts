@@ -3,13 +3,22 @@
 // judgement; it never changes a level.
 import { DEFAULT_SCALE, meaningOf } from "../manifesto/default-scale.ts";
 import type { EvaluationScale, Goal, ManifestoDocument } from "../manifesto/schema.ts";
+import { comparisonKey } from "../text.ts";
 import {
   claimFindings,
   levelMeaningUnknown,
   numericTargetsWithoutResult,
   unknownPolicyRefFindings,
 } from "./findings.ts";
+import {
+  droppedIndicators,
+  historyFindings,
+  indicatorDroppedFinding,
+  type LastYearIndicator,
+  lastYearIndicators,
+} from "./history-checks.ts";
 import { claimPhrase } from "./messages.ts";
+import { planFindings } from "./plan-checks.ts";
 import { knownPolicyRefKeys, unknownRefs } from "./policy-ref-check.ts";
 import { assessTarget } from "./target-status.ts";
 import type {
@@ -26,6 +35,7 @@ export type {
   AssessOptions,
   Finding,
   FindingCode,
+  FindingProposal,
   GoalAssessment,
   ManifestoAssessment,
   TargetAssessment,
@@ -36,6 +46,31 @@ interface DocumentContext {
   scale: EvaluationScale;
   knownScales: readonly EvaluationScale[];
   knownPolicyRefs: ReadonlySet<string>;
+  fiscalYear: number;
+  lastYear?: { fiscalYear: number; indicators: ReadonlyMap<string, LastYearIndicator> };
+}
+
+/** The checks of targets as they are set: the text, the baseline, last year's series. */
+function targetFindings(goal: Goal, ctx: DocumentContext): Finding[] {
+  const targets = goal.targets ?? [];
+  return targets.flatMap((target, index) => {
+    const label = target.label?.trim() ? target.label : undefined;
+    const ref = { index, ...(label !== undefined && { label }), count: targets.length };
+    const findings = planFindings(target, ref, ctx.fiscalYear);
+    const measure = target.measure;
+    if (ctx.lastYear !== undefined && measure?.kind === "numeric") {
+      findings.push(
+        ...historyFindings(
+          measure,
+          ref,
+          ctx.lastYear.indicators.get(comparisonKey(measure.indicator)),
+          ctx.lastYear.fiscalYear,
+          { baselineAlreadyMeets: findings.some((f) => f.code === "target_met_by_baseline") },
+        ),
+      );
+    }
+    return findings;
+  });
 }
 
 function yearEndFindings(goal: Goal, targets: TargetAssessment[], ctx: DocumentContext) {
@@ -64,6 +99,7 @@ function yearEndFindings(goal: Goal, targets: TargetAssessment[], ctx: DocumentC
 function assessGoal(goal: Goal, ctx: DocumentContext): GoalAssessment {
   const targets = (goal.targets ?? []).map(assessTarget);
   const { level, levelLabel, claim, findings } = yearEndFindings(goal, targets, ctx);
+  findings.push(...targetFindings(goal, ctx));
   if (goal.policyRefs !== undefined) {
     findings.push(...unknownPolicyRefFindings(unknownRefs(goal.policyRefs, ctx.knownPolicyRefs)));
   }
@@ -75,6 +111,21 @@ function assessGoal(goal: Goal, ctx: DocumentContext): GoalAssessment {
     targets,
     findings,
   };
+}
+
+/**
+ * A dropped indicator belongs to no target of this year: it is told on the goal with last
+ * year's goal number, else on the first goal, so that `goals[].findings[]` stays the one list.
+ */
+function attachDroppedIndicators(
+  doc: ManifestoDocument,
+  goals: GoalAssessment[],
+  lastYear: NonNullable<DocumentContext["lastYear"]>,
+): void {
+  for (const dropped of droppedIndicators(doc, lastYear.indicators)) {
+    const goal = goals.find((g) => g.number === dropped.goal) ?? goals[0];
+    goal?.findings.push(indicatorDroppedFinding(lastYear.fiscalYear, dropped));
+  }
 }
 
 function summarise(goals: readonly GoalAssessment[]): ManifestoAssessment["summary"] {
@@ -101,7 +152,15 @@ export function assessManifesto(
     scale: doc.evaluationScale ?? options.scale ?? DEFAULT_SCALE,
     knownScales: options.knownScales ?? [DEFAULT_SCALE],
     knownPolicyRefs: knownPolicyRefKeys(options.planCodes ?? []),
+    fiscalYear: doc.fiscalYear,
+    ...(options.lastYear !== undefined && {
+      lastYear: {
+        fiscalYear: options.lastYear.fiscalYear,
+        indicators: lastYearIndicators(options.lastYear),
+      },
+    }),
   };
   const goals = doc.goals.map((goal) => assessGoal(goal, ctx));
+  if (ctx.lastYear !== undefined) attachDroppedIndicators(doc, goals, ctx.lastYear);
   return { goals, summary: summarise(goals) };
 }

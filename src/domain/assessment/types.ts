@@ -1,6 +1,11 @@
 // The shapes the assessment returns. Kept apart from the rules so that the rules, the
 // messages and the entry point can all depend on them without depending on each other.
-import type { Comparator, EvaluationScale, Meaning } from "../manifesto/schema.ts";
+import type {
+  Comparator,
+  EvaluationScale,
+  ManifestoDocument,
+  Meaning,
+} from "../manifesto/schema.ts";
 
 export type TargetStatus = "met" | "not_met" | "unknown";
 
@@ -36,6 +41,16 @@ export interface TargetAssessment {
  * | `numeric_target_without_result`       | notice   | the goal is evaluated; this numeric target has no actual value      |
  * | `level_meaning_unknown`               | notice   | the goal is evaluated; what its level claims is unknown             |
  * | `unknown_policy_ref`                  | notice   | a policy reference names no code of the municipality's plan         |
+ * | `claimed_without_evidence`            | notice   | the level claims achieved/exceeded/advanced; no target can be judged |
+ * | `target_not_structured`               | notice   | the text states a number, the target has no measure (`proposal`)    |
+ * | `target_met_by_baseline`              | warning  | the baseline already meets the target                               |
+ * | `target_equals_baseline`              | notice   | the target equals the baseline (a target to maintain)               |
+ * | `text_disagrees_with_measure`         | warning  | the text states another value, comparator, baseline or an old year  |
+ * | `target_below_last_actual`            | warning  | last year's actual of the indicator already meets this target       |
+ * | `target_lowered`                      | notice   | less ambitious than last year's target of the indicator             |
+ * | `indicator_dropped`                   | notice   | an indicator of last year's manifesto is measured no more           |
+ *
+ * docs/assessment-codes.md explains each with an example.
  */
 export type FindingCode =
   | "claimed_achieved_target_not_met"
@@ -44,7 +59,25 @@ export type FindingCode =
   | "exceeded_without_beaten_target"
   | "numeric_target_without_result"
   | "level_meaning_unknown"
-  | "unknown_policy_ref";
+  | "unknown_policy_ref"
+  | "claimed_without_evidence"
+  | "target_not_structured"
+  | "target_met_by_baseline"
+  | "target_equals_baseline"
+  | "text_disagrees_with_measure"
+  | "target_below_last_actual"
+  | "target_lowered"
+  | "indicator_dropped";
+
+/** The measure read from a target's text (target_not_structured): ready to register. */
+export interface FindingProposal {
+  kind: "numeric";
+  indicator: string;
+  unit: string;
+  comparator: Comparator;
+  target: number;
+  baseline?: { value: number; fiscalYear: number };
+}
 
 export interface Finding {
   code: FindingCode;
@@ -53,6 +86,8 @@ export interface Finding {
   target?: number;
   /** Japanese, in plain words, for reviewers and citizens. */
   message: string;
+  /** target_not_structured only: the measure the text proposes. */
+  proposal?: FindingProposal;
 }
 
 export interface GoalAssessment {
@@ -80,4 +115,9 @@ export interface AssessOptions {
   knownScales?: EvaluationScale[];
   /** Known policy-reference codes of the plan; omitted or empty = references are not checked. */
   planCodes?: string[];
+  /**
+   * Last year's manifesto of the same department, for the checks against history
+   * (target_below_last_actual, target_lowered, indicator_dropped); omitted = not checked.
+   */
+  lastYear?: ManifestoDocument;
 }

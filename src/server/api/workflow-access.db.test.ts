@@ -82,7 +82,7 @@ async function resolveAll(place: Place) {
 async function move(
   who: AccountName,
   place: Place,
-  payload: { action: string; revision?: number; comment?: string },
+  payload: { action: string; revision?: number; comment?: string; confirmWarnings?: number },
 ) {
   const revision = payload.revision ?? (await stored(place)).revision;
   return f.app.inject({
@@ -114,7 +114,8 @@ const TABLE: [AccountName, Place, string, string, number, string][] = [
   ["planning", "B", "approved", "publish", 200, "published"],
   ["planning", "B", "published", "open_evaluation", 200, "evaluation_draft"],
   ["planning", "B", "evaluation_head_approved", "approve", 200, "evaluation_approved"],
-  ["planning", "B", "evaluation_approved", "publish", 200, "results_published"],
+  // The demo's results carry 2 warnings: publishing them needs confirmWarnings (below).
+  ["planning", "B", "evaluation_approved", "publish", 400, "evaluation_approved"],
   ["planning", "B", "results_published", "open_evaluation", 409, "results_published"],
   ["planning", "B", "draft", "publish", 409, "draft"],
   ["admin", "B", "approved", "publish", 200, "published"],
@@ -147,6 +148,21 @@ describe("role × action × state through the API", () => {
       }
     });
   }
+});
+
+describe("publishing results with assessment warnings", () => {
+  it("needs the number of warnings confirmed; a wrong number is refused too", async () => {
+    await putInState("B", "evaluation_approved");
+    const before = await traces("B");
+    const wrong = await move("planning", "B", { action: "publish", confirmWarnings: 1 });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toEqual({
+      confirmWarnings: "警告2件を確認したことを示してください",
+    });
+    expect(await traces("B")).toEqual(before);
+    const ok = await move("planning", "B", { action: "publish", confirmWarnings: 2 });
+    expect([ok.statusCode, (await stored("B")).state]).toEqual([200, "results_published"]);
+  });
 });
 
 describe("refusals that write nothing", () => {

@@ -169,10 +169,38 @@ describe("the review cycle of one manifesto, plan and results", () => {
       d.goals[0] = { ...d.goals[0], evaluation: { level: 4, reason: "目標をおおむね達成した。" } };
     });
     expect(results.statusCode).toBe(200);
+    // A goal left 未評価 is refused with the list of what is missing; nothing moves.
+    const unrated = await save("editor", (d) => {
+      const { evaluation: _left, ...rest } = d.goals[1] as Record<string, unknown>;
+      d.goals[1] = rest;
+    });
+    expect(unrated.statusCode).toBe(200);
+    const refused = await move("editor", "submit");
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toEqual({
+      "goals[1].evaluation": "目標2が未評価です（自己評価を選んでください）",
+    });
+    expect((await look("editor")).state).toBe("evaluation_draft");
+    await save("editor", (d) => {
+      d.goals[1] = { ...d.goals[1], evaluation: { level: 4, reason: "上位を達成した。" } };
+    });
     await moveOk("editor", "submit", "evaluation_submitted");
     await moveOk("head", "approve", "evaluation_head_approved");
     await moveOk("planning", "approve", "evaluation_approved");
-    await moveOk("planning", "publish", "results_published");
+    // Results with warnings are published only once their number is confirmed.
+    const unconfirmed = await move("planning", "publish");
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.json().error.message).toBe(
+      "評価に警告が2件あります。確認してから公表してください",
+    );
+    const { revision } = await look("planning");
+    const confirmed = await f.app.inject({
+      method: "POST",
+      url: `/api/manifestos/${f.ids.A}/transitions`,
+      headers: headers("planning"),
+      payload: { action: "publish", revision, confirmWarnings: 2 },
+    });
+    expect([confirmed.statusCode, confirmed.json().state]).toEqual([200, "results_published"]);
   });
 
   it("a correction after publication needs a change note and is published at once", async () => {

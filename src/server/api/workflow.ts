@@ -40,6 +40,7 @@ export const transitionBody = z.strictObject({
   action: z.enum(WORKFLOW_ACTIONS),
   revision,
   comment: z.string().max(COMMENT_MAX_LENGTH).optional(),
+  confirmWarnings: z.number().int().min(0).max(10_000).optional(),
 });
 export const commentBody = z.strictObject({
   goalNumber: z.number().int().min(1).max(999).optional(),

@@ -1,7 +1,8 @@
 // Wording shared by several pages: statuses, levels and targets in plain Japanese.
 import type { TargetAssessment } from "../../domain/assessment/index.ts";
 import { formatQuantity, formatTargetValue } from "../../domain/assessment/messages.ts";
-import type { Comparator } from "../../domain/manifesto/schema.ts";
+import { gapPhrase, statusWord } from "../../domain/assessment/wording.ts";
+import type { Comparator, TargetResult } from "../../domain/manifesto/schema.ts";
 import { type Html, html } from "./html.ts";
 
 export const STATUS_WORDS: Record<TargetAssessment["status"], string> = {
@@ -21,26 +22,26 @@ export function targetName(t: Pick<TargetAssessment, "index" | "label">, count: 
   return count <= 1 ? "目標" : `${t.index + 1}番目の目標`;
 }
 
-/** `目標①は未達成（実績49.4% / 目標55%以上、目標まで10.2%不足）`. */
-export function targetVerdict(t: TargetAssessment, count: number): string {
+/**
+ * `目標①は未達成（実績49.4% / 目標55%以上、目標まで5.6ポイント不足）`; a milestone judged
+ * partly achieved is `一部達成`. Gaps are worded by src/domain/assessment/wording.ts.
+ */
+export function targetVerdict(
+  t: TargetAssessment,
+  count: number,
+  milestoneResult?: TargetResult["status"],
+): string {
   const name = targetName(t, count);
-  const status = STATUS_WORDS[t.status];
+  const status = statusWord(t, milestoneResult, STATUS_WORDS.unknown);
   if (t.kind !== "numeric" || t.actual === undefined || t.target === undefined || !t.comparator) {
-    return t.status === "unknown" ? `${name}の達成状況は未確定です` : `${name}は${status}`;
+    return t.status === "unknown" && status === STATUS_WORDS.unknown
+      ? `${name}の達成状況は未確定です`
+      : `${name}は${status}`;
   }
   const unit = t.unit ?? "";
   const evidence = `実績${formatQuantity(t.actual, unit)} / 目標${formatTargetValue(t.target, t.comparator as Comparator, unit)}`;
-  const margin =
-    t.margin === undefined || t.margin === 0
-      ? ""
-      : t.margin > 0
-        ? `、目標より${percent(t.margin)}良い結果`
-        : `、目標まで${percent(-t.margin)}不足`;
-  return `${name}は${status}（${evidence}${margin}）`;
-}
-
-function percent(ratio: number): string {
-  return `${(Math.round(ratio * 1000) / 10).toLocaleString("ja-JP")}%`;
+  const gap = gapPhrase(t);
+  return `${name}は${status}（${evidence}${gap === undefined || gap === "目標どおり" ? "" : `、${gap}`}）`;
 }
 
 /** `3 / 5（60%）`, or a dash when nothing can be judged yet. */

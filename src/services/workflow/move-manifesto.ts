@@ -25,6 +25,8 @@ export interface TransitionInput {
   /** The revision the caller looked at: the move is refused when it is no longer current. */
   revision: number;
   comment?: string | undefined;
+  /** Publishing results: the number of assessment warnings the caller saw and confirms. */
+  confirmWarnings?: number | undefined;
 }
 
 export interface TransitionResult {

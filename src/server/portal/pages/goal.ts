@@ -38,7 +38,7 @@ function targets(goal: Goal, assessment: GoalAssessment | undefined, ctx: GoalCo
     return html`<li>
 <p class="target-text">${t.label ? html`<span class="target-label">${t.label}</span>` : ""}${t.text}</p>
 ${t.result?.text ? html`<p class="target-result"><span class="tag">実績</span>${t.result.text}</p>` : ""}
-${showVerdict && a ? html`<p class="verdict verdict-${a.status}">${targetVerdict(a, list.length)}</p>` : ""}
+${showVerdict && a ? html`<p class="verdict verdict-${a.status}">${targetVerdict(a, list.length, t.result?.status)}</p>` : ""}
 ${indicator !== undefined ? html`<p class="indicator-link"><a href="${urls.indicator(ctx.municipalityCode, indicator)}">この指標の推移を見る<span class="visually-hidden">（${t.measure?.kind === "numeric" ? t.measure.indicator : t.text}）</span></a></p>` : ""}
 </li>`;
   })}</ul>`;

@@ -189,11 +189,14 @@ export function GoalEvaluationEditor(props: {
       <div className="results-col">
         <h4 className="col-heading">達成目標の結果</h4>
         {targets.length === 0 && <p className="list-empty">この目標には達成目標がありません。</p>}
-        {targets.map((_, i) => (
+        {targets.map((t, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the plan is fixed while results are written
           <div key={i}>
             <TargetResultEditor goalPath={goalPath} index={i} place={props.place} />
-            <ResultStatusLine assessment={props.assessment?.targets[i]} />
+            <ResultStatusLine
+              assessment={props.assessment?.targets[i]}
+              milestoneResult={t.result?.status}
+            />
           </div>
         ))}
       </div>

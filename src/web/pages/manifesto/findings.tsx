@@ -1,39 +1,33 @@
 // The assessment beside a goal (src/domain/assessment, run in the browser on the document as
 // it is typed): each target met or not, and the warnings and notices that hold the
 // self-evaluation against the targets. It only shows evidence; it never changes a level.
-import { formatNumber, formatQuantity } from "../../../domain/assessment/messages.ts";
 import type { GoalAssessment, TargetAssessment } from "../../../domain/assessment/types.ts";
+import { gapPhrase, statusWord } from "../../../domain/assessment/wording.ts";
+import type { TargetResult } from "../../../domain/manifesto/schema.ts";
 
-const STATUS_TEXT: Record<TargetAssessment["status"], string> = {
-  met: "達成",
-  not_met: "未達成",
-  unknown: "判定できません",
-};
-
-/** 「判定：未達成（目標まで 5.6% 不足、目標比 −10.2%）」 */
-export function ResultStatusLine({ assessment }: { assessment: TargetAssessment | undefined }) {
+/** 「判定：未達成（目標まで5.6ポイント不足）」; a milestone judged partly achieved: 一部達成. */
+export function ResultStatusLine({
+  assessment,
+  milestoneResult,
+}: {
+  assessment: TargetAssessment | undefined;
+  milestoneResult?: TargetResult["status"] | undefined;
+}) {
   if (!assessment || assessment.kind === "none") return null;
   let detail = "";
-  if (assessment.kind === "numeric" && assessment.difference !== undefined) {
-    const unit = assessment.unit ?? "";
-    const d = assessment.difference;
-    const amount = formatQuantity(Math.abs(d), unit);
-    detail =
-      d === 0
-        ? "（目標どおり）"
-        : d > 0
-          ? `（目標より ${amount} 良い）`
-          : `（目標まで ${amount} 不足）`;
-    if (assessment.margin !== undefined && d !== 0) {
-      const pct = formatNumber(Math.round(assessment.margin * 1000) / 10);
-      detail = `${detail.slice(0, -1)}、目標比 ${assessment.margin > 0 ? "+" : ""}${pct}%）`;
-    }
+  const gap = assessment.kind === "numeric" ? gapPhrase(assessment) : undefined;
+  if (gap !== undefined) {
+    detail = `（${gap}）`;
   } else if (assessment.status === "unknown") {
     detail = assessment.kind === "numeric" ? "（実績値が未入力）" : "（達成状況が未選択）";
   }
+  const status =
+    assessment.kind === "milestone" && milestoneResult === "partial"
+      ? "partial"
+      : assessment.status;
   return (
-    <p className={`result-status result-status-${assessment.status}`}>
-      判定：<strong>{STATUS_TEXT[assessment.status]}</strong>
+    <p className={`result-status result-status-${status}`}>
+      判定：<strong>{statusWord(assessment, milestoneResult)}</strong>
       {detail}
     </p>
   );

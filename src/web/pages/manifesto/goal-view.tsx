@@ -112,7 +112,10 @@ export function GoalResultsView(props: {
                 )}
                 {t.result?.status && <p>達成状況：{STATUS_WORDS[t.result.status]}</p>}
                 {!t.result && <p className="list-empty">記載なし</p>}
-                <ResultStatusLine assessment={assessment?.targets[i]} />
+                <ResultStatusLine
+                  assessment={assessment?.targets[i]}
+                  milestoneResult={t.result?.status}
+                />
               </div>
             </li>
           ))}

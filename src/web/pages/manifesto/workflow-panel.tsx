@@ -4,7 +4,7 @@
 // A move names the revision the caller saw; when someone else moved or saved first the server
 // answers 409, and the panel says so and reloads the manifesto through onChanged.
 import "./workflow.css";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Link } from "react-router";
 import type { ManifestoDocument } from "../../../domain/manifesto/schema.ts";
 import type { ManifestoPermissions } from "../../../domain/permissions.ts";
@@ -18,6 +18,7 @@ import { actorLabel, type WorkflowHistory } from "../../api/workflow-types.ts";
 import { ConfirmDialog, Dialog } from "../../components/dialog.tsx";
 import { StateBadge } from "../../components/state-badge.tsx";
 import { CorrectionButton } from "./correction.tsx";
+import { dialogProblem, evidenceOf, MissingList, WarningConfirmation } from "./evidence-checks.tsx";
 import { ProblemList } from "./problem-list.tsx";
 import { logEntries, standingReturn, stateLabel, WorkflowLog } from "./workflow-log.tsx";
 
@@ -78,7 +79,9 @@ export function WorkflowPanel(props: {
   const [asking, setAsking] = useState<WorkflowAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [dialogError, setDialogError] = useState<ReactNode>(null);
+  const [warningsConfirmed, setWarningsConfirmed] = useState(false);
+  const evidence = useMemo(() => evidenceOf(detail.document), [detail.document]);
 
   // The log follows the manifesto: a move here or a reload after someone else's.
   const reloadHistory = history.reload;
@@ -107,6 +110,8 @@ export function WorkflowPanel(props: {
         action: spec.action,
         revision: manifesto.revision,
         ...(comment !== undefined && { comment }),
+        ...(spec.action === "publish" &&
+          warningsConfirmed && { confirmWarnings: evidence.warnings }),
       });
       setAsking(null);
       setMessage({ kind: "success", text: spec.done });
@@ -121,7 +126,7 @@ export function WorkflowPanel(props: {
         });
         onChanged();
       } else if (asking && error.code === "validation_error") {
-        setDialogError(errorText(error));
+        setDialogError(dialogProblem(error));
       } else {
         setAsking(null);
         setMessage({ kind: "error", text: errorText(error), fields: error.fields });
@@ -265,6 +270,7 @@ export function WorkflowPanel(props: {
         onConfirm={() => void move(spec("submit"))}
         onCancel={() => setAsking(null)}
       >
+        {phase === "evaluation" && <MissingList missing={evidence.missing} />}
         <p>提出すると、差戻しされるまで内容を編集できなくなります。</p>
         <p>保存されている内容（リビジョン {manifesto.revision}）が提出されます。</p>
       </ConfirmDialog>
@@ -278,6 +284,13 @@ export function WorkflowPanel(props: {
         onConfirm={() => void move(spec("publish"))}
         onCancel={() => setAsking(null)}
       >
+        {phase === "evaluation" && (
+          <WarningConfirmation
+            warnings={evidence.warnings}
+            confirmed={warningsConfirmed}
+            onChange={setWarningsConfirmed}
+          />
+        )}
         <p>公表すると、市民向けのページに掲載されます。</p>
         <p>
           <strong>公表した内容は凍結されます。</strong>
@@ -313,7 +326,7 @@ export function WorkflowPanel(props: {
 function ReturnDialog(props: {
   open: boolean;
   busy: boolean;
-  error: string | null;
+  error: ReactNode;
   onReturn(comment: string): void;
   onCancel(): void;
 }) {
@@ -359,13 +372,13 @@ function ReturnDialog(props: {
             setComment(e.target.value);
             setMissing(false);
           }}
-          aria-invalid={problem !== null}
+          aria-invalid={Boolean(problem)}
           aria-describedby={problem ? `${id}-error` : undefined}
         />
         {problem && (
-          <p id={`${id}-error`} className="field-error" role="alert">
+          <div id={`${id}-error`} className="field-error" role="alert">
             {problem}
-          </p>
+          </div>
         )}
         <div className="dialog-actions">
           <button

@@ -1,5 +1,7 @@
 // How the planning pages write dates, people and numbers (Tokyo time, Japanese words).
+import { changePhrase, comparatorPhrase } from "../../../domain/assessment/wording.ts";
 import { formatDateJa } from "../../../domain/era.ts";
+import { COMPARATORS, type Comparator } from "../../../domain/manifesto/schema.ts";
 
 /** `2024-05-31` → `2024年5月31日`. */
 export function formatDay(day: string): string {
@@ -34,22 +36,16 @@ export function formatValue(value: number, unit: string): string {
   return `${numberFormat.format(value)}${unit}`;
 }
 
-/** A change with its sign: `+3件`, `−1.9%`, `±0%`. */
+/** A change in the unit's own terms: `+3件`, `−1.9ポイント`, `3位上昇` (domain wording). */
 export function formatChange(value: number, unit: string): string {
-  if (value === 0) return `±0${unit}`;
-  const sign = value > 0 ? "+" : "−";
-  return `${sign}${numberFormat.format(Math.abs(value))}${unit}`;
+  return changePhrase(value, unit);
 }
 
-const COMPARATOR_WORDS: Record<string, string> = {
-  ">=": "以上",
-  ">": "超",
-  "<=": "以下",
-  "<": "未満",
-  "=": "",
-};
-
-/** `55%以上`. */
+/** `55%以上`, `230位以内`. */
 export function formatTarget(comparator: string | null, value: number, unit: string): string {
-  return `${formatValue(value, unit)}${comparator === null ? "" : (COMPARATOR_WORDS[comparator] ?? comparator)}`;
+  const word = isComparator(comparator) ? comparatorPhrase(comparator, unit) : (comparator ?? "");
+  return `${formatValue(value, unit)}${word}`;
 }
+
+const isComparator = (c: string | null): c is Comparator =>
+  c !== null && (COMPARATORS as readonly string[]).includes(c);
