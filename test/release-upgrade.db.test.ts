@@ -64,10 +64,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   );
   const migrate = path.join(origin, "src/db/migrate.ts");
   let source = fs.readFileSync(migrate, "utf8");
-  source = source.replace(
-    /(const MIGRATIONS: Record<string, Migration> = \{[\s\S]*?)\n\};/,
+  const withNew = source.replace(
+    /(const MIGRATIONS\b[^=]*= \{[\s\S]*?)\n\};/,
     `$1\n  "9999-release-test": releaseTest,\n};`,
   );
+  if (withNew === source) throw new Error("the list of migrations was not found in migrate.ts");
+  source = withNew;
   source = `import * as releaseTest from "./migrations/9999-release-test.ts";\n${source}`;
   fs.writeFileSync(migrate, source);
   const pkg = path.join(origin, "package.json");

@@ -14,7 +14,7 @@ import type { Database } from "./schema.ts";
 
 // Migrations are listed here rather than read from a folder so that they load the same
 // way under tsx, in tests and in a bundle. Names sort in the order they apply.
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-initial": initial,
   "0002-search": search,
   "0003-accounts": accounts,
@@ -36,21 +36,28 @@ const MIGRATION_LOCK_KEY = 242_161; // Iga's code
  * whole run: the first migrates, the others find nothing left to do. (Kysely's own lock
  * table alone does not cover creating its tables, which two processes could both attempt.)
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  /** Tests add migrations of their own; the program always runs these. */
+  migrations: Readonly<Record<string, Migration>> = MIGRATIONS,
+): Promise<void> {
   await db.connection().execute(async (connection) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(connection);
     try {
-      await runMigrations(connection);
+      await runMigrations(connection, migrations);
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(connection);
     }
   });
 }
 
-async function runMigrations(db: Kysely<Database>): Promise<void> {
+async function runMigrations(
+  db: Kysely<Database>,
+  migrations: Readonly<Record<string, Migration>>,
+): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => MIGRATIONS },
+    provider: { getMigrations: async () => ({ ...migrations }) },
   });
   const { error, results } = await migrator.migrateToLatest();
   const newer = /previously executed migration (\S+) is missing/.exec(String(error));
