@@ -3,6 +3,7 @@ import { ValidationError } from "../../errors.ts";
 import { withDatabase } from "../context.ts";
 import { writeOutput } from "../io.ts";
 import { parseFiscalYear, parseMunicipalityCode } from "../options.ts";
+import { progressReporter } from "../progress.ts";
 
 interface BookletOptions {
   municipality: string;
@@ -36,14 +37,15 @@ export function registerBooklet(program: Command): void {
       }
       const { buildBooklet } = await import("../../services/build-booklet.ts");
       await withDatabase("booklet", async (ctx) => {
+        const progress = progressReporter("manifestos");
         const result = await buildBooklet(ctx, {
           municipalityCode: opts.municipality,
           fiscalYear: opts.year,
           ...(opts.includeUnpublished && { includeUnpublished: true }),
           ...(opts.substituteMissing && { missingGlyphs: "substitute" as const }),
-          onProgress: (done, total) => process.stderr.write(`\r${done}/${total} manifestos`),
+          onProgress: progress.update,
         });
-        process.stderr.write("\n");
+        progress.end();
         writeOutput(opts.out, result.pdf);
         for (const d of result.departments) process.stderr.write(`${d.page}\t${d.department}\n`);
       });

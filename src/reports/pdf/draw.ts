@@ -25,7 +25,8 @@ export function drawLines(
 
 /**
  * One line of text at a baseline, each character in the first font of the chain that has it
- * (fonts.ts). Returns the width drawn.
+ * (fonts.ts). A line is measured only where another font's run follows it: shaping a line
+ * twice would double the cost of every line in one font, nearly all of them.
  */
 export function drawRuns(
   pdf: PDFKit.PDFDocument,
@@ -34,14 +35,14 @@ export function drawRuns(
   size: number,
   x: number,
   baseline: number,
-): number {
+): void {
+  const runs = fontRuns(text, font);
   let at = x;
-  for (const run of fontRuns(text, font)) {
+  runs.forEach((run, i) => {
     pdf.font(run.font).fontSize(size);
     pdf.text(run.text, at, baseline, { lineBreak: false, baseline: "alphabetic" });
-    at += pdf.widthOfString(run.text);
-  }
-  return at - x;
+    if (i < runs.length - 1) at += pdf.widthOfString(run.text);
+  });
 }
 
 export function strokeRect(

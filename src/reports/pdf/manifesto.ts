@@ -34,6 +34,10 @@ export function createCanvas(info: { title: string; subject?: string }): PdfCanv
     margin: 0,
     lang: "ja-JP",
     displayTitle: true,
+    // PDF/A-2b (archival: fonts embedded, XMP metadata, sRGB output intent) on PDF 1.7.
+    // Not tagged: see docs/operations.md, "Documents".
+    pdfVersion: "1.7",
+    subset: "PDF/A-2b",
     info: { Title: info.title, Subject: info.subject ?? "", Creator: "Tassei", Producer: "Tassei" },
   });
   registerJapaneseFonts(pdf);

@@ -79,6 +79,18 @@ describe("japaneseMessage", () => {
     expect(japaneseMessage("must be one of >=, >, <=, <, =")).toContain("≧（以上）");
   });
 
+  it("translates a problem of an Excel template after the cell's name", () => {
+    expect(japaneseMessage("全国地方公共団体コード（municipality）: is required")).toBe(
+      "全国地方公共団体コード（municipality）：入力してください",
+    );
+    expect(
+      japaneseMessage("全国地方公共団体コード（municipality.code）: has a wrong check digit"),
+    ).toBe("全国地方公共団体コード（municipality.code）：検査数字が正しくありません");
+    expect(japaneseMessage("比較: 比較は「以上」から選んでください")).toBe(
+      "比較: 比較は「以上」から選んでください",
+    );
+  });
+
   it("returns a message it does not know unchanged", () => {
     expect(japaneseMessage("something new went wrong")).toBe("something new went wrong");
   });

@@ -245,6 +245,12 @@ export function japaneseMessage(message: string): string {
     const m = message.match(pattern);
     if (m) return rewrite(m);
   }
+  // A problem of an Excel template names its cell first: 「部局名（department.name）: is required」.
+  const located = /^([^:]+): (.+)$/su.exec(message);
+  if (located?.[1] && located[2]) {
+    const inner = japaneseMessage(located[2]);
+    if (inner !== located[2]) return `${located[1]}：${inner}`;
+  }
   return message;
 }
 
