@@ -185,7 +185,8 @@ export function startSaveStream(url: string, session: StaffSession, ids: number[
 }
 
 /**
- * What is not whole about a manifesto in `ctx`'s database: revisions 1…current without a gap,
+ * What is not whole about a manifesto in `ctx`'s database: revisions 1…current without a gap
+ * but where an autosave replaced its working revision,
  * the read model (goals) matching the current revision's document, one audit event per save
  * and the export equal to the current revision's document. Empty when all is well.
  */
@@ -198,13 +199,16 @@ export async function problemsOf(ctx: ServiceContext, m: EditedManifesto): Promi
     .executeTakeFirstOrThrow();
   const revisions = await ctx.db
     .selectFrom("manifesto_revisions")
-    .select(["revision", "document", "source"])
+    .select(["revision", "document", "source", "saves"])
     .where("manifesto_id", "=", m.id)
     .orderBy("revision")
     .execute();
   const numbers = revisions.map((r) => r.revision);
-  const expected = Array.from({ length: row.current_revision }, (_, i) => i + 1);
-  if (!isDeepStrictEqual(numbers, expected)) {
+  // A gap is a working revision an autosave replaced: the revision after it coalesced saves.
+  const gapsExplained = revisions.every(
+    (r, i) => r.revision === (revisions[i - 1]?.revision ?? 0) + 1 || r.saves > 1,
+  );
+  if (numbers[0] !== 1 || numbers.at(-1) !== row.current_revision || !gapsExplained) {
     problems.push(`revisions ${numbers.join(",")} for current ${row.current_revision}`);
   }
   const current = revisions.find((r) => r.revision === row.current_revision)?.document as
@@ -225,7 +229,7 @@ export async function problemsOf(ctx: ServiceContext, m: EditedManifesto): Promi
   ) {
     problems.push(`read model goals ${titles[0]}… differ from revision ${row.current_revision}`);
   }
-  const saves = revisions.filter((r) => r.source === "api").length;
+  const saves = revisions.filter((r) => r.source === "api").reduce((n, r) => n + r.saves, 0);
   const events = await ctx.db
     .selectFrom("audit_events")
     .select((eb) => eb.fn.countAll<string>().as("n"))

@@ -85,6 +85,10 @@ export async function insertRevision(
     source: string;
     note?: string;
     createdBy: string;
+    /** What changed against the revision before, as JSON (migration 0012). */
+    changesJson?: string;
+    /** A working revision replaced by an autosave: its first save and the count. */
+    coalesced?: { createdAt: Date; saves: number };
   },
 ): Promise<void> {
   await db
@@ -96,6 +100,12 @@ export async function insertRevision(
       source: r.source,
       note: r.note ?? null,
       created_by: r.createdBy,
+      ...(r.changesJson !== undefined && { changes: r.changesJson }),
+      ...(r.coalesced && {
+        created_at: r.coalesced.createdAt,
+        saves: r.coalesced.saves,
+        last_saved_at: sql<Date>`now()`,
+      }),
     })
     .execute();
 }

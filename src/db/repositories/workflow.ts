@@ -243,3 +243,13 @@ export async function moveGoalComments(
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** How many comments the manifesto has (the limit per manifesto, add-comment.ts). */
+export async function countComments(db: Db, manifestoId: number): Promise<number> {
+  const row = await db
+    .selectFrom("manifesto_comments")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("manifesto_id", "=", manifestoId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

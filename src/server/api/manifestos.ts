@@ -9,7 +9,7 @@ import { ValidationError } from "../../errors.ts";
 import { getStaffManifesto } from "../../services/manifestos/get-manifesto.ts";
 import { importStaffManifesto } from "../../services/manifestos/import-staff-manifesto.ts";
 import { listStaffManifestos } from "../../services/manifestos/list-manifestos.ts";
-import { manifestoHistory } from "../../services/manifestos/manifesto-history.ts";
+import { HISTORY_PAGE_MAX, manifestoHistory } from "../../services/manifestos/manifesto-history.ts";
 import { readStaffWorkbook } from "../../services/manifestos/read-staff-workbook.ts";
 import { RevisionConflictError } from "../../services/manifestos/revision-conflict.ts";
 import { saveManifesto } from "../../services/manifestos/save-manifesto.ts";
@@ -22,6 +22,12 @@ export const listQuery = z.strictObject({
 });
 
 const idParams = z.strictObject({ id: dbIdParam("manifesto") });
+
+/** A page of the history: the revisions before `before` (default: the newest). */
+export const historyQuery = z.strictObject({
+  before: z.coerce.number().pipe(dbInteger).optional(),
+  limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).optional(),
+});
 
 export const saveBody = z.strictObject({
   revision: dbInteger,
@@ -89,9 +95,15 @@ export function registerManifestoRoutes(api: FastifyInstance, deps: { db: Kysely
   api.get("/manifestos/:id/history", async (request) => {
     const ctx = requireStaff(request, deps);
     const { id } = parseInput(idParams, request.params, "the address");
-    const revisions = await manifestoHistory(ctx, id);
+    const query = parseInput(historyQuery, request.query, "the query");
+    const page = await manifestoHistory(ctx, id, query);
     return {
-      revisions: revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+      revisions: page.revisions.map((r) => ({
+        ...r,
+        createdAt: r.createdAt.toISOString(),
+        lastSavedAt: r.lastSavedAt?.toISOString() ?? null,
+      })),
+      earlier: page.earlier,
     };
   });
 

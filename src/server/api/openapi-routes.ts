@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { fiscalYearSchema, municipalityCodeSchema } from "../../domain/manifesto/schema.ts";
 import { loginBody, passwordBody } from "../auth/routes.ts";
-import { listQuery, saveBody } from "./manifestos.ts";
+import { historyQuery, listQuery, saveBody } from "./manifestos.ts";
 import { deadlineBody, deadlinesQuery, fiscalYearBody, overviewQuery } from "./planning.ts";
 import { createUserBody, listUsersQuery, resetPasswordBody, updateUserBody } from "./users.ts";
 import { commentBody, correctionBody, transitionBody } from "./workflow.ts";
@@ -111,7 +111,8 @@ export const API_ROUTES: readonly RouteDoc[] = [
     method: "GET",
     path: "/api/manifestos/:id/history",
     tag: "manifestos",
-    summary: "Every revision with what changed",
+    summary: "A page of revisions with what changed (`earlier`: the `before` of the next page)",
+    query: historyQuery,
   },
   {
     method: "POST",

@@ -6,6 +6,7 @@ import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
 import { resolveDepartment } from "../../db/repositories/departments.ts";
 import type { Db } from "../../db/repositories/municipalities.ts";
 import { upsertMunicipality } from "../../db/repositories/municipalities.ts";
+import { deleteRevision, findWorkingRevision } from "../../db/repositories/revision-history.ts";
 import {
   findDepartmentFor,
   findManifestoInScope,
@@ -25,6 +26,12 @@ import type { StaffContext } from "../auth/staff-context.ts";
 import { validateForImport } from "../import-manifesto.ts";
 import { RevisionConflictError } from "./revision-conflict.ts";
 import { writeRevision } from "./write-revision.ts";
+
+/**
+ * Saves by one person within this time of their working revision's first save replace it:
+ * the history reads as edits, not keystrokes, and storage stays bounded.
+ */
+export const AUTOSAVE_WINDOW_MS = 10 * 60 * 1000;
 
 export interface SaveResult {
   id: number;
@@ -78,12 +85,23 @@ export async function saveManifesto(
     if (resolved !== locked.department_id) refuseMove(doc, found, resolved);
     const revision = locked.current_revision + 1;
     await keepCommentsWithTheirGoals(tx, ctx.actor, id, locked.current_revision, doc);
+    // Autosaves coalesce: the actor's own recent working revision is replaced rather than
+    // followed. The number still moves on, so anyone holding the old one gets a 409.
+    const working = await findWorkingRevision(
+      tx,
+      id,
+      locked.current_revision,
+      ctx.actor,
+      AUTOSAVE_WINDOW_MS,
+    );
+    if (working) await deleteRevision(tx, id, working.revision);
     await writeRevision(tx, ctx.actor, {
       manifestoId: id,
       revision,
       doc,
       source: "api",
       action: "manifesto.saved",
+      ...(working && { coalesced: { createdAt: working.createdAt, saves: working.saves + 1 } }),
     });
     const after = await lockManifesto(tx, id);
     return { id, revision, updatedAt: after?.updated_at ?? new Date() };

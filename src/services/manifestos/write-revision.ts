@@ -8,6 +8,8 @@ import { ensureIndicators } from "../../db/repositories/indicators.ts";
 import { insertRevision, setCurrentRevision } from "../../db/repositories/manifestos.ts";
 import type { Db } from "../../db/repositories/municipalities.ts";
 import { replaceProjection } from "../../db/repositories/projection.ts";
+import { documentBefore } from "../../db/repositories/revision-history.ts";
+import { diffDocuments } from "../../domain/manifesto/diff.ts";
 import { projectDocument } from "../../domain/manifesto/projection.ts";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { comparisonKey } from "../../domain/text.ts";
@@ -27,10 +29,15 @@ export async function writeRevision(
     state?: string;
     action: string;
     detail?: Record<string, unknown>;
+    /** An autosave replacing the actor's working revision (save-manifesto.ts). */
+    coalesced?: { createdAt: Date; saves: number };
   },
 ): Promise<void> {
   const { doc, manifestoId, revision } = w;
   const projection = projectDocument(doc);
+  // The history shows what changed; computed once here, not per reading (migration 0012).
+  const before = await documentBefore(tx, manifestoId, revision);
+  const changes = before === undefined ? [] : diffDocuments(before, doc);
   await insertRevision(tx, {
     manifestoId,
     revision,
@@ -38,6 +45,8 @@ export async function writeRevision(
     source: w.source,
     ...(w.note !== undefined && { note: w.note }),
     createdBy: actor,
+    changesJson: JSON.stringify(changes),
+    ...(w.coalesced && { coalesced: w.coalesced }),
   });
   await setCurrentRevision(tx, manifestoId, {
     revision,
@@ -67,6 +76,7 @@ export async function writeRevision(
       source: w.source,
       goals: doc.goals.length,
       ...(w.state !== undefined && { state: w.state }),
+      ...(w.coalesced && { coalescedSaves: w.coalesced.saves }),
       ...w.detail,
     },
   });

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
 import { findManifestoInScope } from "../../db/repositories/staff-manifestos.ts";
 import {
   type CommentRow,
+  countComments,
   findComment,
   goalNumbersOf,
   insertComment,
@@ -13,6 +14,12 @@ import { scopeOf } from "../../domain/roles.ts";
 import { AppError, NotFoundError, ValidationError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { commentText } from "./move-manifesto.ts";
+
+/**
+ * A review of one manifesto runs to tens of comments; a thousand is far beyond any real one
+ * and keeps the comment list (read whole on every look) bounded.
+ */
+export const COMMENTS_PER_MANIFESTO_MAX = 1000;
 
 export interface NewComment {
   goalNumber?: number | undefined;
@@ -60,6 +67,12 @@ export async function addComment(
   }
 
   return ctx.db.transaction().execute(async (tx) => {
+    if ((await countComments(tx, manifestoId)) >= COMMENTS_PER_MANIFESTO_MAX) {
+      throw new AppError(
+        "conflict",
+        `このマニフェストのコメントは ${COMMENTS_PER_MANIFESTO_MAX} 件までです。解決済みのやり取りは担当者と整理してください`,
+      );
+    }
     const comment = await insertComment(tx, {
       manifestoId,
       goalNumber,

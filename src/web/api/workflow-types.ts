@@ -70,7 +70,17 @@ export interface RevisionEntry {
   /** import, api, demo, cli … */
   source: string;
   note: string | null;
+  /** Autosaves by the same person coalesced into this revision (1: saved once). */
+  saves: number;
+  lastSavedAt: string | null;
   changes: DocumentChange[];
+}
+
+/** GET /api/manifestos/:id/history[?before=&limit=]: a page, oldest first. */
+export interface HistoryPageAnswer {
+  revisions: RevisionEntry[];
+  /** `before` of the page of older revisions; null when there are none. */
+  earlier: number | null;
 }
 
 export interface ImportResult {

@@ -2,14 +2,17 @@
 // against the one before — each field named in Japanese, old → new — and, between them, each
 // step of the workflow (提出, 承認, 差戻し …), newest first.
 import "./history.css";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { formatFiscalYear } from "../../../domain/era.ts";
+import { ApiError, api } from "../../api/client.ts";
 import { japanesePath } from "../../api/japanese-messages.ts";
 import { formatDateTime } from "../../api/japanese-time.ts";
 import type { ManifestoDetail } from "../../api/types.ts";
 import { useApi } from "../../api/use-api.ts";
 import {
   actorLabel,
+  type HistoryPageAnswer,
   type Publication,
   type RevisionEntry,
   type WorkflowHistory,
@@ -36,9 +39,25 @@ export function HistoryPage() {
   const { id } = useParams();
   const valid = id !== undefined && /^[1-9][0-9]{0,9}$/.test(id);
   const detail = useApi<ManifestoDetail>(valid ? `/api/manifestos/${id}` : null);
-  const history = useApi<{ revisions: RevisionEntry[] }>(
-    valid ? `/api/manifestos/${id}/history` : null,
-  );
+  const history = useApi<HistoryPageAnswer>(valid ? `/api/manifestos/${id}/history` : null);
+  // Older pages, loaded on request (the history comes a page at a time).
+  const [older, setOlder] = useState<{ revisions: RevisionEntry[]; earlier: number | null }>();
+  const [olderError, setOlderError] = useState<ApiError | null>(null);
+  const earlier = older ? older.earlier : (history.data?.earlier ?? null);
+  const loadEarlier = () => {
+    if (earlier === null) return;
+    api<HistoryPageAnswer>("GET", `/api/manifestos/${id}/history?before=${earlier}`)
+      .then((page) => {
+        setOlder((o) => ({
+          revisions: [...page.revisions, ...(o?.revisions ?? [])],
+          earlier: page.earlier,
+        }));
+        setOlderError(null);
+      })
+      .catch((e: unknown) =>
+        setOlderError(e instanceof ApiError ? e : new ApiError(0, "unknown", String(e))),
+      );
+  };
   const workflow = useApi<WorkflowHistory>(valid ? `/api/manifestos/${id}/transitions` : null);
   const m = detail.data?.manifesto;
   const name = m ? `${m.department.name} ${formatFiscalYear(m.fiscalYear)}` : "";
@@ -48,10 +67,14 @@ export function HistoryPage() {
   const corrections = new Set(
     (workflow.data?.publications ?? []).filter((p) => p.changeNote !== null).map((p) => p.revision),
   );
+  const revisions = [...(older?.revisions ?? []), ...(history.data?.revisions ?? [])];
+  // While older revisions are not loaded, neither are the moves between them.
+  const since = earlier === null ? null : Date.parse(revisions[0]?.createdAt ?? "");
+  const shown = (at: string) => since === null || Date.parse(at) >= since;
   const entries: Entry[] =
     history.data && workflow.data
       ? [
-          ...history.data.revisions.map((r) => ({
+          ...revisions.map((r) => ({
             kind: "revision" as const,
             at: r.createdAt,
             revision: r,
@@ -71,7 +94,9 @@ export function HistoryPage() {
                 ),
             )
             .map((p) => ({ kind: "publication" as const, at: p.publishedAt, publication: p })),
-        ].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+        ]
+          .filter((e) => e.kind === "revision" || shown(e.at))
+          .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
       : [];
 
   return (
@@ -133,6 +158,12 @@ export function HistoryPage() {
               ),
             )}
           </ol>
+          {olderError && <ErrorNotice error={olderError} onRetry={loadEarlier} />}
+          {earlier !== null && (
+            <button type="button" onClick={loadEarlier}>
+              さらに前の履歴を表示
+            </button>
+          )}
         </>
       )}
     </>
@@ -175,6 +206,20 @@ function RevisionView({ entry, correction }: { entry: RevisionEntry; correction:
             <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
           </dd>
         </div>
+        {entry.saves > 1 && (
+          <div>
+            <dt>自動保存</dt>
+            <dd>
+              {entry.saves}回の保存をまとめています
+              {entry.lastSavedAt && (
+                <>
+                  （最後は
+                  <time dateTime={entry.lastSavedAt}>{formatDateTime(entry.lastSavedAt)}</time>）
+                </>
+              )}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>経路</dt>
           <dd>{SOURCES[entry.source] ?? entry.source}</dd>
