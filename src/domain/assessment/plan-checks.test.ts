@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Goal, ManifestoDocument, Target } from "../manifesto/schema.ts";
 import { validateManifesto } from "../manifesto/validate.ts";
-import { assessManifesto } from "./index.ts";
+import { assessManifesto, lastYearFromDocument } from "./index.ts";
 
 const demoPath = new URL("../../../demo/iga-2023-somu.manifesto.json", import.meta.url);
 
@@ -179,12 +179,13 @@ describe("checks against last year's manifesto", () => {
   ]);
 
   it("target_below_last_actual, target_lowered and indicator_dropped", () => {
-    expect(findingsOf(thisYear, { lastYear: lastYear(17, 16) })).toEqual([
+    expect(findingsOf(thisYear, { lastYear: lastYearFromDocument(lastYear(17, 16)) })).toEqual([
       { code: "target_below_last_actual", severity: "warning", target: 0 },
       { code: "target_lowered", severity: "notice", target: 0 },
       { code: "indicator_dropped", severity: "notice", target: undefined },
     ]);
-    const messages = assessManifesto(thisYear, { lastYear: lastYear(17, 16) }).goals[0]?.findings;
+    const messages = assessManifesto(thisYear, { lastYear: lastYearFromDocument(lastYear(17, 16)) })
+      .goals[0]?.findings;
     expect(messages?.map((m) => m.message)).toEqual([
       "達成目標の目標15件以上は、昨年度（2023年度）の実績17件ですでに満たされています",
       "達成目標の目標15件以上は、昨年度（2023年度）の目標16件以上より低い水準です",
@@ -194,7 +195,7 @@ describe("checks against last year's manifesto", () => {
 
   it("nothing when the target reaches further than last year's actual and target", () => {
     expect(
-      findingsOf(thisYear, { lastYear: lastYear(14, 15) }).filter(
+      findingsOf(thisYear, { lastYear: lastYearFromDocument(lastYear(14, 15)) }).filter(
         (f) => f.code !== "indicator_dropped",
       ),
     ).toEqual([]);
