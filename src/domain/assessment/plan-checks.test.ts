@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Goal, ManifestoDocument, Target } from "../manifesto/schema.ts";
 import { validateManifesto } from "../manifesto/validate.ts";
 import { assessManifesto, lastYearFromDocument } from "./index.ts";
+import { unstructuredTargets } from "./plan-checks.ts";
 
 const demoPath = new URL("../../../demo/iga-2023-somu.manifesto.json", import.meta.url);
 
@@ -219,5 +220,16 @@ describe("claimed_without_evidence", () => {
         },
       ];
     expect(findingsOf(d)).toEqual([]);
+  });
+});
+
+describe("unstructuredTargets (what import flags)", () => {
+  it("names the text-only targets that state a number, and no others", () => {
+    const d = plan([
+      { text: "市民満足度55％以上" },
+      { text: "手続を確立する。" },
+      { text: "実施数15件", measure: { kind: "milestone" } },
+    ]);
+    expect(unstructuredTargets(d)).toEqual(["goals[0].targets[0]"]);
   });
 });

@@ -176,3 +176,18 @@ export function planFindings(target: Target, ref: TargetRef, documentYear: numbe
   }
   return findings;
 }
+
+/** The targets without a measure whose text states a number (kept as written, flagged). */
+export function unstructuredTargets(doc: {
+  goals: readonly { targets?: readonly Target[] | undefined }[];
+}): string[] {
+  const out: string[] = [];
+  doc.goals.forEach((goal, g) => {
+    (goal.targets ?? []).forEach((t, i) => {
+      if (t.measure === undefined && readTargetText(t.text) !== undefined) {
+        out.push(`goals[${g}].targets[${i}]`);
+      }
+    });
+  });
+  return out;
+}
