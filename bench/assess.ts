@@ -1,5 +1,6 @@
-// Assessment of one municipality-year: 25 evaluated manifestos (one per department) are
-// imported, then assessManifestos (database read + document parsing + assessment) is timed
+// Assessment of one municipality-year: 25 evaluated manifestos (one per department) and the
+// year before them (last year's series, which the plan-time checks hold each target against)
+// are imported, then assessManifestos (database read + document parsing + assessment) is timed
 // over many iterations, on the embedded database and on PostgreSQL. Two floors, measured in
 // the same process: the bare SQL read of the same 25 documents, and for the pure assessment
 // (assessManifesto on the documents in memory) a JSON.parse(JSON.stringify(docs)) of them,
@@ -11,7 +12,7 @@ import { parseArgs } from "node:util";
 import { type Kysely, sql } from "kysely";
 import { openDatabase } from "../src/db/connection.ts";
 import type { Database } from "../src/db/schema.ts";
-import { assessManifesto } from "../src/domain/assessment/index.ts";
+import { assessManifesto, lastYearFromDocument } from "../src/domain/assessment/index.ts";
 import type { ManifestoDocument } from "../src/domain/manifesto/schema.ts";
 import { assessManifestos } from "../src/services/assess-manifestos.ts";
 import { importManifesto } from "../src/services/import-manifesto.ts";
@@ -42,16 +43,21 @@ const WARM_UP = 10;
  * One municipality's evaluated year. The generator plans the last listed year and evaluates
  * the ones before it, so 2023 comes out evaluated when 2024 is listed after it.
  */
-function evaluatedYear(seed: number): ManifestoDocument[] {
-  const docs = [
-    ...generateDataset({ municipalities: 1, departments: 25, years: [2023, 2024], seed }),
-  ]
-    .filter((e) => e.fiscalYear === EVALUATED_YEAR)
-    .map((e) => e.document);
+function evaluatedYear(seed: number): { docs: ManifestoDocument[]; lastYear: ManifestoDocument[] } {
+  const all = [
+    ...generateDataset({
+      municipalities: 1,
+      departments: 25,
+      years: [EVALUATED_YEAR - 1, EVALUATED_YEAR, 2024],
+      seed,
+    }),
+  ];
+  const docs = all.filter((e) => e.fiscalYear === EVALUATED_YEAR).map((e) => e.document);
+  const lastYear = all.filter((e) => e.fiscalYear === EVALUATED_YEAR - 1).map((e) => e.document);
   if (!docs.every((d) => d.goals.every((g) => g.evaluation !== undefined))) {
     throw new Error(`the generated ${EVALUATED_YEAR} documents are not evaluated`);
   }
-  return docs;
+  return { docs, lastYear };
 }
 
 async function timeIterations(iterations: number, work: () => Promise<unknown>) {
@@ -68,6 +74,7 @@ async function timeIterations(iterations: number, work: () => Promise<unknown>) 
 async function benchBackend(
   backend: Backend,
   docs: readonly ManifestoDocument[],
+  lastYear: readonly ManifestoDocument[],
   iterations: number,
   postgresUrl: string,
 ): Promise<{ backend: Backend; service: Summary; read: Summary }> {
@@ -86,7 +93,7 @@ async function benchBackend(
     const handle = await openDatabase(target, { purpose: "bench/assess.ts" });
     cleanup.add(() => handle.close());
     const ctx = { db: handle.db, actor: "bench" };
-    for (const doc of docs) await importManifesto(ctx, doc, { published: true });
+    for (const doc of [...lastYear, ...docs]) await importManifesto(ctx, doc, { published: true });
 
     const municipalityCode = docs[0]?.municipality.code ?? "";
     const selector = { municipalityCode, fiscalYear: EVALUATED_YEAR };
@@ -126,13 +133,19 @@ function msPerRound(work: () => void, minMs: number): number {
   return elapsed / rounds;
 }
 
-function benchPure(docs: readonly ManifestoDocument[]) {
+function benchPure(docs: readonly ManifestoDocument[], lastYear: readonly ManifestoDocument[]) {
+  const previous = new Map(lastYear.map((d) => [d.department.name, d]));
   const goals = docs.reduce((n, d) => n + d.goals.length, 0);
   // The same options assessManifestos passes for a municipality without its own scale or plan.
   const options = { knownScales: knownScales(undefined), planCodes: [] as string[] };
   let sink = 0; // results are used, so no engine can drop the work
   const assessMs = msPerRound(() => {
-    for (const doc of docs) sink += Object.keys(assessManifesto(doc, options)).length;
+    for (const doc of docs) {
+      const last = previous.get(doc.department.name);
+      sink += Object.keys(
+        assessManifesto(doc, { ...options, ...(last && { lastYear: lastYearFromDocument(last) }) }),
+      ).length;
+    }
   }, 2000);
   const copyMs = msPerRound(() => {
     sink += (JSON.parse(JSON.stringify(docs)) as unknown[]).length;
@@ -161,10 +174,10 @@ async function main(argv: string[]): Promise<void> {
   if (backends.length === 0) throw new RangeError("--backend must be pglite, postgres or both");
   const postgresUrl =
     values["postgres-url"] ?? process.env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES_URL;
-  const docs = evaluatedYear(parseCount("seed", values.seed, 1, 0));
+  const { docs, lastYear } = evaluatedYear(parseCount("seed", values.seed, 1, 0));
 
   process.stdout.write(`assessment benchmark (${machineLine()})\n`);
-  const pure = benchPure(docs);
+  const pure = benchPure(docs, lastYear);
   process.stdout.write(
     `in memory, ${docs.length} documents / ${pure.goals} goals: ` +
       `assessManifesto ${formatNumber(pure.assessMs)} ms per municipality-year ` +
@@ -175,7 +188,7 @@ async function main(argv: string[]): Promise<void> {
 
   const rows: (string | number)[][] = [];
   for (const backend of backends) {
-    const r = await benchBackend(backend, docs, iterations, postgresUrl);
+    const r = await benchBackend(backend, docs, lastYear, iterations, postgresUrl);
     rows.push([
       r.backend,
       r.service.count,

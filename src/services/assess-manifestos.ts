@@ -1,15 +1,20 @@
 // The assessment of stored manifestos: each target met / not met / unknown, and findings
 // where the self-evaluation's claim and the evidence disagree (PRODUCT.md), and the checks of
-// targets as they are set, against last year's manifesto of the same department (issue #11).
-import { listPlanItems } from "../db/repositories/plan-items.ts";
-import { assessManifesto, type ManifestoAssessment } from "../domain/assessment/index.ts";
-import type { ServiceContext } from "./context.ts";
+// targets as they are set, against last year's targets of the same department (issue #11),
+// read from the read model in one statement (no documents of last year are parsed).
 import {
-  type LoadedManifesto,
-  loadManifestos,
-  type ManifestoSelector,
-  requireMunicipality,
-} from "./find-manifestos.ts";
+  type LastYearTargetRow,
+  listLastYearNumericTargets,
+} from "../db/repositories/last-year-targets.ts";
+import { listPlanItems } from "../db/repositories/plan-items.ts";
+import {
+  assessManifesto,
+  type LastYearIndicator,
+  type ManifestoAssessment,
+} from "../domain/assessment/index.ts";
+import { COMPARATORS, type Comparator } from "../domain/manifesto/schema.ts";
+import type { ServiceContext } from "./context.ts";
+import { loadManifestos, type ManifestoSelector, requireMunicipality } from "./find-manifestos.ts";
 import { knownScales, scaleFromSetting } from "./municipality-scale.ts";
 
 export interface AssessedManifesto {
@@ -20,16 +25,34 @@ export interface AssessedManifesto {
   assessment: ManifestoAssessment;
 }
 
-/** Last year's current manifestos of the same municipality, by department id. */
+const isComparator = (c: string): c is Comparator => (COMPARATORS as readonly string[]).includes(c);
+
+/** Last year's numeric targets of the municipality, by department id. */
 export async function lastYearByDepartment(
   ctx: ServiceContext,
   selector: Pick<ManifestoSelector, "municipalityCode" | "fiscalYear">,
-): Promise<Map<number, LoadedManifesto>> {
-  const last = await loadManifestos(ctx, {
+): Promise<Map<number, LastYearIndicator[]>> {
+  const rows = await listLastYearNumericTargets(ctx.db, {
     municipalityCode: selector.municipalityCode,
     fiscalYear: selector.fiscalYear - 1,
   });
-  return new Map(last.map((m) => [m.departmentId, m]));
+  const out = new Map<number, LastYearIndicator[]>();
+  for (const r of rows) {
+    const indicator = toIndicator(r);
+    if (indicator === undefined) continue;
+    out.set(r.departmentId, [...(out.get(r.departmentId) ?? []), indicator]);
+  }
+  return out;
+}
+
+function toIndicator(r: LastYearTargetRow): LastYearIndicator | undefined {
+  if (!isComparator(r.comparator)) return undefined;
+  return {
+    goal: r.goalNumber,
+    indicator: r.indicator,
+    measure: { unit: r.unit, comparator: r.comparator, target: r.target },
+    ...(r.actual !== null && { actual: r.actual }),
+  };
 }
 
 export async function assessManifestos(
@@ -42,7 +65,7 @@ export async function assessManifestos(
   const manifestos = await loadManifestos(ctx, selector);
   const lastYear = manifestos.length > 0 ? await lastYearByDepartment(ctx, selector) : new Map();
   return manifestos.map((m) => {
-    const previous = lastYear.get(m.departmentId);
+    const indicators = lastYear.get(m.departmentId);
     return {
       municipality: { code: municipality.code, name: municipality.name },
       fiscalYear: m.fiscalYear,
@@ -52,7 +75,9 @@ export async function assessManifestos(
         ...(scale && { scale }),
         knownScales: knownScales(scale),
         planCodes: plan.map((p) => p.code),
-        ...(previous !== undefined && { lastYear: previous.document }),
+        ...(indicators !== undefined && {
+          lastYear: { fiscalYear: m.fiscalYear - 1, indicators },
+        }),
       }),
     };
   });

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { unstructuredTargets } from "../../domain/assessment/plan-checks.ts";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { parseJson } from "../../domain/manifesto/validate.ts";
 import { ValidationError } from "../../errors.ts";
@@ -68,6 +69,13 @@ export function registerImport(program: Command): void {
                 `[${done}/${docs.length}] ${file}: ${r.municipalityCode} ${r.fiscalYear} ${r.departmentName} ` +
                   `revision ${r.revision}${r.created ? " (new)" : ""}\n`,
               );
+              // Kept as written; the assessment's target_not_structured proposes the measure.
+              const unstructured = unstructuredTargets(doc);
+              if (unstructured.length > 0) {
+                process.stdout.write(
+                  `  ${unstructured.length} ${unstructured.length === 1 ? "target states" : "targets state"} a number in text only (target_not_structured): ${unstructured.join(", ")}\n`,
+                );
+              }
             }
           }
           process.stdout.write(`imported ${done} manifesto${done === 1 ? "" : "s"}\n`);

@@ -11,30 +11,36 @@ import {
   targetLoweredMessage,
 } from "./plan-messages.ts";
 import { numericStatus } from "./target-status.ts";
-import type { Finding } from "./types.ts";
+import type { Finding, LastYearIndicator } from "./types.ts";
 
-export interface LastYearIndicator {
-  goal: number;
-  indicator: string;
-  measure: NumericMeasure;
-  actual?: number;
-}
-
-/** Last year's numeric targets by indicator key; the first target of an indicator wins. */
-export function lastYearIndicators(doc: ManifestoDocument): Map<string, LastYearIndicator> {
-  const out = new Map<string, LastYearIndicator>();
+/** Last year's numeric targets, read from last year's document of the department. */
+export function lastYearFromDocument(doc: ManifestoDocument): {
+  fiscalYear: number;
+  indicators: LastYearIndicator[];
+} {
+  const indicators: LastYearIndicator[] = [];
   for (const goal of doc.goals) {
     for (const t of goal.targets ?? []) {
       if (t.measure?.kind !== "numeric") continue;
-      const key = comparisonKey(t.measure.indicator);
-      if (out.has(key)) continue;
-      out.set(key, {
+      indicators.push({
         goal: goal.number,
         indicator: t.measure.indicator,
         measure: t.measure,
         ...(t.result?.actual !== undefined && { actual: t.result.actual }),
       });
     }
+  }
+  return { fiscalYear: doc.fiscalYear, indicators };
+}
+
+/** By indicator key; the first target of an indicator wins. */
+export function indicatorsByKey(
+  indicators: readonly LastYearIndicator[],
+): Map<string, LastYearIndicator> {
+  const out = new Map<string, LastYearIndicator>();
+  for (const i of indicators) {
+    const key = comparisonKey(i.indicator);
+    if (!out.has(key)) out.set(key, i);
   }
   return out;
 }

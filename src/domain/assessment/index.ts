@@ -14,8 +14,7 @@ import {
   droppedIndicators,
   historyFindings,
   indicatorDroppedFinding,
-  type LastYearIndicator,
-  lastYearIndicators,
+  indicatorsByKey,
 } from "./history-checks.ts";
 import { claimPhrase } from "./messages.ts";
 import { planFindings } from "./plan-checks.ts";
@@ -25,11 +24,13 @@ import type {
   AssessOptions,
   Finding,
   GoalAssessment,
+  LastYearIndicator,
   ManifestoAssessment,
   TargetAssessment,
 } from "./types.ts";
 
 export type { Comparator } from "../manifesto/schema.ts";
+export { lastYearFromDocument } from "./history-checks.ts";
 export { assessTarget } from "./target-status.ts";
 export type {
   AssessOptions,
@@ -37,6 +38,7 @@ export type {
   FindingCode,
   FindingProposal,
   GoalAssessment,
+  LastYearIndicator,
   ManifestoAssessment,
   TargetAssessment,
   TargetStatus,
@@ -156,7 +158,7 @@ export function assessManifesto(
     ...(options.lastYear !== undefined && {
       lastYear: {
         fiscalYear: options.lastYear.fiscalYear,
-        indicators: lastYearIndicators(options.lastYear),
+        indicators: indicatorsByKey(options.lastYear.indicators),
       },
     }),
   };

@@ -95,3 +95,14 @@ describe("names and phrases", () => {
     );
   });
 });
+
+describe("formatNumber", () => {
+  it("writes numbers as Intl ja-JP does, with or without the fast path", () => {
+    const intl = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 6 });
+    for (const n of [
+      0, -0, 5, 49.4, 230, 999, 1000, 1234.5, 0.1234567, 1e-7, -12.25, 1e21, 5.600000000000001,
+    ]) {
+      expect(formatNumber(n)).toBe(intl.format(n));
+    }
+  });
+});

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Goal, ManifestoDocument, Target } from "../manifesto/schema.ts";
 import { validateManifesto } from "../manifesto/validate.ts";
-import { assessManifesto } from "./index.ts";
+import { assessManifesto, lastYearFromDocument } from "./index.ts";
+import { unstructuredTargets } from "./plan-checks.ts";
 
 const demoPath = new URL("../../../demo/iga-2023-somu.manifesto.json", import.meta.url);
 
@@ -179,12 +180,13 @@ describe("checks against last year's manifesto", () => {
   ]);
 
   it("target_below_last_actual, target_lowered and indicator_dropped", () => {
-    expect(findingsOf(thisYear, { lastYear: lastYear(17, 16) })).toEqual([
+    expect(findingsOf(thisYear, { lastYear: lastYearFromDocument(lastYear(17, 16)) })).toEqual([
       { code: "target_below_last_actual", severity: "warning", target: 0 },
       { code: "target_lowered", severity: "notice", target: 0 },
       { code: "indicator_dropped", severity: "notice", target: undefined },
     ]);
-    const messages = assessManifesto(thisYear, { lastYear: lastYear(17, 16) }).goals[0]?.findings;
+    const messages = assessManifesto(thisYear, { lastYear: lastYearFromDocument(lastYear(17, 16)) })
+      .goals[0]?.findings;
     expect(messages?.map((m) => m.message)).toEqual([
       "達成目標の目標15件以上は、昨年度（2023年度）の実績17件ですでに満たされています",
       "達成目標の目標15件以上は、昨年度（2023年度）の目標16件以上より低い水準です",
@@ -194,7 +196,7 @@ describe("checks against last year's manifesto", () => {
 
   it("nothing when the target reaches further than last year's actual and target", () => {
     expect(
-      findingsOf(thisYear, { lastYear: lastYear(14, 15) }).filter(
+      findingsOf(thisYear, { lastYear: lastYearFromDocument(lastYear(14, 15)) }).filter(
         (f) => f.code !== "indicator_dropped",
       ),
     ).toEqual([]);
@@ -218,5 +220,16 @@ describe("claimed_without_evidence", () => {
         },
       ];
     expect(findingsOf(d)).toEqual([]);
+  });
+});
+
+describe("unstructuredTargets (what import flags)", () => {
+  it("names the text-only targets that state a number, and no others", () => {
+    const d = plan([
+      { text: "市民満足度55％以上" },
+      { text: "手続を確立する。" },
+      { text: "実施数15件", measure: { kind: "milestone" } },
+    ]);
+    expect(unstructuredTargets(d)).toEqual(["goals[0].targets[0]"]);
   });
 });

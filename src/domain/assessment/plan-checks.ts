@@ -27,6 +27,19 @@ function nameOf(ref: TargetRef): string {
   );
 }
 
+// The same texts are assessed again and again (every page, every review, every save): each
+// is read once. Bounded: cleared when full, so a long-running server does not grow with it.
+const READ_TEXTS = new Map<string, ParsedTargetText | undefined>();
+const READ_TEXTS_MAX = 20_000;
+
+export function readTargetText(text: string): ParsedTargetText | undefined {
+  if (READ_TEXTS.has(text)) return READ_TEXTS.get(text);
+  if (READ_TEXTS.size >= READ_TEXTS_MAX) READ_TEXTS.clear();
+  const parsed = parseTargetText(text);
+  READ_TEXTS.set(text, parsed);
+  return parsed;
+}
+
 /** The measure a text proposes; the baseline only when the text gives its year too. */
 export function proposalFrom(parsed: ParsedTargetText): FindingProposal {
   const b = parsed.baseline;
@@ -133,7 +146,7 @@ export function differencesFromMeasure(
 export function planFindings(target: Target, ref: TargetRef, documentYear: number): Finding[] {
   const measure = target.measure;
   if (measure?.kind === "milestone") return [];
-  const parsed = parseTargetText(target.text);
+  const parsed = readTargetText(target.text);
   if (measure === undefined) {
     if (parsed === undefined) return [];
     const proposal = proposalFrom(parsed);
@@ -162,4 +175,19 @@ export function planFindings(target: Target, ref: TargetRef, documentYear: numbe
     }
   }
   return findings;
+}
+
+/** The targets without a measure whose text states a number (kept as written, flagged). */
+export function unstructuredTargets(doc: {
+  goals: readonly { targets?: readonly Target[] | undefined }[];
+}): string[] {
+  const out: string[] = [];
+  doc.goals.forEach((goal, g) => {
+    (goal.targets ?? []).forEach((t, i) => {
+      if (t.measure === undefined && readTargetText(t.text) !== undefined) {
+        out.push(`goals[${g}].targets[${i}]`);
+      }
+    });
+  });
+  return out;
 }

@@ -1,11 +1,6 @@
 // The shapes the assessment returns. Kept apart from the rules so that the rules, the
 // messages and the entry point can all depend on them without depending on each other.
-import type {
-  Comparator,
-  EvaluationScale,
-  ManifestoDocument,
-  Meaning,
-} from "../manifesto/schema.ts";
+import type { Comparator, EvaluationScale, Meaning, NumericMeasure } from "../manifesto/schema.ts";
 
 export type TargetStatus = "met" | "not_met" | "unknown";
 
@@ -116,8 +111,17 @@ export interface AssessOptions {
   /** Known policy-reference codes of the plan; omitted or empty = references are not checked. */
   planCodes?: string[];
   /**
-   * Last year's manifesto of the same department, for the checks against history
+   * Last year's numeric targets of the same department, for the checks against history
    * (target_below_last_actual, target_lowered, indicator_dropped); omitted = not checked.
+   * From a document: `lastYearFromDocument`; the service reads them from the read model.
    */
-  lastYear?: ManifestoDocument;
+  lastYear?: { fiscalYear: number; indicators: readonly LastYearIndicator[] };
+}
+
+/** One numeric target of last year's manifesto of the department. */
+export interface LastYearIndicator {
+  goal: number;
+  indicator: string;
+  measure: Pick<NumericMeasure, "unit" | "comparator" | "target">;
+  actual?: number;
 }

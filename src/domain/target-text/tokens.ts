@@ -79,10 +79,20 @@ const UNITS = [
 const MULTIPLIERS: Record<string, number> = { 億: 1e8, 万: 1e4 };
 const SUB_MULTIPLIERS: Record<string, number> = { 千: 1e3, 百: 1e2 };
 
+// Sticky: matched where lastIndex says, without slicing the text for every digit.
+const PLAIN_NUMBER = /\d+(?:\.\d+)?/uy;
+
 function readPlainNumber(s: string, at: number): { value: number; end: number } | undefined {
-  const m = /^\d+(?:\.\d+)?/u.exec(s.slice(at));
+  PLAIN_NUMBER.lastIndex = at;
+  const m = PLAIN_NUMBER.exec(s);
   if (m === null) return undefined;
   return { value: Number(m[0]), end: at + m[0].length };
+}
+
+function skipSpaces(s: string, at: number): number {
+  let i = at;
+  while (i < s.length && /\s/u.test(s[i] ?? "")) i++;
+  return i;
 }
 
 /** 1億2300万, 2万5千, 98.5万, 12: the value and where it ends. */
@@ -113,9 +123,10 @@ function readJapaneseNumber(s: string, at: number): { value: number; end: number
   return { value: Number((total + block).toPrecision(12)), end: pos };
 }
 
-function unitAt(s: string, at: number): string | undefined {
-  const rest = s.slice(at).replace(/^\s+/u, "");
-  return UNITS.find((u) => rest.startsWith(u));
+function unitAt(s: string, at: number): { unit: string; start: number } | undefined {
+  const start = skipSpaces(s, at);
+  const unit = UNITS.find((u) => s.startsWith(u, start));
+  return unit === undefined ? undefined : { unit, start };
 }
 
 /**
@@ -144,17 +155,27 @@ function quantityAt(
   start: number,
   number: { value: number; end: number },
 ): Quantity | undefined {
-  const before = s.slice(0, start);
-  if (/[A-Za-z.第]$/u.test(before)) return undefined;
+  if (/[A-Za-z.第]/u.test(s[start - 1] ?? "")) return undefined;
   if (s[number.end] === "割") {
     return { value: number.value * 10, unit: "%", start, end: number.end + 1 };
   }
-  const unit = unitAt(s, number.end);
-  if (unit === undefined) return undefined;
-  const unitStart = s.indexOf(unit, number.end);
-  const end = unitStart + unit.length;
-  if (/^\s*(?:当たり|あたり|につき)/u.test(s.slice(end))) return undefined;
-  if (unit === "日" && /月\s*$/u.test(before)) return undefined;
+  const found = unitAt(s, number.end);
+  if (found === undefined) return undefined;
+  const { unit } = found;
+  const end = found.start + unit.length;
+  const after = skipSpaces(s, end);
+  if (
+    s.startsWith("当たり", after) ||
+    s.startsWith("あたり", after) ||
+    s.startsWith("につき", after)
+  ) {
+    return undefined;
+  }
+  if (unit === "日") {
+    let i = start - 1;
+    while (i >= 0 && /\s/u.test(s[i] ?? "")) i--;
+    if (s[i] === "月") return undefined;
+  }
   return { value: number.value, unit, start, end };
 }
 

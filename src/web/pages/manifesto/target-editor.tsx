@@ -31,6 +31,7 @@ import {
   useEditor,
 } from "./fields.tsx";
 import { MoveRemoveButtons } from "./move-remove-buttons.tsx";
+import { TargetChecks } from "./target-checks.tsx";
 
 export const COMPARATOR_OPTIONS = [
   { value: ">=", label: "≧ 以上" },
@@ -268,6 +269,7 @@ export function TargetsEditor({ goalPath, place }: { goalPath: Path; place: stri
               />
             </div>
             <MeasureFields path={tPath} place={name(i)} />
+            <TargetChecks path={tPath} place={name(i)} />
             <FieldErrors
               id={`${tId}-error`}
               messages={(problems.get(pathText(tPath)) ?? []).map(japaneseMessage)}
