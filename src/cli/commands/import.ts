@@ -3,6 +3,7 @@ import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { parseJson } from "../../domain/manifesto/validate.ts";
 import { ValidationError } from "../../errors.ts";
 import { validateForImport, writeManifesto } from "../../services/import-manifesto.ts";
+import { masterDataProblems } from "../../services/manifestos/master-data.ts";
 import { withDatabase } from "../context.ts";
 import { printProblems, readInputBytes, readInputFile } from "../io.ts";
 
@@ -26,7 +27,9 @@ export function registerImport(program: Command): void {
     .description(
       "Import manifestos in tassei.manifesto/v1. Every file is checked first: if any breaks a rule, " +
         "every problem is listed with its JSON path and nothing is written (exit code 2). " +
-        "Importing a municipality/year/department again replaces its content with a new revision.",
+        "Importing a municipality/year/department again replaces its content with a new revision. " +
+        "A municipality or department that does not exist yet is created (and said so); one that " +
+        "exists must be named exactly as registered: an import never renames master data.",
     )
     .argument("<files...>", "JSON files, or filled-in Excel templates (.xlsx), one manifesto each")
     .option(
@@ -42,7 +45,15 @@ export function registerImport(program: Command): void {
           let refused = 0;
           for (const file of files) {
             try {
-              docs.push({ file, doc: await validateForImport(ctx, await readDocument(file)) });
+              const doc = await validateForImport(ctx, await readDocument(file));
+              const problems = await masterDataProblems(ctx.db, doc, "create-missing");
+              if (problems.length > 0) {
+                throw new ValidationError(
+                  "文書の自治体・部局が登録されている内容と違います",
+                  problems,
+                );
+              }
+              docs.push({ file, doc });
             } catch (e) {
               if (!(e instanceof ValidationError)) throw e;
               printProblems(file, e.problems);
@@ -63,6 +74,16 @@ export function registerImport(program: Command): void {
               ...(opts.note !== undefined && { note: opts.note }),
             });
             done++;
+            if (r.createdMunicipality) {
+              process.stdout.write(
+                `created municipality ${r.municipalityCode} ${doc.municipality.name}\n`,
+              );
+            }
+            if (r.createdDepartment) {
+              process.stdout.write(
+                `created department ${r.departmentName}${doc.department.code ? ` (${doc.department.code})` : ""} in ${r.municipalityCode}\n`,
+              );
+            }
             if (!opts.quiet) {
               process.stdout.write(
                 `[${done}/${docs.length}] ${file}: ${r.municipalityCode} ${r.fiscalYear} ${r.departmentName} ` +

@@ -2,20 +2,16 @@
 // at once, that says what was corrected (its change note, kept as the revision's note and
 // with the publication). Planning and the municipality's administrator correct; the state
 // stays published. Everything else about the document is checked as for a save.
-import {
-  findDepartmentFor,
-  findManifestoInScope,
-  lockManifesto,
-} from "../../db/repositories/staff-manifestos.ts";
-import type { Problem } from "../../domain/manifesto/validate.ts";
+import { findManifestoInScope, lockManifesto } from "../../db/repositories/staff-manifestos.ts";
 import { manifestoPermissions } from "../../domain/permissions.ts";
 import { scopeOf } from "../../domain/roles.ts";
-import { comparisonKey } from "../../domain/text.ts";
 import { canCorrectIn, PUBLISHED_STATES, STATE_LABELS } from "../../domain/workflow.ts";
 import { AppError, NotFoundError, ValidationError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { validateForImport } from "../import-manifesto.ts";
+import { findRegisteredDepartment, fitDocument } from "../manifestos/master-data.ts";
 import { recordPublication } from "../manifestos/record-publication.ts";
+import { refuseMove } from "../manifestos/save-manifesto.ts";
 import { writeRevision } from "../manifestos/write-revision.ts";
 import { commentText, WorkflowConflictError } from "./move-manifesto.ts";
 
@@ -48,19 +44,8 @@ export async function correctPublishedManifesto(
       { path: "changeNote", message: "is required for a correction after publication" },
     ]);
   }
-  const doc = await validateForImport(ctx, input.document);
-  const departmentId = await findDepartmentFor(ctx.db, doc.municipality.code, {
-    code: doc.department.code,
-    nameKey: comparisonKey(doc.department.name),
-  });
-  const moved: Problem[] = [];
-  if (doc.municipality.code !== found.municipalityCode)
-    moved.push({ path: "municipality.code", message: `must stay ${found.municipalityCode}` });
-  if (doc.fiscalYear !== found.fiscalYear)
-    moved.push({ path: "fiscalYear", message: `must stay ${found.fiscalYear}` });
-  if (moved.length === 0 && departmentId !== found.departmentId)
-    moved.push({ path: "department", message: "must stay this manifesto's department" });
-  if (moved.length > 0) throw new ValidationError("この文書は別のマニフェストのものです", moved);
+  const given = await validateForImport(ctx, input.document);
+  refuseMove(given, found, (await findRegisteredDepartment(ctx.db, given))?.id);
 
   return ctx.db.transaction().execute(async (tx) => {
     const locked = await lockManifesto(tx, id);
@@ -84,6 +69,7 @@ export async function correctPublishedManifesto(
         current,
       );
     }
+    const doc = await fitDocument(tx, given, locked.department_id);
     const revision = locked.current_revision + 1;
     await writeRevision(tx, ctx.actor, {
       manifestoId: id,

@@ -1,0 +1,14 @@
+import { type Kysely, sql } from "kysely";
+
+// Indicators enter the public registry only through publication. A draft still needs an
+// indicator row (its targets point at one, for the staff dashboards and series), but such a
+// row is unregistered: the first publication that measures it gives it the published
+// spelling and unit and registers it, and after that no document changes it (renaming is
+// the administrator's). Rows already measured by a publication are registered as they are.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    alter table indicators add column registered boolean not null default false;
+    update indicators set registered = true
+      where id in (select indicator_id from public_targets where indicator_id is not null);
+  `.execute(db);
+}
