@@ -29,7 +29,7 @@ function documentOf(department: { name: string; code?: string }, fiscalYear = 20
 }
 
 /** The plan alone, as published before the evaluation: no results, levels or progress. */
-export function planOnly(doc: Doc): Doc {
+function planOnly(doc: Doc): Doc {
   for (const goal of doc.goals as {
     evaluation?: unknown;
     progress?: unknown;
