@@ -6,9 +6,16 @@ import { findMunicipality } from "../db/repositories/municipalities.ts";
 import type { ManifestoDocument } from "../domain/manifesto/schema.ts";
 import { validateManifesto } from "../domain/manifesto/validate.ts";
 import { comparisonKey } from "../domain/text.ts";
-import { type ManifestoState, PUBLISHED_STATES, publishedStateFor } from "../domain/workflow.ts";
+import {
+  isManifestoState,
+  type ManifestoState,
+  PUBLISHED_STATES,
+  phaseOf,
+  publishedStateFor,
+} from "../domain/workflow.ts";
 import { AppError, ValidationError } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
+import { refuseFrozenChanges } from "./manifestos/frozen-content.ts";
 import { fitImport, type MasterDataMode } from "./manifestos/master-data.ts";
 import { writeRevision } from "./manifestos/write-revision.ts";
 import { scaleFromSetting } from "./municipality-scale.ts";
@@ -93,6 +100,16 @@ export async function writeManifesto(
         "conflict",
         `the ${doc.fiscalYear} manifesto of ${doc.department.name} is published; import the correction with --published (and a --note saying what changed)`,
       );
+    }
+    if (existing && !state && isManifestoState(existing.state)) {
+      // While the evaluation is written, an import changes only what the evaluation writes.
+      if (phaseOf(existing.state) === "evaluation") {
+        await refuseFrozenChanges(
+          tx,
+          { manifestoId: existing.id, ...existing, state: "evaluation_draft" },
+          doc,
+        );
+      }
     }
     const revision = existing ? existing.currentRevision + 1 : 1;
     const manifestoId =

@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
 import { demoDocument } from "../../../test/support/fixtures.ts";
+import { listPublicDepartments } from "../../db/repositories/public-manifestos.ts";
 import { importManifesto } from "../../services/import-manifesto.ts";
 import { createUser } from "../../services/users/create-user.ts";
 import { buildApp } from "../app.ts";
@@ -74,9 +75,13 @@ beforeAll(async () => {
     })
   ).manifestoId;
   ids.somu2024 = (await importManifesto(ctx, documentOf({ name: "総務部" }, 2024))).manifestoId;
+  ids.kensetsu = (
+    await importManifesto(ctx, planOnly(documentOf({ name: "建設部" })), { published: true })
+  ).manifestoId;
   for (const [username, department] of [
     ["somu", "総務部"],
     ["kikaku", "K01"],
+    ["kensetsu", "建設部"],
   ] as const) {
     await createUser(ctx, {
       username,
@@ -262,5 +267,117 @@ describe("an import through the staff API names registered master data exactly",
     const planning = await signIn("planning");
     const r = await importAs(planning, documentOf({ name: "企画部", code: "K01" }, 2025));
     expect(r.statusCode).toBe(201);
+  });
+});
+
+describe("published content is frozen in the evaluation phase", () => {
+  const KENSETSU = `/${IGA}/2023/${encodeURIComponent("建設部")}`;
+  const publishedTitle = () => (documentOf({ name: "建設部" }).goals[0] as { title: string }).title;
+
+  beforeAll(async () => {
+    const planning = await signIn("planning");
+    const { manifesto } = await load(planning, ids.kensetsu!);
+    const r = await app.inject({
+      method: "POST",
+      url: `/api/manifestos/${ids.kensetsu}/transitions`,
+      headers: planning,
+      payload: { action: "open_evaluation", revision: manifesto.revision },
+    });
+    expect(r.statusCode).toBe(200);
+  });
+
+  it("refuses a change to the published plan in a normal save, naming the paths", async () => {
+    const editor = await signIn("kensetsu");
+    const before = (await load(editor, ids.kensetsu!)).manifesto.revision;
+    const r = await save(editor, ids.kensetsu!, (doc) => {
+      (doc.goals[0] as { title: string }).title = "評価の段階で書き換えた目標";
+      const target = (doc.goals[1] as { targets: { measure?: { target?: number } }[] }).targets[0]!;
+      if (target.measure?.target !== undefined) target.measure.target += 1;
+    });
+    expect(r.statusCode).toBe(400);
+    const fields = r.json().error.fields as Record<string, string>;
+    expect(Object.keys(fields)).toContain("goals[0].title");
+    expect(r.json().error.message).toContain("訂正");
+    expect((await load(editor, ids.kensetsu!)).manifesto.revision).toBe(before);
+  });
+
+  it("saves results, evaluations, reasons and progress", async () => {
+    const editor = await signIn("kensetsu");
+    const r = await save(editor, ids.kensetsu!, (doc) => {
+      const goal = doc.goals[0] as { evaluation?: unknown; progress?: unknown };
+      goal.evaluation = { level: 3, reason: "下書きの評価理由" };
+      goal.progress = [{ asOf: "2023-09-30", note: "順調" }];
+    });
+    expect(r.statusCode).toBe(200);
+  });
+
+  it("changes the published plan only as a correction, shown in 訂正の履歴", async () => {
+    const editor = await signIn("kensetsu");
+    const refused = await app.inject({
+      method: "POST",
+      url: `/api/manifestos/${ids.kensetsu}/corrections`,
+      headers: editor,
+      payload: { revision: 1, document: documentOf({ name: "建設部" }), changeNote: "x" },
+    });
+    expect(refused.statusCode).toBe(403);
+
+    const planning = await signIn("planning");
+    const { manifesto, document } = await load(planning, ids.kensetsu!);
+    (document.goals[0] as { title: string }).title = "訂正した目標名";
+    const r = await app.inject({
+      method: "POST",
+      url: `/api/manifestos/${ids.kensetsu}/corrections`,
+      headers: planning,
+      payload: { revision: manifesto.revision, document, changeNote: "目標名の誤記を訂正" },
+    });
+    expect(r.statusCode).toBe(200);
+    const { text } = await page(KENSETSU);
+    expect(text).toContain("訂正した目標名");
+    // 訂正の履歴 says what it was before.
+    expect(text).toContain(publishedTitle());
+    expect(text).toContain("目標名の誤記を訂正");
+    // What the department is drafting stays off the public page, and goes on from here.
+    expect(text).not.toContain("下書きの評価理由");
+    const after = await load(planning, ids.kensetsu!);
+    expect(after.manifesto.state).toBe("evaluation_draft");
+    const goal = after.document.goals[0] as { title: string; evaluation?: { reason: string } };
+    expect(goal.title).toBe("訂正した目標名");
+    expect(goal.evaluation?.reason).toBe("下書きの評価理由");
+  });
+});
+
+describe("departments in the municipality's order", () => {
+  async function listedOnPortal(): Promise<string[]> {
+    const r = await app.inject({ method: "GET", url: `/${IGA}` });
+    const links = [...r.body.matchAll(/<a href="\/242161\/departments\/[^"]+">([^<]+)<\/a>/g)];
+    return links.map((m) => m[1] ?? "");
+  }
+
+  it("the operator's import places new departments in the order they come", async () => {
+    const rows = await t.ctx.db
+      .selectFrom("departments")
+      .select(["name", "position"])
+      .where("municipality_code", "=", IGA)
+      .orderBy("position")
+      .execute();
+    expect(rows.map((r) => r.name)).toEqual(["福祉部", "総務部", "市民部", "企画部", "建設部"]);
+    expect(await listedOnPortal()).toEqual(["総務部", "市民部", "企画部", "建設部"]);
+  });
+
+  it("the portal lists departments by departments.position, not by their names' characters", async () => {
+    const order = ["建設部", "企画部", "総務部", "市民部"];
+    for (const [i, name] of order.entries()) {
+      await t.ctx.db
+        .updateTable("departments")
+        .set({ position: i + 1 })
+        .where("municipality_code", "=", IGA)
+        .where("name", "=", name)
+        .execute();
+    }
+    expect([...order].sort()).not.toEqual(order);
+    // What the municipality page lists (read directly: the page itself is cached until the
+    // change is announced).
+    const listed = await listPublicDepartments(t.ctx.db, IGA);
+    expect(listed.map((d) => d.name)).toEqual(order);
   });
 });

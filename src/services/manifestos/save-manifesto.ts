@@ -19,6 +19,7 @@ import { scopeOf } from "../../domain/roles.ts";
 import { AppError, NotFoundError, ValidationError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { validateForImport } from "../import-manifesto.ts";
+import { refuseFrozenChanges } from "./frozen-content.ts";
 import { findRegisteredDepartment, fitDocument } from "./master-data.ts";
 import { RevisionConflictError } from "./revision-conflict.ts";
 import { writeRevision } from "./write-revision.ts";
@@ -63,6 +64,12 @@ export async function saveManifesto(
     // The document follows the master data: its municipality's and department's names and
     // codes are the registered ones, whatever the draft said; nothing is written back.
     const doc = await fitDocument(tx, given, locked.department_id);
+    // In the evaluation phase the published plan stays as published.
+    await refuseFrozenChanges(
+      tx,
+      { manifestoId: id, currentRevision: locked.current_revision, state: locked.state },
+      doc,
+    );
     const revision = locked.current_revision + 1;
     await keepCommentsWithTheirGoals(tx, ctx.actor, id, locked.current_revision, doc);
     await writeRevision(tx, ctx.actor, {
