@@ -1,10 +1,7 @@
 import type { Command } from "commander";
-import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { parseJson } from "../../domain/manifesto/validate.ts";
 import { ValidationError } from "../../errors.ts";
-import { validateForImport, writeManifesto } from "../../services/import-manifesto.ts";
-import { masterDataProblems } from "../../services/manifestos/master-data.ts";
-import { withDatabase } from "../context.ts";
+import { runAdminCommand } from "../admin-command.ts";
 import { printProblems, readInputBytes, readInputFile } from "../io.ts";
 
 /** A JSON document, or a filled-in Excel template (.xlsx) read into one. */
@@ -40,59 +37,52 @@ export function registerImport(program: Command): void {
     .option("--quiet", "print only the summary line")
     .action(
       async (files: string[], opts: { published?: boolean; note?: string; quiet?: boolean }) => {
-        await withDatabase("import", async (ctx) => {
-          const docs: { file: string; doc: ManifestoDocument }[] = [];
-          let refused = 0;
-          for (const file of files) {
-            try {
-              const doc = await validateForImport(ctx, await readDocument(file));
-              const problems = await masterDataProblems(ctx.db, doc, "create-missing");
-              if (problems.length > 0) {
-                throw new ValidationError(
-                  "文書の自治体・部局が登録されている内容と違います",
-                  problems,
-                );
-              }
-              docs.push({ file, doc });
-            } catch (e) {
-              if (!(e instanceof ValidationError)) throw e;
-              printProblems(file, e.problems);
-              refused++;
-            }
+        const read: { name: string; document: unknown }[] = [];
+        let unreadable = 0;
+        for (const file of files) {
+          try {
+            read.push({ name: file, document: await readDocument(file) });
+          } catch (e) {
+            if (!(e instanceof ValidationError)) throw e;
+            printProblems(file, e.problems);
+            unreadable++;
           }
-          if (refused > 0) {
-            throw new ValidationError(
-              `${refused} of ${files.length} files refused; nothing was imported`,
-              [],
+        }
+        // Checked, then written, by one service: here, or in the running server that holds
+        // the embedded database (admin-command.ts).
+        const r = await runAdminCommand("import", {
+          files: read,
+          published: opts.published,
+          note: opts.note,
+          checkOnly: unreadable > 0,
+        });
+        for (const refused of r.refused) printProblems(refused.name, refused.problems);
+        const refusedCount = unreadable + r.refused.length;
+        if (refusedCount > 0) {
+          throw new ValidationError(
+            `${refusedCount} of ${files.length} files refused; nothing was imported`,
+            [],
+          );
+        }
+        let done = 0;
+        for (const i of r.imported) {
+          done++;
+          if (i.createdMunicipality) {
+            process.stdout.write(`created municipality ${i.municipalityCode}\n`);
+          }
+          if (i.createdDepartment) {
+            process.stdout.write(
+              `created department ${i.departmentName} in ${i.municipalityCode}\n`,
             );
           }
-          let done = 0;
-          for (const { file, doc } of docs) {
-            const r = await writeManifesto(ctx, doc, {
-              source: "import",
-              ...(opts.published && { published: true }),
-              ...(opts.note !== undefined && { note: opts.note }),
-            });
-            done++;
-            if (r.createdMunicipality) {
-              process.stdout.write(
-                `created municipality ${r.municipalityCode} ${doc.municipality.name}\n`,
-              );
-            }
-            if (r.createdDepartment) {
-              process.stdout.write(
-                `created department ${r.departmentName}${doc.department.code ? ` (${doc.department.code})` : ""} in ${r.municipalityCode}\n`,
-              );
-            }
-            if (!opts.quiet) {
-              process.stdout.write(
-                `[${done}/${docs.length}] ${file}: ${r.municipalityCode} ${r.fiscalYear} ${r.departmentName} ` +
-                  `revision ${r.revision}${r.created ? " (new)" : ""}\n`,
-              );
-            }
+          if (!opts.quiet) {
+            process.stdout.write(
+              `[${done}/${r.imported.length}] ${i.name}: ${i.municipalityCode} ${i.fiscalYear} ${i.departmentName} ` +
+                `revision ${i.revision}${i.created ? " (new)" : ""}\n`,
+            );
           }
-          process.stdout.write(`imported ${done} manifesto${done === 1 ? "" : "s"}\n`);
-        });
+        }
+        process.stdout.write(`imported ${done} manifesto${done === 1 ? "" : "s"}\n`);
       },
     );
 }
