@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
 import { demoDocument } from "../../../test/support/fixtures.ts";
 import { listPublicDepartments } from "../../db/repositories/public-manifestos.ts";
+import { exportManifesto } from "../../services/export-manifesto.ts";
 import { importManifesto } from "../../services/import-manifesto.ts";
+import { updateMunicipality } from "../../services/update-municipality-settings.ts";
 import { createUser } from "../../services/users/create-user.ts";
 import { buildApp } from "../app.ts";
 import { visibleText } from "../portal/test-app.ts";
@@ -379,5 +381,22 @@ describe("departments in the municipality's order", () => {
     // change is announced).
     const listed = await listPublicDepartments(t.ctx.db, IGA);
     expect(listed.map((d) => d.name)).toEqual(order);
+  });
+});
+
+describe("export", () => {
+  it("writes the master data's names, also for a document stored before a rename", async () => {
+    await updateMunicipality(t.ctx, { code: IGA, name: "新伊賀市" });
+    try {
+      const doc = await exportManifesto(t.ctx, {
+        municipalityCode: IGA,
+        fiscalYear: 2023,
+        department: "総務部",
+      });
+      expect(doc.municipality.name).toBe("新伊賀市");
+      expect(doc.department.name).toBe("総務部");
+    } finally {
+      await updateMunicipality(t.ctx, { code: IGA, name: "伊賀市" });
+    }
   });
 });
