@@ -98,6 +98,8 @@ export interface IndicatorsTable {
   key: string;
   name: string;
   unit: string;
+  /** Measured by a publication: its name and unit no longer follow documents (0011). */
+  registered: Generated<boolean>;
 }
 
 export interface AuditEventsTable {

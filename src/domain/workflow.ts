@@ -148,7 +148,11 @@ export function canEditIn(state: ManifestoState, role: Role): boolean {
   return DRAFT_STATES.includes(state) && role !== "viewer";
 }
 
-/** Correcting published content (a new published revision with a change note): stewards. */
+/**
+ * Correcting published content (a new published revision with a change note): stewards,
+ * once the plan is published — in the evaluation phase too, where the published plan is
+ * frozen for a normal save (manifesto/phase-changes.ts).
+ */
 export function canCorrectIn(state: ManifestoState, role: Role): boolean {
-  return PUBLISHED_STATES.includes(state) && isSteward(role);
+  return (PUBLISHED_STATES.includes(state) || phaseOf(state) === "evaluation") && isSteward(role);
 }

@@ -1,7 +1,8 @@
 // Online backup of the embedded database. PGlite lives inside the server process, which
 // holds the data directory's lock, so `tassei backup` cannot open the database while the
 // server runs. The server therefore offers exactly one thing on a Unix socket in the data
-// directory: the backup, streamed in the tassei.backup/v1 format. Who may have it is decided
+// directory: the backup, streamed in the tassei.backup/v1 format (and the administrative
+// commands of `tassei`, admin-socket.ts). Who may have it is decided
 // by the file system, as for the database files beside it: the socket is the server user's
 // alone (0600). It is not reachable over the network and serves nothing else.
 import fs from "node:fs";
@@ -10,6 +11,7 @@ import path from "node:path";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { writeBackupTo } from "../services/backup/create-backup.ts";
+import { ADMIN_REQUEST_PATH, handleAdminCommand } from "./admin-socket.ts";
 
 export const BACKUP_SOCKET_NAME = "tassei.sock";
 export const BACKUP_REQUEST_PATH = "/backup";
@@ -65,6 +67,9 @@ const IDLE_TIMEOUT_MS = 60_000;
 
 function handler(db: Kysely<Database>, log: Log) {
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.method === "POST" && req.url === ADMIN_REQUEST_PATH) {
+      return handleAdminCommand(db, req, res, log);
+    }
     if (req.method !== "GET" || req.url !== BACKUP_REQUEST_PATH) {
       res.writeHead(404, { "content-type": "text/plain" }).end(`only GET ${BACKUP_REQUEST_PATH}\n`);
       return;

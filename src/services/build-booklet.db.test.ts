@@ -13,7 +13,7 @@ import {
 import { booklettedDocuments } from "./build-booklet.ts";
 import { importManifesto } from "./import-manifesto.ts";
 
-const DRAFT_TITLE = "評価の下書きにだけある目標名";
+const DRAFT_REASON = "評価の下書きにだけある理由";
 let t: TestDatabase;
 let id: number;
 
@@ -27,8 +27,9 @@ describe("the booklet's contents", () => {
   it("keep the published plan while its evaluation is drafted; a proof shows the draft", async () => {
     const staff = await createStaff(t);
     await openEvaluationOf(t, staff, id);
+    // (What an evaluation's draft may write: results, evaluations, reasons, progress.)
     const draft = resultsDocument();
-    draft.goals[0]!.title = DRAFT_TITLE;
+    draft.goals[0]!.evaluation = { ...draft.goals[0]!.evaluation!, reason: DRAFT_REASON };
     await saveDraft(t, staff.head, id, draft);
 
     const request = { municipalityCode: MUNICIPALITY, fiscalYear: 2023 };
@@ -38,6 +39,6 @@ describe("the booklet's contents", () => {
     expect(published[0]?.goals[0]?.evaluation).toBeUndefined();
 
     const proof = await booklettedDocuments(t.ctx, { ...request, includeUnpublished: true });
-    expect(proof[0]?.goals[0]?.title).toBe(DRAFT_TITLE);
+    expect(proof[0]?.goals[0]?.evaluation?.reason).toBe(DRAFT_REASON);
   });
 });

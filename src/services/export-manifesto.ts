@@ -1,7 +1,9 @@
-// Export a manifesto as tassei.manifesto/v1: the stored document, key for key, plus the
+// Export a manifesto as tassei.manifesto/v1: the stored document, key for key (with the
+// municipality's and department's names as registered, master data), plus the
 // municipality's defaults the document relies on (its scale, title, subtitle), so that
 // every export is self-describing (FORMAT.md).
 
+import { departmentNameForYear } from "../db/repositories/departments.ts";
 import type { MunicipalityRow } from "../db/repositories/municipalities.ts";
 import { DEFAULT_SCALE } from "../domain/manifesto/default-scale.ts";
 import type { EvaluationScale, ManifestoDocument } from "../domain/manifesto/schema.ts";
@@ -16,8 +18,17 @@ import { scaleFromSetting } from "./municipality-scale.ts";
 export function withMunicipalityDefaults(
   doc: ManifestoDocument,
   municipality: MunicipalityRow,
+  /** The department's registered name in the document's year (master data). */
+  departmentName?: string,
 ): ManifestoDocument {
-  const out: ManifestoDocument = { ...doc };
+  // Names are the master data's: a document stored before a rename is exported renamed.
+  const out: ManifestoDocument = {
+    ...doc,
+    municipality: { ...doc.municipality, name: municipality.name },
+    ...(departmentName !== undefined && {
+      department: { ...doc.department, name: departmentName },
+    }),
+  };
   if (out.documentTitle === undefined && municipality.documentTitle !== null) {
     out.documentTitle = municipality.documentTitle;
   }
@@ -64,8 +75,13 @@ export async function exportManifestoWithScale(
 ): Promise<{ doc: ManifestoDocument; scale: EvaluationScale | undefined }> {
   const municipality = await requireMunicipality(ctx, selector.municipalityCode);
   const manifesto = await loadOneManifesto(ctx, selector);
+  const departmentName = await departmentNameForYear(
+    ctx.db,
+    manifesto.departmentId,
+    manifesto.fiscalYear,
+  );
   return {
-    doc: withMunicipalityDefaults(manifesto.document, municipality),
+    doc: withMunicipalityDefaults(manifesto.document, municipality, departmentName),
     scale: scaleFromSetting(municipality.evaluationScale),
   };
 }

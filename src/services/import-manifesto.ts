@@ -1,15 +1,22 @@
 // Import one tassei.manifesto/v1 document: refused whole on any problem, otherwise written
 // as a new revision of that municipality/year/department's manifesto in one transaction,
 // with its read model and its audit event.
-import { resolveDepartment } from "../db/repositories/departments.ts";
 import { findManifestoForDepartment, insertManifesto } from "../db/repositories/manifestos.ts";
-import { findMunicipality, upsertMunicipality } from "../db/repositories/municipalities.ts";
+import { findMunicipality } from "../db/repositories/municipalities.ts";
 import type { ManifestoDocument } from "../domain/manifesto/schema.ts";
 import { validateManifesto } from "../domain/manifesto/validate.ts";
 import { comparisonKey } from "../domain/text.ts";
-import { type ManifestoState, PUBLISHED_STATES, publishedStateFor } from "../domain/workflow.ts";
+import {
+  isManifestoState,
+  type ManifestoState,
+  PUBLISHED_STATES,
+  phaseOf,
+  publishedStateFor,
+} from "../domain/workflow.ts";
 import { AppError, ValidationError } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
+import { refuseFrozenChanges } from "./manifestos/frozen-content.ts";
+import { fitImport, type MasterDataMode } from "./manifestos/master-data.ts";
 import { writeRevision } from "./manifestos/write-revision.ts";
 import { scaleFromSetting } from "./municipality-scale.ts";
 
@@ -19,6 +26,11 @@ export interface ImportOptions {
   note?: string;
   /** Import as published (plan, or results when any goal is evaluated). */
   published?: boolean;
+  /**
+   * The operator's import may create a municipality and departments that do not exist yet
+   * (the default); the staff workspace and the API import only into registered ones.
+   */
+  masterData?: MasterDataMode;
 }
 
 export interface ImportResult {
@@ -29,6 +41,9 @@ export interface ImportResult {
   fiscalYear: number;
   departmentName: string;
   state: ManifestoState | string;
+  /** Master data this import created (operator imports only). */
+  createdMunicipality: boolean;
+  createdDepartment: boolean;
 }
 
 function municipalityCodeOf(raw: unknown): string | undefined {
@@ -66,21 +81,17 @@ export async function importManifesto(
 /** Writes a document that has already been validated. */
 export async function writeManifesto(
   ctx: ServiceContext,
-  doc: ManifestoDocument,
+  given: ManifestoDocument,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const municipalityCode = doc.municipality.code;
-  const departmentNameKey = comparisonKey(doc.department.name);
-  const hasEvaluation = doc.goals.some((g) => g.evaluation !== undefined);
+  const municipalityCode = given.municipality.code;
+  const hasEvaluation = given.goals.some((g) => g.evaluation !== undefined);
   const state = options.published ? publishedStateFor(hasEvaluation) : undefined;
 
   return ctx.db.transaction().execute(async (tx) => {
-    await upsertMunicipality(tx, doc.municipality);
-    const departmentId = await resolveDepartment(tx, municipalityCode, {
-      name: doc.department.name,
-      nameKey: departmentNameKey,
-      code: doc.department.code,
-    });
+    const fitted = await fitImport(tx, given, options.masterData ?? "create-missing");
+    const { doc, departmentId } = fitted;
+    const departmentNameKey = comparisonKey(doc.department.name);
     const key = { municipalityCode, fiscalYear: doc.fiscalYear, departmentId };
     const existing = await findManifestoForDepartment(tx, key);
     if (existing && PUBLISHED_STATES.includes(existing.state as ManifestoState) && !state) {
@@ -89,6 +100,16 @@ export async function writeManifesto(
         "conflict",
         `the ${doc.fiscalYear} manifesto of ${doc.department.name} is published; import the correction with --published (and a --note saying what changed)`,
       );
+    }
+    if (existing && !state && isManifestoState(existing.state)) {
+      // While the evaluation is written, an import changes only what the evaluation writes.
+      if (phaseOf(existing.state) === "evaluation") {
+        await refuseFrozenChanges(
+          tx,
+          { manifestoId: existing.id, ...existing, state: "evaluation_draft" },
+          doc,
+        );
+      }
     }
     const revision = existing ? existing.currentRevision + 1 : 1;
     const manifestoId =
@@ -116,6 +137,8 @@ export async function writeManifesto(
       fiscalYear: doc.fiscalYear,
       departmentName: doc.department.name,
       state: state ?? (existing ? "unchanged" : "draft"),
+      createdMunicipality: fitted.createdMunicipality,
+      createdDepartment: fitted.createdDepartment,
     };
   });
 }

@@ -3,8 +3,7 @@ import { unstructuredTargets } from "../../domain/assessment/plan-checks.ts";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { parseJson } from "../../domain/manifesto/validate.ts";
 import { ValidationError } from "../../errors.ts";
-import { validateForImport, writeManifesto } from "../../services/import-manifesto.ts";
-import { withDatabase } from "../context.ts";
+import { runAdminCommand } from "../admin-command.ts";
 import { printProblems, readInputBytes, readInputFile } from "../io.ts";
 
 /** A JSON document, or a filled-in Excel template (.xlsx) read into one. */
@@ -27,7 +26,9 @@ export function registerImport(program: Command): void {
     .description(
       "Import manifestos in tassei.manifesto/v1. Every file is checked first: if any breaks a rule, " +
         "every problem is listed with its JSON path and nothing is written (exit code 2). " +
-        "Importing a municipality/year/department again replaces its content with a new revision.",
+        "Importing a municipality/year/department again replaces its content with a new revision. " +
+        "A municipality or department that does not exist yet is created (and said so); one that " +
+        "exists must be named exactly as registered: an import never renames master data.",
     )
     .argument("<files...>", "JSON files, or filled-in Excel templates (.xlsx), one manifesto each")
     .option(
@@ -38,48 +39,63 @@ export function registerImport(program: Command): void {
     .option("--quiet", "print only the summary line")
     .action(
       async (files: string[], opts: { published?: boolean; note?: string; quiet?: boolean }) => {
-        await withDatabase("import", async (ctx) => {
-          const docs: { file: string; doc: ManifestoDocument }[] = [];
-          let refused = 0;
-          for (const file of files) {
-            try {
-              docs.push({ file, doc: await validateForImport(ctx, await readDocument(file)) });
-            } catch (e) {
-              if (!(e instanceof ValidationError)) throw e;
-              printProblems(file, e.problems);
-              refused++;
-            }
+        const read: { name: string; document: unknown }[] = [];
+        let unreadable = 0;
+        for (const file of files) {
+          try {
+            read.push({ name: file, document: await readDocument(file) });
+          } catch (e) {
+            if (!(e instanceof ValidationError)) throw e;
+            printProblems(file, e.problems);
+            unreadable++;
           }
-          if (refused > 0) {
-            throw new ValidationError(
-              `${refused} of ${files.length} files refused; nothing was imported`,
-              [],
+        }
+        // Checked, then written, by one service: here, or in the running server that holds
+        // the embedded database (admin-command.ts).
+        const r = await runAdminCommand("import", {
+          files: read,
+          published: opts.published,
+          note: opts.note,
+          checkOnly: unreadable > 0,
+        });
+        for (const refused of r.refused) printProblems(refused.name, refused.problems);
+        const refusedCount = unreadable + r.refused.length;
+        if (refusedCount > 0) {
+          throw new ValidationError(
+            `${refusedCount} of ${files.length} files refused; nothing was imported`,
+            [],
+          );
+        }
+        let done = 0;
+        for (const i of r.imported) {
+          done++;
+          if (i.createdMunicipality) {
+            process.stdout.write(`created municipality ${i.municipalityCode}\n`);
+          }
+          if (i.createdDepartment) {
+            process.stdout.write(
+              `created department ${i.departmentName} in ${i.municipalityCode}\n`,
             );
           }
-          let done = 0;
-          for (const { file, doc } of docs) {
-            const r = await writeManifesto(ctx, doc, {
-              source: "import",
-              ...(opts.published && { published: true }),
-              ...(opts.note !== undefined && { note: opts.note }),
-            });
-            done++;
-            if (!opts.quiet) {
+          if (!opts.quiet) {
+            process.stdout.write(
+              `[${done}/${r.imported.length}] ${i.name}: ${i.municipalityCode} ${i.fiscalYear} ${i.departmentName} ` +
+                `revision ${i.revision}${i.created ? " (new)" : ""}\n`,
+            );
+            // Kept as written; the assessment's target_not_structured proposes the measure.
+            // The document was valid (it was imported), so it has the format's shape.
+            const doc = read.find((x) => x.name === i.name)?.document as
+              | ManifestoDocument
+              | undefined;
+            const unstructured = doc ? unstructuredTargets(doc) : [];
+            if (unstructured.length > 0) {
               process.stdout.write(
-                `[${done}/${docs.length}] ${file}: ${r.municipalityCode} ${r.fiscalYear} ${r.departmentName} ` +
-                  `revision ${r.revision}${r.created ? " (new)" : ""}\n`,
+                `  ${unstructured.length} ${unstructured.length === 1 ? "target states" : "targets state"} a number in text only (target_not_structured): ${unstructured.join(", ")}\n`,
               );
-              // Kept as written; the assessment's target_not_structured proposes the measure.
-              const unstructured = unstructuredTargets(doc);
-              if (unstructured.length > 0) {
-                process.stdout.write(
-                  `  ${unstructured.length} ${unstructured.length === 1 ? "target states" : "targets state"} a number in text only (target_not_structured): ${unstructured.join(", ")}\n`,
-                );
-              }
             }
           }
-          process.stdout.write(`imported ${done} manifesto${done === 1 ? "" : "s"}\n`);
-        });
+        }
+        process.stdout.write(`imported ${done} manifesto${done === 1 ? "" : "s"}\n`);
       },
     );
 }

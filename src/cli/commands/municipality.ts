@@ -4,7 +4,7 @@ import { parseJson } from "../../domain/manifesto/validate.ts";
 import { ValidationError } from "../../errors.ts";
 import { requireMunicipality } from "../../services/find-manifestos.ts";
 import { scaleFromSetting } from "../../services/municipality-scale.ts";
-import { updateMunicipality } from "../../services/update-municipality-settings.ts";
+import { runAdminCommand } from "../admin-command.ts";
 import { withDatabase } from "../context.ts";
 import { readInputFile } from "../io.ts";
 import { parseMunicipalityCode } from "../options.ts";
@@ -71,17 +71,16 @@ export function registerMunicipality(program: Command): void {
       }
       const emptyToNull = (v: string | undefined) =>
         v === undefined ? undefined : v === "" ? null : v;
-      await withDatabase("municipality set", async (ctx) => {
-        const m = await updateMunicipality(ctx, {
-          code: opts.municipality,
-          ...(opts.name !== undefined && { name: opts.name }),
-          ...(opts.prefecture !== undefined && { prefecture: emptyToNull(opts.prefecture) }),
-          ...(opts.title !== undefined && { documentTitle: emptyToNull(opts.title) }),
-          ...(opts.subtitle !== undefined && { documentSubtitle: emptyToNull(opts.subtitle) }),
-          ...(scale !== undefined && { evaluationScale: scale }),
-          ...(opts.defaultScale && { evaluationScale: null }),
-        });
-        process.stdout.write(`updated ${m.code} ${m.name}\n`);
+      // Through the running server when it holds the embedded database (admin-command.ts).
+      const m = await runAdminCommand("municipality set", {
+        code: opts.municipality,
+        ...(opts.name !== undefined && { name: opts.name }),
+        ...(opts.prefecture !== undefined && { prefecture: emptyToNull(opts.prefecture) }),
+        ...(opts.title !== undefined && { documentTitle: emptyToNull(opts.title) }),
+        ...(opts.subtitle !== undefined && { documentSubtitle: emptyToNull(opts.subtitle) }),
+        ...(scale !== undefined && { evaluationScale: scale }),
+        ...(opts.defaultScale && { evaluationScale: null }),
       });
+      process.stdout.write(`updated ${m.code} ${m.name}\n`);
     });
 }

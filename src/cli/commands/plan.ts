@@ -1,6 +1,7 @@
 import path from "node:path";
 import { type Command, Option } from "commander";
-import { getPlanStructure, importPlanStructure } from "../../services/import-plan-structure.ts";
+import { getPlanStructure } from "../../services/import-plan-structure.ts";
+import { runAdminCommand } from "../admin-command.ts";
 import { withDatabase } from "../context.ts";
 import { readInputFile } from "../io.ts";
 import { parseMunicipalityCode } from "../options.ts";
@@ -28,14 +29,12 @@ export function registerPlan(program: Command): void {
     .action(async (file: string, opts: { municipality: string; format?: "json" | "csv" }) => {
       const format = opts.format ?? (path.extname(file).toLowerCase() === ".csv" ? "csv" : "json");
       const content = readInputFile(file);
-      await withDatabase("plan import", async (ctx) => {
-        const r = await importPlanStructure(ctx, {
-          municipalityCode: opts.municipality,
-          content,
-          format,
-        });
-        process.stdout.write(`imported ${r.items} plan items\n`);
+      const r = await runAdminCommand("plan import", {
+        municipalityCode: opts.municipality,
+        content,
+        format,
       });
+      process.stdout.write(`imported ${r.items} plan items\n`);
     });
 
   cmd

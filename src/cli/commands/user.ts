@@ -4,9 +4,8 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { isRole, ROLES } from "../../domain/roles.ts";
 import { ValidationError } from "../../errors.ts";
-import { createUser } from "../../services/users/create-user.ts";
 import { listStaffUsers } from "../../services/users/list-users.ts";
-import { setUserPassword } from "../../services/users/set-password.ts";
+import { runAdminCommand } from "../admin-command.ts";
 import { withDatabase } from "../context.ts";
 import { parseMunicipalityCode, parseNonEmpty } from "../options.ts";
 
@@ -103,18 +102,16 @@ export function registerUser(program: Command): void {
     .option("--password-stdin", "read the password from standard input (else it is asked for)")
     .action(async (opts: AddOptions) => {
       const password = await readPassword(opts.passwordStdin);
-      await withDatabase("user add", async (ctx) => {
-        const user = await createUser(ctx, {
-          username: opts.username,
-          password,
-          role: opts.role,
-          municipalityCode: opts.municipality ?? null,
-          department: opts.department,
-          displayName: opts.displayName,
-        });
-        const where = opts.municipality ?? "installation";
-        process.stdout.write(`created user ${user.username} (${user.role}, ${where})\n`);
+      const user = await runAdminCommand("user add", {
+        username: opts.username,
+        password,
+        role: opts.role,
+        municipalityCode: opts.municipality ?? null,
+        department: opts.department,
+        displayName: opts.displayName,
       });
+      const where = opts.municipality ?? "installation";
+      process.stdout.write(`created user ${user.username} (${user.role}, ${where})\n`);
     });
 
   cmd
@@ -154,11 +151,12 @@ export function registerUser(program: Command): void {
     .option("--password-stdin", "read the password from standard input (else it is asked for)")
     .action(async (opts: { username: string; passwordStdin?: boolean }) => {
       const password = await readPassword(opts.passwordStdin);
-      await withDatabase("user set-password", async (ctx) => {
-        const r = await setUserPassword(ctx, { username: opts.username, password });
-        process.stdout.write(
-          `password of ${opts.username} set; ${r.revokedSessions} session(s) ended\n`,
-        );
+      const r = await runAdminCommand("user set-password", {
+        username: opts.username,
+        password,
       });
+      process.stdout.write(
+        `password of ${opts.username} set; ${r.revokedSessions} session(s) ended\n`,
+      );
     });
 }

@@ -1,58 +1,125 @@
 import { sql } from "kysely";
 import type { Db } from "./municipalities.ts";
-import { notifyPublicChange } from "./public-changes.ts";
+
+// Departments are master data: documents copy their names and codes from here, and nothing
+// a document says is written back (src/services/manifestos/master-data.ts).
+
+export interface DepartmentRow {
+  id: number;
+  municipalityCode: string;
+  code: string | null;
+  name: string;
+}
+
+function toRow(r: {
+  id: number;
+  municipality_code: string;
+  code: string | null;
+  name: string;
+}): DepartmentRow {
+  return { id: r.id, municipalityCode: r.municipality_code, code: r.code, name: r.name };
+}
+
+const COLUMNS = ["id", "municipality_code", "code", "name"] as const;
 
 /**
- * The department a document belongs to. Its own code, when the municipality gives one, is
- * its identity across renames; without a code the (NFKC-compared) name is.
+ * The department a document names: by its own code when the document gives one and a
+ * department has it, else by its (NFKC-compared) name. Read-only.
  */
-export async function resolveDepartment(
+export async function findNamedDepartment(
   db: Db,
   municipalityCode: string,
-  dept: { name: string; nameKey: string; code?: string | undefined },
-): Promise<number> {
-  if (dept.code !== undefined && dept.code !== "") {
+  named: { code?: string | undefined; nameKey: string },
+): Promise<DepartmentRow | undefined> {
+  if (named.code) {
     const byCode = await db
       .selectFrom("departments")
-      .select("id")
+      .select(COLUMNS)
       .where("municipality_code", "=", municipalityCode)
-      .where("code", "=", dept.code)
+      .where("code", "=", named.code)
       .executeTakeFirst();
-    if (byCode) {
-      await db
-        .updateTable("departments")
-        .set({ name: dept.name, name_key: dept.nameKey })
-        .where("id", "=", byCode.id)
-        .execute();
-      return byCode.id;
-    }
+    if (byCode) return toRow(byCode);
   }
   const byName = await db
     .selectFrom("departments")
-    .select(["id", "code"])
+    .select(COLUMNS)
     .where("municipality_code", "=", municipalityCode)
-    .where("name_key", "=", dept.nameKey)
+    .where("name_key", "=", named.nameKey)
     .orderBy("id", "desc")
     .executeTakeFirst();
-  if (byName && (byName.code === null || dept.code === undefined || dept.code === "")) {
-    if (byName.code === null && dept.code) {
-      await db
-        .updateTable("departments")
-        .set({ code: dept.code })
-        .where("id", "=", byName.id)
-        .execute();
-      // Public addresses name a department by its code once it has one.
-      await notifyPublicChange(db, municipalityCode);
-    }
-    return byName.id;
-  }
+  return byName && toRow(byName);
+}
+
+export async function findDepartment(db: Db, id: number): Promise<DepartmentRow | undefined> {
+  const row = await db
+    .selectFrom("departments")
+    .select(COLUMNS)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row && toRow(row);
+}
+
+/**
+ * The name the department has in a fiscal year: the one every document of that year
+ * carries. The one place that answers this question; for now a department has one name
+ * (renames effective from a fiscal year come with the administration of departments).
+ */
+export async function departmentNameForYear(
+  db: Db,
+  departmentId: number,
+  _fiscalYear: number,
+): Promise<string> {
+  const row = await db
+    .selectFrom("departments")
+    .select("name")
+    .where("id", "=", departmentId)
+    .executeTakeFirstOrThrow();
+  return row.name;
+}
+
+/**
+ * Another department of the municipality whose code equals this name, or whose name equals
+ * this code (compared after NFKC): public addresses name a department by either, so the
+ * two must never meet.
+ */
+export async function findAddressClash(
+  db: Db,
+  municipalityCode: string,
+  d: { name: string; nameKey: string; code: string | null; codeKey: string | null },
+): Promise<DepartmentRow | undefined> {
+  const row = await db
+    .selectFrom("departments")
+    .select(COLUMNS)
+    .where("municipality_code", "=", municipalityCode)
+    .where((eb) =>
+      eb.or([
+        eb("code", "in", [d.name, d.nameKey]),
+        ...(d.codeKey !== null ? [eb("name_key", "=", d.codeKey)] : []),
+        ...(d.code !== null ? [eb("code", "=", d.code)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+  return row && toRow(row);
+}
+
+/** A new department, placed after the municipality's others. */
+export async function insertDepartment(
+  db: Db,
+  d: { municipalityCode: string; code: string | null; name: string; nameKey: string },
+): Promise<number> {
+  const last = await db
+    .selectFrom("departments")
+    .select((eb) => eb.fn.max("position").as("position"))
+    .where("municipality_code", "=", d.municipalityCode)
+    .executeTakeFirst();
   const created = await db
     .insertInto("departments")
     .values({
-      municipality_code: municipalityCode,
-      code: dept.code ? dept.code : null,
-      name: dept.name,
-      name_key: dept.nameKey,
+      municipality_code: d.municipalityCode,
+      code: d.code,
+      name: d.name,
+      name_key: d.nameKey,
+      position: (last?.position ?? 0) + 1,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

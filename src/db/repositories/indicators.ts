@@ -39,6 +39,27 @@ export async function ensureIndicators(
   return ids;
 }
 
+/**
+ * The first publication that measures an indicator registers it with the published
+ * spelling and unit; a registered indicator is never changed by a document.
+ */
+export async function registerIndicators(
+  db: Db,
+  municipalityCode: string,
+  indicators: readonly { key: string; name: string; unit: string }[],
+): Promise<void> {
+  const unique = [...new Map(indicators.map((i) => [i.key, i])).values()];
+  for (const i of unique) {
+    await db
+      .updateTable("indicators")
+      .set({ name: i.name, unit: i.unit, registered: true })
+      .where("municipality_code", "=", municipalityCode)
+      .where("key", "=", i.key)
+      .where("registered", "=", false)
+      .execute();
+  }
+}
+
 export async function listIndicators(db: Db, municipalityCode: string) {
   return db
     .selectFrom("indicators as i")

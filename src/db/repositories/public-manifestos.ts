@@ -81,19 +81,37 @@ export async function listPublicYears(db: Db, municipalityCode: string): Promise
   return rows.map((r) => r.fiscal_year);
 }
 
-/** Departments with a published manifesto, by their latest name. */
+/**
+ * Departments with a published manifesto, by their latest published name, in the
+ * municipality's order (departments.position), then by name.
+ */
 export async function listPublicDepartments(db: Db, municipalityCode: string) {
   const rows = await publicManifestos(db)
-    .select(["d.id", "d.code", publishedDepartmentName.as("department_name"), "m.fiscal_year"])
+    .select([
+      "d.id",
+      "d.code",
+      "d.position",
+      publishedDepartmentName.as("department_name"),
+      "m.fiscal_year",
+    ])
     .where("m.municipality_code", "=", municipalityCode)
-    .orderBy(sql`d.position nulls last`)
     .orderBy("m.fiscal_year", "desc")
     .execute();
-  const latest = new Map<number, { id: number; code: string | null; name: string }>();
+  const latest = new Map<
+    number,
+    { id: number; code: string | null; name: string; position: number | null }
+  >();
   for (const r of rows) {
-    if (!latest.has(r.id)) latest.set(r.id, { id: r.id, code: r.code, name: r.department_name });
+    if (!latest.has(r.id)) {
+      latest.set(r.id, { id: r.id, code: r.code, name: r.department_name, position: r.position });
+    }
   }
-  return [...latest.values()].sort((a, b) => a.name.localeCompare(b.name, "ja"));
+  const last = Number.MAX_SAFE_INTEGER;
+  return [...latest.values()]
+    .sort(
+      (a, b) => (a.position ?? last) - (b.position ?? last) || a.name.localeCompare(b.name, "ja"),
+    )
+    .map(({ position: _, ...d }) => d);
 }
 
 export interface PublicManifestoQuery {

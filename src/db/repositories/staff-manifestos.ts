@@ -144,35 +144,6 @@ export async function findDepartmentById(db: Db, id: number): Promise<Department
   );
 }
 
-/**
- * The department a document names, read-only: by its own code when given, else by its
- * NFKC name, as `resolveDepartment` would find it (without creating or renaming anything).
- */
-export async function findDepartmentFor(
-  db: Db,
-  municipalityCode: string,
-  dept: { code?: string | undefined; nameKey: string },
-): Promise<number | undefined> {
-  if (dept.code) {
-    const byCode = await db
-      .selectFrom("departments")
-      .select("id")
-      .where("municipality_code", "=", municipalityCode)
-      .where("code", "=", dept.code)
-      .executeTakeFirst();
-    if (byCode) return byCode.id;
-  }
-  const byName = await db
-    .selectFrom("departments")
-    .select(["id", "code"])
-    .where("municipality_code", "=", municipalityCode)
-    .where("name_key", "=", dept.nameKey)
-    .orderBy("id", "desc")
-    .executeTakeFirst();
-  if (byName && (byName.code === null || !dept.code)) return byName.id;
-  return undefined;
-}
-
 export async function findManifestoId(
   db: Db,
   key: { municipalityCode: string; fiscalYear: number; departmentId: number },

@@ -62,7 +62,9 @@ beforeAll(async () => {
   // The evaluation is opened and drafted: none of the draft may reach the history.
   await openEvaluationOf(t, staff, id);
   const draft = corrected(resultsDocument());
-  draft.goals[0]!.targets![0]!.text = DRAFT_WORD;
+  // (What an evaluation's draft may change: results, evaluations, reasons, progress.)
+  const target = draft.goals[0]!.targets![0]!;
+  target.result = { ...target.result, text: DRAFT_WORD };
   await saveDraft(t, staff.head, id, draft);
   app = await portalApp(t);
 });
@@ -113,8 +115,10 @@ describe("the history of corrections on a manifesto's page", () => {
     expect(text).toContain("速報値を確定値に改めました。");
     // Revision 4 is compared with the published results (revision 3), not with the plan.
     expect(text).toContain(
-      `目標1 の 達成目標 ① を変更 ${DRAFT_WORD} → ${NEW_TEXT.replace("速報値", "確定値")}`,
+      `目標1 の 達成目標 ① を変更 ${NEW_TEXT} → ${NEW_TEXT.replace("速報値", "確定値")}`,
     );
+    // …whose result text (written in the evaluation's draft) the correction replaced.
+    expect(text).toContain(DRAFT_WORD);
   });
 
   it("is absent from a manifesto that was never corrected", async () => {

@@ -1,6 +1,7 @@
 // A manifesto for a staff download, drafts included: the document as `tassei export`
 // writes it (with the municipality's defaults), its scale and its assessment, for the JSON,
 // Excel and PDF renderers. Outside the caller's scope it does not exist (404, not 403).
+import { departmentNameForYear } from "../../db/repositories/departments.ts";
 import { findManifestoInScope } from "../../db/repositories/staff-manifestos.ts";
 import { assessManifesto, type ManifestoAssessment } from "../../domain/assessment/index.ts";
 import {
@@ -32,7 +33,11 @@ export async function exportStaffManifesto(ctx: StaffContext, id: number): Promi
   }
   const municipality = await requireMunicipality(ctx, found.municipalityCode);
   // Stored documents were validated on the way in; parsing again gives typed values.
-  const doc = withMunicipalityDefaults(manifestoDocumentSchema.parse(found.document), municipality);
+  const doc = withMunicipalityDefaults(
+    manifestoDocumentSchema.parse(found.document),
+    municipality,
+    await departmentNameForYear(ctx.db, found.departmentId, found.fiscalYear),
+  );
   const scale = scaleFromSetting(municipality.evaluationScale);
   return {
     doc,

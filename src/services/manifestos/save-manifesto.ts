@@ -3,12 +3,9 @@
 // that is no longer the current one. The check happens under the manifesto's row lock, in
 // the transaction that writes, so two saves from the same revision cannot both succeed.
 import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
-import { resolveDepartment } from "../../db/repositories/departments.ts";
 import type { Db } from "../../db/repositories/municipalities.ts";
-import { upsertMunicipality } from "../../db/repositories/municipalities.ts";
 import { deleteRevision, findWorkingRevision } from "../../db/repositories/revision-history.ts";
 import {
-  findDepartmentFor,
   findManifestoInScope,
   findRevisionDocument,
   lockManifesto,
@@ -20,10 +17,11 @@ import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import type { Problem } from "../../domain/manifesto/validate.ts";
 import { manifestoPermissions } from "../../domain/permissions.ts";
 import { scopeOf } from "../../domain/roles.ts";
-import { comparisonKey } from "../../domain/text.ts";
 import { AppError, NotFoundError, ValidationError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { validateForImport } from "../import-manifesto.ts";
+import { refuseFrozenChanges } from "./frozen-content.ts";
+import { findRegisteredDepartment, fitDocument } from "./master-data.ts";
 import { RevisionConflictError } from "./revision-conflict.ts";
 import { writeRevision } from "./write-revision.ts";
 
@@ -52,13 +50,8 @@ export async function saveManifesto(
   if (!found) throw new NotFoundError(`no manifesto ${id}`);
   if (!manifestoPermissions(ctx.user, found).edit) throw forbidden();
 
-  const doc = await validateForImport(ctx, input.document);
-  const departmentNameKey = comparisonKey(doc.department.name);
-  const departmentId = await findDepartmentFor(ctx.db, doc.municipality.code, {
-    code: doc.department.code,
-    nameKey: departmentNameKey,
-  });
-  refuseMove(doc, found, departmentId);
+  const given = await validateForImport(ctx, input.document);
+  refuseMove(given, found, (await findRegisteredDepartment(ctx.db, given))?.id);
 
   return ctx.db.transaction().execute(async (tx) => {
     const locked = await lockManifesto(tx, id);
@@ -75,14 +68,15 @@ export async function saveManifesto(
     // The state may have moved on (submitted, say) since the first look.
     const now = { municipalityCode: locked.municipality_code, departmentId: locked.department_id };
     if (!manifestoPermissions(ctx.user, { ...now, state: locked.state }).edit) throw forbidden();
-    // As an import does: the municipality's and department's names follow the document.
-    await upsertMunicipality(tx, doc.municipality);
-    const resolved = await resolveDepartment(tx, doc.municipality.code, {
-      name: doc.department.name,
-      nameKey: departmentNameKey,
-      code: doc.department.code,
-    });
-    if (resolved !== locked.department_id) refuseMove(doc, found, resolved);
+    // The document follows the master data: its municipality's and department's names and
+    // codes are the registered ones, whatever the draft said; nothing is written back.
+    const doc = await fitDocument(tx, given, locked.department_id);
+    // In the evaluation phase the published plan stays as published.
+    await refuseFrozenChanges(
+      tx,
+      { manifestoId: id, currentRevision: locked.current_revision, state: locked.state },
+      doc,
+    );
     const revision = locked.current_revision + 1;
     await keepCommentsWithTheirGoals(tx, ctx.actor, id, locked.current_revision, doc);
     // Autosaves coalesce: the actor's own recent working revision is replaced rather than
@@ -136,8 +130,12 @@ async function keepCommentsWithTheirGoals(
   });
 }
 
-/** A save edits this manifesto; it cannot move it to another municipality, year or department. */
-function refuseMove(
+/**
+ * A save edits this manifesto; it cannot move it to another municipality, year or registered
+ * department. (A department name that is no registered department's is simply replaced by
+ * this one's.)
+ */
+export function refuseMove(
   doc: ManifestoDocument,
   found: { municipalityCode: string; fiscalYear: number; departmentId: number },
   departmentId: number | undefined,
@@ -149,7 +147,7 @@ function refuseMove(
   if (doc.fiscalYear !== found.fiscalYear) {
     problems.push({ path: "fiscalYear", message: `must stay ${found.fiscalYear}` });
   }
-  if (problems.length === 0 && departmentId !== found.departmentId) {
+  if (problems.length === 0 && departmentId !== undefined && departmentId !== found.departmentId) {
     problems.push({
       path: "department",
       message: "must stay this manifesto's department (import a document to start another one)",

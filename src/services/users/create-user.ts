@@ -1,7 +1,8 @@
 // Create a staff account. The first administrator comes from the command line
 // (`tassei user add --role admin …`); there is never a default password.
 import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
-import { findDepartmentById, findDepartmentFor } from "../../db/repositories/staff-manifestos.ts";
+import { findNamedDepartment } from "../../db/repositories/departments.ts";
+import { findDepartmentById } from "../../db/repositories/staff-manifestos.ts";
 import { findUserByUsername, insertUser } from "../../db/repositories/users.ts";
 import { userPermissions } from "../../domain/permissions.ts";
 import { isDepartmentRole, isRole, ROLES, type Role, type StaffUser } from "../../domain/roles.ts";
@@ -70,14 +71,14 @@ export async function createUser(
       }
       departmentId = found.id;
     } else if (input.department) {
-      // What the operator typed is the department's code or its name: try both. (Given as
-      // a code, a name only matches a department without one, as an import resolves them.)
-      const nameKey = comparisonKey(input.department);
-      const found =
-        (await findDepartmentFor(ctx.db, input.municipalityCode, {
+      // One word that is the department's code or its name (a department with a code is
+      // still found by its name).
+      const found = (
+        await findNamedDepartment(ctx.db, input.municipalityCode, {
           code: input.department,
-          nameKey,
-        })) ?? (await findDepartmentFor(ctx.db, input.municipalityCode, { nameKey }));
+          nameKey: comparisonKey(input.department),
+        })
+      )?.id;
       if (found === undefined) {
         throw new NotFoundError(
           `no department ${input.department} in municipality ${input.municipalityCode}`,

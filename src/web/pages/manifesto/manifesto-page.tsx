@@ -134,13 +134,15 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
 
   const state = manifesto.state;
   const evaluationPhase = isManifestoState(state) && phaseOf(state) === "evaluation";
-  const mode: EditMode = allowed.evaluate
-    ? "evaluation"
-    : allowed.edit
-      ? "plan"
-      : correcting && allowed.correct
-        ? "correct"
-        : "read";
+  // In the evaluation phase the published plan is corrected, not edited (planning only).
+  const mode: EditMode =
+    correcting && allowed.correct
+      ? "correct"
+      : allowed.evaluate
+        ? "evaluation"
+        : allowed.edit
+          ? "plan"
+          : "read";
   const editing = mode !== "read";
   // The document's own scale, else its municipality's, else the default (FORMAT.md).
   const scale = doc.evaluationScale ?? detail.context?.evaluationScale ?? DEFAULT_SCALE;
@@ -286,7 +288,7 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
           {...(mode === "correct" && autosave.dirty && { correctionDocument: doc })}
         />
       </div>
-      {allowed.correct && !allowed.edit && (
+      {allowed.correct && (allowed.evaluate || !allowed.edit) && (
         <p className="correct-toggle">
           <button type="button" onClick={() => setCorrecting((c) => !c)} aria-pressed={correcting}>
             {correcting ? "訂正の入力をやめる" : "公表した内容を訂正する"}

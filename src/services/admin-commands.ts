@@ -1,0 +1,29 @@
+// The administrative commands of `tassei` as one table of use cases taking JSON input: the
+// command runs one of these on the database it opens, or — when a running server holds the
+// embedded database — asks that server to run the same one (src/server/admin-socket.ts).
+// Either way the same service does the work, under the command's own actor.
+import type { ServiceContext } from "./context.ts";
+import { importManifestoFiles } from "./import-manifesto-files.ts";
+import { importPlanStructure } from "./import-plan-structure.ts";
+import { updateMunicipality } from "./update-municipality-settings.ts";
+import { createUser } from "./users/create-user.ts";
+import { setUserPassword } from "./users/set-password.ts";
+
+export const ADMIN_COMMANDS = {
+  "municipality set": (ctx: ServiceContext, input: unknown) => updateMunicipality(ctx, input),
+  "plan import": (ctx: ServiceContext, input: unknown) =>
+    importPlanStructure(ctx, input as Parameters<typeof importPlanStructure>[1]),
+  "user add": (ctx: ServiceContext, input: unknown) =>
+    createUser(ctx, input as Parameters<typeof createUser>[1]),
+  "user set-password": (ctx: ServiceContext, input: unknown) =>
+    setUserPassword(ctx, input as Parameters<typeof setUserPassword>[1]),
+  import: (ctx: ServiceContext, input: unknown) =>
+    importManifestoFiles(ctx, input as Parameters<typeof importManifestoFiles>[1]),
+} as const;
+
+export type AdminCommand = keyof typeof ADMIN_COMMANDS;
+export type AdminResult<C extends AdminCommand> = Awaited<ReturnType<(typeof ADMIN_COMMANDS)[C]>>;
+
+export function isAdminCommand(name: string): name is AdminCommand {
+  return Object.hasOwn(ADMIN_COMMANDS, name);
+}
