@@ -2,7 +2,8 @@
 // staff who move a manifesto through the cycle, through the real services.
 import type { TestDatabase } from "../../../test/support/database.ts";
 import { demoDocument } from "../../../test/support/fixtures.ts";
-import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import { assessManifesto } from "../../domain/assessment/index.ts";
+import { type ManifestoDocument, manifestoDocumentSchema } from "../../domain/manifesto/schema.ts";
 import { type StaffContext, staffContext } from "../../services/auth/staff-context.ts";
 import { saveManifesto } from "../../services/manifestos/save-manifesto.ts";
 import { createUser } from "../../services/users/create-user.ts";
@@ -71,12 +72,23 @@ export async function saveDraft(t: TestDatabase, who: StaffContext, id: number, 
   return saveManifesto(who, id, { revision: await currentRevision(t, id), document: doc });
 }
 
-/** From a draft to published: the head submits (and so approves), planning approves and publishes. */
+/**
+ * From a draft to published: the head submits (and so approves), planning approves and
+ * publishes — confirming, as planning does on the page, the warnings results carry.
+ */
 export async function publishDraft(t: TestDatabase, staff: Staff, id: number) {
   const revision = await currentRevision(t, id);
   await submitManifesto(staff.head, id, { revision });
   await approveManifesto(staff.planning, id, { revision });
-  return publishManifesto(staff.planning, id, { revision });
+  const row = await t.ctx.db
+    .selectFrom("manifesto_revisions")
+    .select("document")
+    .where("manifesto_id", "=", id)
+    .where("revision", "=", revision)
+    .executeTakeFirstOrThrow();
+  const confirmWarnings = assessManifesto(manifestoDocumentSchema.parse(row.document)).summary
+    .warnings;
+  return publishManifesto(staff.planning, id, { revision, confirmWarnings });
 }
 
 export async function openEvaluationOf(t: TestDatabase, staff: Staff, id: number) {
