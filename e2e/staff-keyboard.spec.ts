@@ -67,11 +67,14 @@ test("an editor completes the edit form with the keyboard alone", async ({
     await expect(added).toHaveValue("");
     await keys.type(NEW_MEANS);
 
-    await tabTo(page, page.getByRole("button", { name: `${means(MEANS_COUNT + 1)} を上へ移動` }));
+    await tabTo(
+      page,
+      page.getByRole("button", { name: `上へ（${means(MEANS_COUNT + 1)} を移動）` }),
+    );
     await keys.press("Enter");
     // The focus follows the item, so it can be moved again at once.
     await expect(
-      page.getByRole("button", { name: `${means(MEANS_COUNT)} を上へ移動` }),
+      page.getByRole("button", { name: `上へ（${means(MEANS_COUNT)} を移動）` }),
     ).toBeFocused();
     await expect(page.getByRole("textbox", { name: means(MEANS_COUNT), exact: true })).toHaveValue(
       NEW_MEANS,
