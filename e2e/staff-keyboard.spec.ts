@@ -2,6 +2,8 @@
 // adds a means and moves it up, and saves with Ctrl+S, all by page.keyboard (Tab, typing,
 // Enter). Works on the second draft (企画財政部), which no other test moves through the
 // workflow, and on goal 2, which no other test edits.
+// Success criteria (the accessibility statement's checklist): 2.1.1 everything by keyboard,
+// 2.1.2 Tab leaves each field it enters, 2.4.3 the focus follows a moved or added item.
 import { expect, test } from "./fixtures.ts";
 import { ACCOUNTS, nabariDraft, SECOND_DEPARTMENT, STAFF_PASSWORD } from "./staff-data.ts";
 import {

@@ -1,9 +1,9 @@
 // The staff workspace against the JIS X 8341-3:2016 AA success criteria that axe does not
 // check: label in name (2.5.3) on every control of every page, errors that name the field
 // (3.3.1, 3.3.3), where the focus goes after each action (2.4.3), nothing covered by the
-// sticky save bar at 320×256 CSS px (2.4.7, 1.4.10), the 320 px width with the text spacing
-// of 1.4.12, and the contrast of the dashboard's chart (1.4.11, 1.4.1). Works on the second
-// draft (企画財政部) and never moves it through the workflow.
+// sticky save bar at 320×256 CSS px (2.4.7, 1.4.10), the 320 px width (400 %, 1.4.4) with
+// the text spacing of 1.4.12, and the contrast of the dashboard's chart (1.4.11, 1.4.1).
+// Works on the second draft (企画財政部) and never moves it through the workflow.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
 import { type AccountName, SECOND_DEPARTMENT } from "./staff-data.ts";

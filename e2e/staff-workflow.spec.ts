@@ -3,6 +3,8 @@
 // through edit, submission, the head's approval, the planning division's return with a
 // comment, the fix, approval and publication, to the year-end evaluation with the assessment's
 // warning beside the goal, and the history page shows every step.
+// Submission and publication are confirmed first and a return undoes a submission
+// (success criterion 3.3.4).
 import { expect, expectNoAxeViolations, test } from "./fixtures.ts";
 import { nabariDraft, STAFF_DEPARTMENT } from "./staff-data.ts";
 import {

@@ -16,9 +16,7 @@ export function checkPasswordPolicy(password: string, field = "password"): void 
   if (length < PASSWORD_MIN_LENGTH) {
     throw new ValidationError(
       `${label}は${PASSWORD_MIN_LENGTH}文字以上にしてください（いま${length}文字）`,
-      [
-        { path: field, message: `must be at least ${PASSWORD_MIN_LENGTH} characters` },
-      ],
+      [{ path: field, message: `must be at least ${PASSWORD_MIN_LENGTH} characters` }],
     );
   }
   if (length > PASSWORD_MAX_LENGTH) {
