@@ -185,6 +185,23 @@ test.describe("2.4.3 focus after each action", () => {
     await focusedHeading(page, "マニフェスト一覧");
     await context.close();
   });
+
+  test("after 取り込む the focus is on the result", async ({ browser, baseURL }) => {
+    if (!baseURL) throw new Error("no baseURL");
+    const { context, page } = await signIn(browser, baseURL, "secondEditor");
+    await page.getByRole("link", { name: "取り込み", exact: true }).click();
+    await focusedHeading(page, "取り込み");
+    // A document the server refuses: nothing is stored, and the refusal is the result.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "empty.json",
+      mimeType: "application/json",
+      buffer: Buffer.from("{}"),
+    });
+    await page.getByRole("button", { name: "取り込む", exact: true }).click();
+    const refusal = page.getByRole("alert").filter({ hasText: "取り込めませんでした。" });
+    await expect(refusal).toBeFocused();
+    await context.close();
+  });
 });
 
 /** The first `stops` tab stops of the page, each checked for what covers it. */
