@@ -7,7 +7,14 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
 import { type AccountName, SECOND_DEPARTMENT } from "./staff-data.ts";
-import { openBrowser, openManifesto, screenshot, signIn } from "./staff-helpers.ts";
+import {
+  expectSaved,
+  openBrowser,
+  openManifesto,
+  saveStatus,
+  screenshot,
+  signIn,
+} from "./staff-helpers.ts";
 import {
   applyTextSpacing,
   brokenWords,
@@ -202,6 +209,38 @@ test.describe("2.4.3 focus after each action", () => {
     await expect(refusal).toBeFocused();
     await context.close();
   });
+});
+
+test("4.1.3: saving while typing is not announced; the save status is not a live region", async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error("no baseURL");
+  const { context, page } = await signIn(browser, baseURL, "secondEditor");
+  await openManifesto(page, SECOND_DEPARTMENT);
+  await loaded(page);
+  await expect(saveStatus(page)).toHaveAttribute("aria-live", "off");
+  // Everything that any live region of the page says while a field is edited and saved.
+  await page.evaluate(`(() => {
+    window.__announced = [];
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll("[aria-live]:not([aria-live=off])")) {
+        if (el.textContent.trim()) window.__announced.push(el.textContent.trim());
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
+  const field = page.getByRole("textbox", {
+    name: "目標4 の 組織使命達成に向けての目標",
+    exact: true,
+  });
+  const before = await field.inputValue();
+  await field.fill(`${before}（確認）`);
+  await expectSaved(page);
+  await field.fill(before);
+  await expectSaved(page);
+  const announced = await page.evaluate<string[]>("window.__announced");
+  expect(announced.filter((t) => /保存/.test(t))).toEqual([]);
+  await context.close();
 });
 
 /** The first `stops` tab stops of the page, each checked for what covers it. */

@@ -154,7 +154,7 @@ export const CRITERIA: readonly Criterion[] = [
       [REVIEW],
       notApplicable("端末の動きで操作する機能はありません。"),
     ),
-    c("4.1.3", "ステータスメッセージ", "AA", [...AXE, REVIEW]),
+    c("4.1.3", "ステータスメッセージ", "AA", [...AXE, STAFF_WCAG, REVIEW]),
   ].map((x) => ({ ...x, source: "WCAG 2.1" as const })),
 ];
 
