@@ -116,6 +116,8 @@ export const clippedText = (page: Page) =>
   page.evaluate<string[]>(`(() => {
     const out = [];
     for (const el of document.querySelectorAll("main *, header *")) {
+      // A form field scrolls its own text; a hidden helper is meant to be clipped.
+      if (el.matches("input, textarea, select")) continue;
       if (!el.checkVisibility() || el.closest('[aria-hidden="true"], .visually-hidden')) continue;
       const s = getComputedStyle(el);
       const hides = (v) => v === "hidden" || v === "clip";
