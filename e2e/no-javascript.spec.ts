@@ -21,7 +21,7 @@ test("the main pages, links and the search form work without JavaScript", async 
   await expect(page).toHaveURL(/#goal-4$/);
 
   await page.getByRole("link", { name: "総務部の過去の年度を見る" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("総務部の年度ごとの推移");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("伊賀市 総務部の年度ごとの推移");
   await page.getByRole("link", { name: "指標ごとの推移（グラフと表）" }).click();
   await page.getByRole("link", { name: "防災訓練の参加者数" }).click();
   await expect(page.locator("figure.chart svg")).toBeVisible();

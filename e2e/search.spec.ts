@@ -1,5 +1,6 @@
 // Searching the portal through its form: two-character words, full-width letters, a one-
-// character query; the words found are marked in the results.
+// character query; the words found are marked in the results. With the links of each page,
+// search is the second way to reach a manifesto (success criterion 2.4.5).
 import type { Page } from "@playwright/test";
 import { expect, paths, test } from "./fixtures.ts";
 import { BOUSAI_GOAL, DRAFT_GOAL } from "./test-data.ts";

@@ -2,6 +2,8 @@
 // adds a means and moves it up, and saves with Ctrl+S, all by page.keyboard (Tab, typing,
 // Enter). Works on the second draft (企画財政部), which no other test moves through the
 // workflow, and on goal 2, which no other test edits.
+// Success criteria (the accessibility statement's checklist): 2.1.1 everything by keyboard,
+// 2.1.2 Tab leaves each field it enters, 2.4.3 the focus follows a moved or added item.
 import { expect, test } from "./fixtures.ts";
 import { ACCOUNTS, nabariDraft, SECOND_DEPARTMENT, STAFF_PASSWORD } from "./staff-data.ts";
 import {
@@ -67,11 +69,14 @@ test("an editor completes the edit form with the keyboard alone", async ({
     await expect(added).toHaveValue("");
     await keys.type(NEW_MEANS);
 
-    await tabTo(page, page.getByRole("button", { name: `${means(MEANS_COUNT + 1)} を上へ移動` }));
+    await tabTo(
+      page,
+      page.getByRole("button", { name: `上へ（${means(MEANS_COUNT + 1)} を移動）` }),
+    );
     await keys.press("Enter");
     // The focus follows the item, so it can be moved again at once.
     await expect(
-      page.getByRole("button", { name: `${means(MEANS_COUNT)} を上へ移動` }),
+      page.getByRole("button", { name: `上へ（${means(MEANS_COUNT)} を移動）` }),
     ).toBeFocused();
     await expect(page.getByRole("textbox", { name: means(MEANS_COUNT), exact: true })).toHaveValue(
       NEW_MEANS,

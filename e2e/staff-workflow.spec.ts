@@ -3,6 +3,8 @@
 // through edit, submission, the head's approval, the planning division's return with a
 // comment, the fix, approval and publication, to the year-end evaluation with the assessment's
 // warning beside the goal, and the history page shows every step.
+// Submission and publication are confirmed first and a return undoes a submission
+// (success criterion 3.3.4).
 import { expect, expectNoAxeViolations, test } from "./fixtures.ts";
 import { nabariDraft, STAFF_DEPARTMENT } from "./staff-data.ts";
 import {
@@ -77,6 +79,8 @@ test("a manifesto goes from draft through review and publication to its evaluati
     const dialog = e.getByRole("dialog", { name: "提出しますか" });
     await dialog.getByRole("button", { name: "提出する" }).click();
     await expect(e.getByText("提出しました。")).toBeVisible();
+    // 2.4.3: the focus is on the result, not on <body> where the closed dialog left it.
+    await expect(e.getByRole("status").filter({ hasText: "提出しました。" })).toBeFocused();
     await expect(e.getByText("部局長の承認を待っています。")).toBeVisible();
     // Submitted: the form is gone, the text stays.
     await expect(e.getByRole("textbox", { name: TARGET_TEXT })).toHaveCount(0);
@@ -104,6 +108,7 @@ test("a manifesto goes from draft through review and publication to its evaluati
     await dialog.getByRole("button", { name: "差戻す" }).click();
     await expect(p.getByText("差戻しました。")).toBeVisible();
     await expect(dialog).toBeHidden();
+    await expect(p.getByRole("status").filter({ hasText: "差戻しました。" })).toBeFocused();
   });
 
   await test.step("the editor sees the comment, fixes the means and submits again", async () => {
@@ -153,6 +158,9 @@ test("a manifesto goes from draft through review and publication to its evaluati
       .getByRole("button", { name: "評価を開始する" })
       .click();
     await expect(p.getByText("評価の段階を開始しました。")).toBeVisible();
+    await expect(
+      p.getByRole("status").filter({ hasText: "評価の段階を開始しました。" }),
+    ).toBeFocused();
   });
 
   await test.step("the editor enters the evaluation and sees the warning for the unmet target", async () => {

@@ -91,6 +91,19 @@ describe("signing in", () => {
     expect(events.some((e) => e.action === "auth.login")).toBe(true);
   });
 
+  it("names each empty field in Japanese", async () => {
+    const r = await login("", "");
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({
+      code: "validation_error",
+      message: "ユーザー名とパスワードを入力してください",
+      fields: { username: "is required", password: "is required" },
+    });
+    const noPassword = await login("editor", "");
+    expect(noPassword.json().error.message).toBe("パスワードを入力してください");
+    expect(Object.keys(noPassword.json().error.fields)).toEqual(["password"]);
+  });
+
   it("is case-insensitive in the username", async () => {
     expect((await login("EDITOR", PASSWORD)).statusCode).toBe(200);
   });
@@ -234,6 +247,9 @@ describe("sign-out and password change", () => {
     const short = await change(PASSWORD, "short pass1");
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields).toHaveProperty("newPassword");
+    expect(short.json().error.message).toBe(
+      "新しいパスワードは12文字以上にしてください（いま11文字）",
+    );
     expect((await probe(elsewhere.cookie)).statusCode).toBe(200);
 
     const ok = await change(PASSWORD, "a new long password");

@@ -66,7 +66,7 @@ describe("portal pages", () => {
   it("shows the manifesto: every goal with its texts, results, level and findings", async () => {
     const res = await get(manifestoUrl);
     expect(res.status).toBe(200);
-    expectWellFormedPage(res.body, "総務部　部局マニフェスト");
+    expectWellFormedPage(res.body, "伊賀市 2023（令和5）年度 総務部　部局マニフェスト");
     const text = visibleText(res.body);
     expect(res.body.match(/<section class="goal"/g)).toHaveLength(6);
     expect(text).toContain("目標1 伝わる広報と市民の市政参画の促進");
@@ -90,7 +90,7 @@ describe("portal pages", () => {
   it("shows a department's history across years", async () => {
     const res = await get(`/242161/departments/${encodeURIComponent("総務部")}`);
     expect(res.status).toBe(200);
-    expectWellFormedPage(res.body, "総務部の年度ごとの推移");
+    expectWellFormedPage(res.body, "伊賀市 総務部の年度ごとの推移");
     const text = visibleText(res.body);
     expect(text.indexOf("2024（令和6）年度")).toBeLessThan(text.indexOf("2023（令和5）年度"));
   });
@@ -115,6 +115,23 @@ describe("portal pages", () => {
     expect(res.status).toBe(200);
     expectWellFormedPage(res.body, "ウェブアクセシビリティ方針");
     expect(res.body).toContain("JIS X 8341-3");
+    // みんなの公共サイト運用ガイドライン: dates, scope with the staff workspace, the result.
+    const text = visibleText(res.body);
+    expect(text).toContain("方針の策定日 2026年12月6日");
+    expect(text).toContain("目標の達成期限 2027年3月31日");
+    expect(text).toContain("職員用画面");
+    expect(text).toContain("試験日 2026年12月6日");
+    expect(text).toContain("公開ページの結果 適合レベルAAに準拠");
+    expect(text).toMatch(/職員用画面の結果 適合レベルAAに(一部)?準拠/);
+    expect(text).toMatch(/部局のマニフェスト： ?\/242161\/2023\/総務部/);
+    expect(text).toContain("2.2.1 タイミング調整可能");
+    expect(text).toContain("2.5.3 ラベルを含む名前");
+    expect(text).toContain("お問い合わせ");
+    // JIS X 8341-3:2016 is WCAG 2.0, and 1.4.10 is 320 CSS px.
+    expect(text).toContain("WCAG 2.0");
+    expect(text).not.toContain("WCAG 2.1 レベルAAに相当");
+    expect(text).not.toContain("360");
+    expect(text).toContain("320 CSSピクセル");
     const css = await get("/assets/portal.css");
     expect(css.status).toBe(200);
     expect(css.headers["content-type"]).toContain("text/css");

@@ -7,15 +7,20 @@ export const PASSWORD_MIN_LENGTH = 12;
 /** Long enough for any passphrase, short enough that hashing cannot be used to tie up the CPU. */
 export const PASSWORD_MAX_LENGTH = 1024;
 
+/** The field's name in the refusal: a person must learn which field and what the rule is. */
+const FIELD_LABELS: Record<string, string> = { newPassword: "新しいパスワード" };
+
 export function checkPasswordPolicy(password: string, field = "password"): void {
   const length = [...password].length;
+  const label = FIELD_LABELS[field] ?? "パスワード";
   if (length < PASSWORD_MIN_LENGTH) {
-    throw new ValidationError("パスワードが短すぎます", [
-      { path: field, message: `must be at least ${PASSWORD_MIN_LENGTH} characters` },
-    ]);
+    throw new ValidationError(
+      `${label}は${PASSWORD_MIN_LENGTH}文字以上にしてください（いま${length}文字）`,
+      [{ path: field, message: `must be at least ${PASSWORD_MIN_LENGTH} characters` }],
+    );
   }
   if (length > PASSWORD_MAX_LENGTH) {
-    throw new ValidationError("パスワードが長すぎます", [
+    throw new ValidationError(`${label}は${PASSWORD_MAX_LENGTH}文字以下にしてください`, [
       { path: field, message: `must be at most ${PASSWORD_MAX_LENGTH} characters` },
     ]);
   }

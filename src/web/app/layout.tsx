@@ -2,10 +2,14 @@
 // navigation (only the entries the user's role can use) and the main landmark.
 import { NavLink, Outlet } from "react-router";
 import { ROLE_LABELS } from "../../domain/roles.ts";
+import { useFocusOnNavigation } from "./page-focus.ts";
 import { useSession, useSignedIn } from "./session.tsx";
+
+export { focusHeadingAfterSignIn } from "./page-focus.ts";
 
 export function Layout() {
   const { user } = useSignedIn();
+  useFocusOnNavigation();
   const { signOut } = useSession();
   const planning = user.role === "planning" || user.role === "admin";
   return (

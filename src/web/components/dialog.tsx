@@ -39,6 +39,10 @@ export function Dialog({ open, title, onClose, children, size = "narrow" }: Dial
     const restore = () => {
       const target = returnFocusTo.current;
       returnFocusTo.current = null;
+      // The close event comes a moment after close(): when the owner has put the focus on a
+      // result meanwhile (its button may be about to go), that focus stays.
+      const active = document.activeElement;
+      if (active && active !== document.body && !dialog?.contains(active)) return;
       if (target instanceof HTMLElement && target.isConnected) target.focus();
     };
     dialog?.addEventListener("close", restore);

@@ -6,7 +6,7 @@
 // document, then shown and sent the same way; its problems name the sheet and cell.
 import "./manifesto/workflow.css";
 import "./import.css";
-import { type DragEvent, useId, useRef, useState } from "react";
+import { type DragEvent, useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { formatFiscalYear } from "../../domain/era.ts";
 import { ApiError, api } from "../api/client.ts";
@@ -142,6 +142,11 @@ function ImportForm() {
     }
   }
 
+  // The result takes the focus: 取り込む is gone once the file is taken in (WCAG 2.4.3).
+  useEffect(() => {
+    if (outcome) document.querySelector<HTMLElement>("[data-import-outcome]")?.focus();
+  }, [outcome]);
+
   async function send() {
     if (!file) return;
     setSending(true);
@@ -232,14 +237,14 @@ function ImportForm() {
       )}
 
       {outcome?.kind === "unreadable" && (
-        <div className="alert alert-error" role="alert">
+        <div className="alert alert-error" role="alert" tabIndex={-1} data-import-outcome>
           <p>{outcome.text}</p>
           <p>何も送信していません。</p>
         </div>
       )}
       {outcome?.kind === "refused" && <Refusal error={outcome.error} />}
       {outcome?.kind === "imported" && (
-        <div className="alert alert-success" role="status">
+        <div className="alert alert-success" role="status" tabIndex={-1} data-import-outcome>
           <p>
             {outcome.result.departmentName}・{formatFiscalYear(outcome.result.fiscalYear)}
             のマニフェストを
@@ -262,7 +267,7 @@ function ImportForm() {
 function Refusal({ error }: { error: ApiError }) {
   const problems = error.fields;
   return (
-    <div className="alert alert-error" role="alert">
+    <div className="alert alert-error" role="alert" tabIndex={-1} data-import-outcome>
       {error.code === "validation_error" && problems.length > 0 ? (
         <>
           <p>

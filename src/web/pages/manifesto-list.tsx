@@ -2,6 +2,7 @@
 // year. Department roles see their own department only (the server scopes the list).
 import { Link } from "react-router";
 import { formatFiscalYear } from "../../domain/era.ts";
+import { formatDateTime } from "../api/japanese-time.ts";
 import type { ManifestoListItem } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { LoadState } from "../components/load-state.tsx";
@@ -31,32 +32,32 @@ export function ManifestoListPage() {
             byYear(manifestos).map(([year, items]) => (
               <section key={year}>
                 <h2>{formatFiscalYear(year)}</h2>
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">部局</th>
-                      <th scope="col">状態</th>
-                      <th scope="col">最終更新</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((m) => (
-                      <tr key={m.id}>
-                        <td>
-                          <Link to={`/manifestos/${m.id}`}>{m.department.name}</Link>
-                        </td>
-                        <td>
-                          <StateBadge state={m.state} />
-                        </td>
-                        <td>
-                          {new Date(m.updatedAt).toLocaleString("ja-JP", {
-                            timeZone: "Asia/Tokyo",
-                          })}
-                        </td>
+                <div className="table-wrap">
+                  <table className="table">
+                    <thead>
+                      <tr>
+                        <th scope="col">部局</th>
+                        <th scope="col">状態</th>
+                        <th scope="col">最終更新</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {items.map((m) => (
+                        <tr key={m.id}>
+                          <td>
+                            <Link to={`/manifestos/${m.id}`}>{m.department.name}</Link>
+                          </td>
+                          <td>
+                            <StateBadge state={m.state} />
+                          </td>
+                          <td>
+                            <time dateTime={m.updatedAt}>{formatDateTime(m.updatedAt)}</time>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </section>
             ))
           )

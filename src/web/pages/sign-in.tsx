@@ -1,9 +1,28 @@
-// ログイン. The server's message is shown as it is: it never says whether the user name
-// exists, and after too many attempts it says how long to wait.
-import { type FormEvent, useState } from "react";
+// ログイン. An empty field is named before anything is sent; the server's refusal is shown as
+// it is (it never says whether the user name exists, and after too many attempts it says how
+// long to wait). The focus goes to the first field to fix, or to the refusal (WCAG 2.4.3).
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/client.ts";
+import { errorText } from "../api/error-text.ts";
+import { focusHeadingAfterSignIn } from "../app/layout.tsx";
 import { useSession } from "../app/session.tsx";
 import { usePageTitle } from "../components/page-title.tsx";
+import { controlProps, Field } from "./users/account-fields.tsx";
+
+type SignInField = "username" | "password";
+type Errors = Partial<Record<SignInField, string>>;
+
+const REQUIRED: Record<SignInField, string> = {
+  username: "ユーザー名を入力してください",
+  password: "パスワードを入力してください",
+};
+
+export function checkSignIn(username: string, password: string): Errors {
+  const errors: Errors = {};
+  if (username === "") errors.username = REQUIRED.username;
+  if (password === "") errors.password = REQUIRED.password;
+  return errors;
+}
 
 export function SignInPage() {
   usePageTitle("ログイン");
@@ -11,16 +30,42 @@ export function SignInPage() {
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  // Bumped on each refusal, so the focus moves again when the same refusal repeats.
+  const [attempt, setAttempt] = useState(0);
+  const alertRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (attempt === 0) return;
+    const first = (["username", "password"] as const).find((k) => errors[k]);
+    if (first) document.getElementById(first)?.focus();
+    else alertRef.current?.focus();
+  }, [attempt, errors]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const found = checkSignIn(username, password);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setError("入力内容を確認してください。");
+      setAttempt((n) => n + 1);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
+      focusHeadingAfterSignIn();
       await signIn(username, password);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : "ログインできませんでした");
+      const refused = e instanceof ApiError ? e : new ApiError(0, "unknown", String(e));
+      const byField: Errors = {};
+      for (const f of refused.fields) {
+        if (f.path === "username" || f.path === "password") byField[f.path] = REQUIRED[f.path];
+      }
+      setErrors(byField);
+      setError(refused.status === 0 ? "ログインできませんでした" : errorText(refused));
+      setAttempt((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -31,29 +76,31 @@ export function SignInPage() {
       <h1>Tassei 職員用ログイン</h1>
       <form onSubmit={submit} noValidate>
         {error && (
-          <p className="alert alert-error" role="alert">
-            {error}
-          </p>
+          <div className="alert alert-error" role="alert" tabIndex={-1} ref={alertRef}>
+            <p>{error}</p>
+          </div>
         )}
-        <label htmlFor="username">ユーザー名</label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
-        <label htmlFor="password">パスワード</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+        <Field id="username" label="ユーザー名" error={errors.username}>
+          <input
+            {...controlProps("username", errors.username)}
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </Field>
+        <Field id="password" label="パスワード" error={errors.password}>
+          <input
+            {...controlProps("password", errors.password)}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </Field>
         <button type="submit" className="button-primary" disabled={busy}>
           {busy ? "確認しています…" : "ログイン"}
         </button>

@@ -16,7 +16,7 @@ ${summaryTable(`${data.departmentName}の年度ごとの自己評価と達成目
 <p class="note">部局名は年度によって異なることがあります（組織改正）。各年度の名称を年度の下に示しています。</p>
 <p><a href="${urls.indicators(m.code)}">指標ごとの推移（グラフと表）</a></p>`;
   return page({
-    title: `${data.departmentName}の年度ごとの推移`,
+    title: `${m.name} ${data.departmentName}の年度ごとの推移`,
     breadcrumbs: [
       { label: "トップ", href: urls.home() },
       { label: m.name, href: urls.municipality(m.code) },

@@ -54,8 +54,10 @@ ${doc.goals.map((g) => goalSection(g, goalAssessment(g.number), ctx))}
 ${correctionsSection(view.corrections)}
 <p><a href="${urls.department(m.code, slug)}">${view.stored.departmentName}の過去の年度を見る</a></p>`;
   return page({
-    title: `${view.stored.departmentName}　${title}`,
-    lead: html`${m.name}　${formatFiscalYear(year)}${doc.documentSubtitle ? html`　${doc.documentSubtitle}` : ""}`,
+    // The title names the municipality and the year: three municipalities' 総務部 would
+    // otherwise share one title and one h1 (2.4.2, 2.4.6).
+    title: `${m.name} ${formatFiscalYear(year)} ${view.stored.departmentName}　${title}`,
+    ...(doc.documentSubtitle && { lead: doc.documentSubtitle }),
     breadcrumbs: [
       { label: "トップ", href: urls.home() },
       { label: m.name, href: urls.municipality(m.code) },

@@ -4,7 +4,8 @@
 export function MoveRemoveButtons(props: {
   /** The item's field id. */
   id: string;
-  /** 「目標2 の 手段 1」: names the item in each button's accessible name. */
+  /** 「目標2 の 手段 1」: names the item in each button's accessible name, after the visible
+   * text (WCAG 2.5.3: a voice-control user says what they see, 「この目標を削除」). */
   name: string;
   index: number;
   count: number;
@@ -20,7 +21,7 @@ export function MoveRemoveButtons(props: {
         id={`${props.id}-up`}
         className="tool-button"
         disabled={props.index === 0}
-        aria-label={`${props.name} を上へ移動`}
+        aria-label={`上へ（${props.name} を移動）`}
         onClick={() => props.onMove(-1)}
       >
         <span aria-hidden="true">↑</span> 上へ
@@ -30,7 +31,7 @@ export function MoveRemoveButtons(props: {
         id={`${props.id}-down`}
         className="tool-button"
         disabled={props.index === props.count - 1}
-        aria-label={`${props.name} を下へ移動`}
+        aria-label={`下へ（${props.name} を移動）`}
         onClick={() => props.onMove(1)}
       >
         <span aria-hidden="true">↓</span> 下へ
@@ -39,7 +40,7 @@ export function MoveRemoveButtons(props: {
         type="button"
         className="tool-button tool-danger"
         disabled={props.canRemove === false}
-        aria-label={`${props.name} を削除`}
+        aria-label={`${props.removeText}（${props.name}）`}
         onClick={props.onRemove}
       >
         {props.removeText}

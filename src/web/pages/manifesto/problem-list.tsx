@@ -28,7 +28,12 @@ function Message({ text }: { text: string }) {
   return (
     <span className="problem-message">
       {japanese}
-      {japanese !== text && <span className="problem-original">（原文: {text}）</span>}
+      {/* The server's own words are English: said so for a screen reader (3.1.2). */}
+      {japanese !== text && (
+        <span className="problem-original">
+          （原文：<span lang="en">{text}</span>）
+        </span>
+      )}
     </span>
   );
 }

@@ -19,6 +19,9 @@ const STATUS_TEXT: Record<SaveStatus, string> = {
   local: "未保存の変更があります",
 };
 
+/** The states a person must hear about at once: their typing is not being kept. */
+const ANNOUNCED = new Set<SaveStatus>(["failed", "invalid", "conflict", "refused"]);
+
 export function SaveBar(props: {
   status: SaveStatus;
   updatedAt: string;
@@ -30,7 +33,9 @@ export function SaveBar(props: {
   const { status } = props;
   return (
     <div className={`save-bar save-bar-${status}`}>
-      <p className="save-status" role="status">
+      {/* Not live (4.1.3): each pause in typing would announce 未保存 → 保存中 → 保存済み,
+          on top of the assessment's findings. Only a save that failed is announced, below. */}
+      <p className="save-status" role="status" aria-live="off">
         <span className="save-dot" aria-hidden="true" />
         {STATUS_TEXT[status]}
         {status === "saved" && (
@@ -38,6 +43,9 @@ export function SaveBar(props: {
             （最終保存 <time dateTime={props.updatedAt}>{formatDateTime(props.updatedAt)}</time>）
           </span>
         )}
+      </p>
+      <p className="visually-hidden" aria-live="assertive" data-save-announcer>
+        {ANNOUNCED.has(status) ? STATUS_TEXT[status] : ""}
       </p>
       {status === "failed" && props.failure && <p className="save-failure">{props.failure}</p>}
       {props.storageFailed && (

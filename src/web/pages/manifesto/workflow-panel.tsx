@@ -82,6 +82,12 @@ export function WorkflowPanel(props: {
   const [dialogError, setDialogError] = useState<ReactNode>(null);
   const [warningsConfirmed, setWarningsConfirmed] = useState(false);
   const evidence = useMemo(() => evidenceOf(detail.document), [detail.document]);
+  // After a move the dialog closes and its button may be gone: the focus goes to the result
+  // (WCAG 2.4.3), which a screen reader then reads, rather than falling to <body>.
+  const messageRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) messageRef.current?.focus();
+  }, [message]);
 
   // The log follows the manifesto: a move here or a reload after someone else's.
   const reloadHistory = history.reload;
@@ -201,6 +207,8 @@ export function WorkflowPanel(props: {
         <div
           className={`alert alert-${message.kind}`}
           role={message.kind === "error" ? "alert" : "status"}
+          tabIndex={-1}
+          ref={messageRef}
         >
           <p>{message.text}</p>
           {message.fields && message.fields.length > 0 && <ProblemList problems={message.fields} />}

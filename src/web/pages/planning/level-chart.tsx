@@ -1,8 +1,46 @@
 // 自己評価の分布: one stacked bar per department (its goals by self-evaluation level, on the
 // municipality's scale), drawn as a plain SVG image with a summary for screen readers, and
 // the same numbers in a table beneath it. Colours come from planning.css by the level's
-// place in the scale; the legend and the table say the same without colour.
+// place in the scale, each 4.5:1 or more against white (the page and the separators between
+// segments: WCAG 1.4.11), and each level has its own pattern as well, so that colour is not
+// the only cue (1.4.1); the legend and the table say the same without colour.
+import { useId } from "react";
 import type { Dashboard, DashboardDepartment, GoalTally } from "../../api/planning-types.ts";
+
+/** One pattern per segment class: a tile of 8×8 with the class's colour and its own marks. */
+const PATTERNS: { className: string; name: string; marks: string }[] = [
+  { className: "seg-0", name: "solid", marks: "" },
+  { className: "seg-1", name: "diagonal", marks: "M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" },
+  { className: "seg-2", name: "dots", marks: "M3,4 a1,1 0 1,0 2,0 a1,1 0 1,0 -2,0" },
+  { className: "seg-3", name: "horizontal", marks: "M0,2 h8 M0,6 h8" },
+  { className: "seg-4", name: "cross", marks: "M0,0 l8,8 M8,0 l-8,8" },
+  { className: "seg-5", name: "vertical", marks: "M2,0 v8 M6,0 v8" },
+  { className: "seg-other", name: "back-diagonal", marks: "M-2,6 l4,4 M0,0 l8,8 M6,-2 l4,4" },
+  { className: "seg-none", name: "grid", marks: "M0,4 h8 M4,0 v8" },
+];
+
+function Patterns({ id }: { id: string }) {
+  return (
+    <svg className="chart-patterns" aria-hidden="true" focusable="false">
+      <defs>
+        {PATTERNS.map((p) => (
+          <pattern
+            key={p.className}
+            id={`${id}-${p.className}`}
+            className={p.className}
+            data-pattern={p.name}
+            patternUnits="userSpaceOnUse"
+            width="8"
+            height="8"
+          >
+            <rect className="pattern-base" width="8" height="8" />
+            {p.marks && <path className="pattern-marks" d={p.marks} />}
+          </pattern>
+        ))}
+      </defs>
+    </svg>
+  );
+}
 
 interface Segment {
   key: string;
@@ -62,12 +100,17 @@ export function LevelChart({ dashboard }: { dashboard: Dashboard }) {
   const height = rows.length * ROW_H + 8;
   const withOther = dashboard.totals.otherLevels > 0;
   const legend = segmentsOf(dashboard.totals, withOther);
+  const id = useId();
+  const fill = (className: string) => `url(#${id}-${className})`;
   return (
     <>
+      <Patterns id={id} />
       <ul className="chart-legend" aria-label="凡例">
         {legend.map((s) => (
           <li key={s.key}>
-            <span className={`swatch ${s.className}`} aria-hidden="true" />
+            <svg className="swatch" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <rect width="16" height="16" fill={fill(s.className)} />
+            </svg>
             {s.label}
           </li>
         ))}
@@ -99,7 +142,14 @@ export function LevelChart({ dashboard }: { dashboard: Dashboard }) {
                 x += w;
                 return (
                   <g key={s.key} className={s.className}>
-                    <rect x={at} y={y} width={w} height={BAR_H} />
+                    <rect
+                      className="segment"
+                      x={at}
+                      y={y}
+                      width={w}
+                      height={BAR_H}
+                      fill={fill(s.className)}
+                    />
                     {w >= 18 && (
                       <text
                         x={at + w / 2}

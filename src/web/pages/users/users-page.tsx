@@ -67,7 +67,7 @@ function AccountRow({
           {a.resetPassword && (
             <button
               type="button"
-              aria-label={`${name} のパスワードを再設定`}
+              aria-label={`パスワード再設定（${name}）`}
               onClick={() => onOpen({ kind: "password", account })}
             >
               パスワード再設定
