@@ -201,6 +201,20 @@ test("a manifesto goes from draft through review and publication to its evaluati
     ).toContainText("警告");
   });
 
+  await test.step("submitting the evaluation lists what is still missing", async () => {
+    await e.getByRole("button", { name: "提出", exact: true }).click();
+    const dialog = e.getByRole("dialog", { name: "評価を提出しますか" });
+    // Only goal 1 is rated: the five others and their targets' results are listed.
+    await expect(dialog.getByText(/記入が必要な項目が\d+件あります/)).toBeVisible();
+    await expect(
+      dialog.getByRole("listitem").filter({ hasText: "目標2が未評価です" }),
+    ).toBeVisible();
+    await dialog.getByRole("button", { name: "提出する" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("評価を提出する前に");
+    await dialog.getByRole("button", { name: "やめる" }).click();
+    await expect(e.getByText("評価の下書き", { exact: true }).first()).toBeVisible();
+  });
+
   await test.step("the history shows each step and each edited field, old → new", async () => {
     await e.getByRole("link", { name: /変更履歴/ }).click();
     await expect(e.getByRole("heading", { level: 1, name: /変更履歴/ })).toBeVisible();
