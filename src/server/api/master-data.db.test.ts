@@ -386,3 +386,35 @@ describe("indicators", () => {
     expect(clash.statusCode).toBe(400);
   });
 });
+
+describe("a year's blank drafts for a municipality with no last year", () => {
+  it("are written from the master data for every current department, once", async () => {
+    const nabari = "/api/admin/municipalities/242080";
+    await f.call(sessions.installation, "PATCH", nabari, { documentTitle: "部局経営方針" });
+    await f.call(sessions.installation, "POST", `${nabari}/departments`, {
+      departments: [{ name: "企画政策部", code: "kikaku", headTitle: "部長", headName: "名張 一" }],
+    });
+    const r = await f.call(sessions.installation, "POST", `${nabari}/years/2026/blank-drafts`, {});
+    expect(r.statusCode).toBe(201);
+    expect(r.json().created).toHaveLength(1);
+    const id = r.json().created[0].manifestoId;
+    const doc = (await f.call(sessions.installation, "GET", `/api/manifestos/${id}`)).json()
+      .document;
+    expect(doc.municipality).toEqual({ code: "242080", name: "名張市", prefecture: "三重県" });
+    expect(doc.documentTitle).toBe("部局経営方針");
+    expect(doc.department).toEqual({
+      name: "企画政策部",
+      code: "kikaku",
+      head: { title: "部長", name: "名張 一" },
+    });
+    const again = await f.call(
+      sessions.installation,
+      "POST",
+      `${nabari}/years/2026/blank-drafts`,
+      {},
+    );
+    expect(again.json().created).toHaveLength(0);
+    const editor = await f.call(sessions.editor, "POST", `${base}/years/2026/blank-drafts`, {});
+    expect(editor.statusCode).toBe(403);
+  });
+});

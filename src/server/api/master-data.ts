@@ -46,6 +46,7 @@ import {
   saveMunicipalitySettings,
 } from "../../services/master-data/municipality-settings.ts";
 import { readPlan, savePlan } from "../../services/master-data/plan.ts";
+import { startBlankDrafts } from "../../services/master-data/start-blank-drafts.ts";
 import { requireStaff } from "../auth/session-plugin.ts";
 import type { RouteDoc } from "./openapi-routes.ts";
 
@@ -233,6 +234,13 @@ export function registerMasterDataRoutes(
     return reply.status(201).send(result);
   });
 
+  api.post(`${base}/years/:year/blank-drafts`, async (request, reply) => {
+    const ctx = requireStaff(request, deps);
+    const code = params({ params: { code: (request.params as { code: string }).code } });
+    const year = Number((request.params as { year: string }).year);
+    return reply.status(201).send(await startBlankDrafts(ctx, code, year));
+  });
+
   api.get(`${base}/indicators`, async (request) => ({
     indicators: await listIndicatorRegistry(requireStaff(request, deps), params(request)),
   }));
@@ -364,6 +372,13 @@ export const MASTER_DATA_ROUTES: readonly RouteDoc[] = [
     tag: "master data",
     summary: "Create accounts from a CSV",
     body: accountsBody,
+    success: { status: 201, description: "Created" },
+  },
+  {
+    method: "POST",
+    path: `${P}/years/:year/blank-drafts`,
+    tag: "master data",
+    summary: "Blank drafts for departments without a manifesto in the year",
     success: { status: 201, description: "Created" },
   },
   { method: "GET", path: `${P}/indicators`, tag: "master data", summary: "The indicator registry" },

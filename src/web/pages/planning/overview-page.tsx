@@ -3,12 +3,14 @@
 // the booklet of the published manifestos. The home page of planning and administrators.
 import "./planning.css";
 import { useState } from "react";
+import { Link } from "react-router";
 import { query } from "../../api/client.ts";
 import type { FiscalYearOpening, Overview } from "../../api/planning-types.ts";
 import { useApi } from "../../api/use-api.ts";
 import { useSignedIn } from "../../app/session.tsx";
 import { LoadState } from "../../components/load-state.tsx";
 import { usePageTitle } from "../../components/page-title.tsx";
+import { BlankDraftsButton } from "../admin/blank-drafts-button.tsx";
 import { BookletPanel } from "./booklet-panel.tsx";
 import { DeadlinesForm } from "./deadlines-form.tsx";
 import { OpeningResult, OpenYearButton } from "./open-year.tsx";
@@ -27,10 +29,12 @@ function EmptyYear({
   overview,
   municipality,
   onOpened,
+  onBlank,
 }: {
   overview: Overview;
   municipality: string | undefined;
   onOpened(result: FiscalYearOpening): void;
+  onBlank(): void;
 }) {
   const carried = overview.departments.length;
   return (
@@ -50,6 +54,12 @@ function EmptyYear({
             year={overview.fiscalYear}
             departments={carried}
             onOpened={onOpened}
+          />
+          <BlankDraftsButton
+            municipality={overview.municipality.code}
+            year={overview.fiscalYear}
+            yearLabel={overview.fiscalYearLabel}
+            onDone={onBlank}
           />
         </>
       ) : (
@@ -93,6 +103,7 @@ function OverviewBody({
             setOpening(result);
             reload();
           }}
+          onBlank={reload}
         />
       ) : (
         <OverviewTable
@@ -119,6 +130,22 @@ function OverviewBody({
   );
 }
 
+/** A municipality not registered yet: not a failure to retry, a set-up to do. */
+function NotSetUp({ admin }: { admin: boolean }) {
+  return (
+    <div className="alert alert-warning" role="status">
+      <p>この自治体の初期設定がまだ済んでいません。</p>
+      {admin ? (
+        <p>
+          <Link to="/setup">初期設定を始める</Link>
+        </p>
+      ) : (
+        <p>自治体の管理者に初期設定を依頼してください。</p>
+      )}
+    </div>
+  );
+}
+
 export function OverviewPage() {
   usePageTitle("全体状況");
   const { user } = useSignedIn();
@@ -137,6 +164,8 @@ export function OverviewPage() {
           <p>表示する自治体の団体コードを入力してください。</p>
           <MunicipalityPicker />
         </>
+      ) : loaded.error?.status === 404 ? (
+        <NotSetUp admin={user.role === "admin"} />
       ) : (
         <LoadState loaded={loaded}>
           {(overview) => (
