@@ -92,6 +92,17 @@ export function AddDepartments({ code, onAdded }: { code: string; onAdded(): voi
   );
 }
 
+/**
+ * Remounts the order table when departments come or go or change, not when only their order
+ * does: after "この順番を保存" the table keeps its own order and its confirmation.
+ */
+export function orderKey(departments: readonly Department[]): string {
+  return departments
+    .map((d) => `${d.id}:${d.name}:${d.code}:${d.retiredFromYear}:${d.headTitle}:${d.headName}`)
+    .sort()
+    .join(",");
+}
+
 function move<T>(list: T[], from: number, to: number): T[] {
   const next = [...list];
   const [item] = next.splice(from, 1);
@@ -231,7 +242,7 @@ function DepartmentsBody({ data }: { data: MasterData }) {
       {({ departments }) => (
         <>
           <DepartmentOrder
-            key={departments.map((d) => `${d.id}:${d.name}:${d.retiredFromYear}`).join(",")}
+            key={orderKey(departments)}
             code={data.code}
             departments={departments}
             manage={manage}

@@ -15,7 +15,7 @@ import {
   type MunicipalityList,
   type PlanItem,
 } from "./admin-types.ts";
-import { AddDepartments, DepartmentOrder } from "./departments-page.tsx";
+import { AddDepartments, DepartmentOrder, orderKey } from "./departments-page.tsx";
 import { FirstAccounts } from "./first-accounts.tsx";
 import { PlanEditor } from "./plan-page.tsx";
 import { RegisterMunicipality } from "./register-municipality.tsx";
@@ -83,7 +83,7 @@ function SetupBody({ data, reload }: { data: MasterData; reload(): void }) {
         <LoadState loaded={departments}>
           {({ departments: list }) => (
             <DepartmentOrder
-              key={list.map((d) => d.id).join(",")}
+              key={orderKey(list)}
               code={data.code}
               departments={list}
               manage={data.allowed.manage}
