@@ -283,6 +283,18 @@ describe("departments", () => {
       .where("address_key", "=", "総務部")
       .executeTakeFirst();
     expect(old?.department_id).toBe(somu.id);
+    // The portal sends the old address on to the new one.
+    const moved = await f.app.inject({
+      method: "GET",
+      url: `/${M1}/departments/${encodeURIComponent("総務部")}`,
+    });
+    expect(moved.statusCode).toBe(301);
+    expect(moved.headers.location).toBe(`/${M1}/departments/${encodeURIComponent("総務企画部")}`);
+    const unknown = await f.app.inject({
+      method: "GET",
+      url: `/${M1}/departments/${encodeURIComponent("存在しない部")}`,
+    });
+    expect(unknown.statusCode).toBe(404);
   });
 
   it("reorganises: a merger retires the predecessors and links the new department to them", async () => {
