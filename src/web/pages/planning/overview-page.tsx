@@ -3,7 +3,6 @@
 // the booklet of the published manifestos. The home page of planning and administrators.
 import "./planning.css";
 import { useState } from "react";
-import { Link } from "react-router";
 import { query } from "../../api/client.ts";
 import type { FiscalYearOpening, Overview } from "../../api/planning-types.ts";
 import { useApi } from "../../api/use-api.ts";
@@ -11,6 +10,7 @@ import { useSignedIn } from "../../app/session.tsx";
 import { LoadState } from "../../components/load-state.tsx";
 import { usePageTitle } from "../../components/page-title.tsx";
 import { BlankDraftsButton } from "../admin/blank-drafts-button.tsx";
+import { NotSetUp } from "../admin/not-set-up.tsx";
 import { BookletPanel } from "./booklet-panel.tsx";
 import { DeadlinesForm } from "./deadlines-form.tsx";
 import { OpeningResult, OpenYearButton } from "./open-year.tsx";
@@ -127,22 +127,6 @@ function OverviewBody({
         />
       )}
     </>
-  );
-}
-
-/** A municipality not registered yet: not a failure to retry, a set-up to do. */
-function NotSetUp({ admin }: { admin: boolean }) {
-  return (
-    <div className="alert alert-warning" role="status">
-      <p>この自治体の初期設定がまだ済んでいません。</p>
-      {admin ? (
-        <p>
-          <Link to="/setup">初期設定を始める</Link>
-        </p>
-      ) : (
-        <p>自治体の管理者に初期設定を依頼してください。</p>
-      )}
-    </div>
   );
 }
 
