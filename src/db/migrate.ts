@@ -9,6 +9,7 @@ import * as bookletJobs from "./migrations/0006-booklet-jobs.ts";
 import * as publicReadModel from "./migrations/0007-public-read-model.ts";
 import * as dashboardIndexes from "./migrations/0008-dashboard-indexes.ts";
 import * as searchBigrams from "./migrations/0009-search-bigrams.ts";
+import * as masterData from "./migrations/0010-master-data.ts";
 import * as indicatorRegistry from "./migrations/0011-indicator-registry.ts";
 import * as securityLimits from "./migrations/0012-security-limits.ts";
 import type { Database } from "./schema.ts";
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0007-public-read-model": publicReadModel,
   "0008-dashboard-indexes": dashboardIndexes,
   "0009-search-bigrams": searchBigrams,
+  "0010-master-data": masterData,
   "0011-indicator-registry": indicatorRegistry,
   "0012-security-limits": securityLimits,
 };

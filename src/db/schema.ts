@@ -12,6 +12,8 @@ export interface MunicipalitiesTable {
   document_title: string | null;
   document_subtitle: string | null;
   evaluation_scale: Json<unknown> | null;
+  /** The name's reading (migration 0010). */
+  name_kana: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -33,6 +35,12 @@ export interface DepartmentsTable {
   name_key: string;
   position: number | null;
   created_at: Timestamp;
+  // Master data (migration 0010)
+  head_title: ColumnType<string | null, string | null | undefined, string | null>;
+  head_name: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_phone: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_email: ColumnType<string | null, string | null | undefined, string | null>;
+  retired_from_year: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ManifestosTable {
@@ -100,6 +108,10 @@ export interface IndicatorsTable {
   unit: string;
   /** Measured by a publication: its name and unit no longer follow documents (0011). */
   registered: Generated<boolean>;
+  // The registry (migration 0010)
+  definition: ColumnType<string | null, string | null | undefined, string | null>;
+  better_direction: ColumnType<string | null, string | null | undefined, string | null>;
+  department_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface AuditEventsTable {
@@ -223,6 +235,32 @@ export interface SearchGoalsTable {
   department_name_key: string;
 }
 
+// Master data (migration 0010)
+export interface DepartmentNamesTable {
+  department_id: number;
+  from_year: number;
+  name: string;
+  name_key: string;
+}
+
+export interface DepartmentAddressesTable {
+  municipality_code: string;
+  address_key: string;
+  department_id: number;
+}
+
+export interface DepartmentPredecessorsTable {
+  department_id: number;
+  predecessor_id: number;
+  from_year: number;
+}
+
+export interface IndicatorAliasesTable {
+  municipality_code: string;
+  key: string;
+  indicator_id: number;
+}
+
 export interface Database {
   municipalities: MunicipalitiesTable;
   plan_items: PlanItemsTable;
@@ -243,6 +281,10 @@ export interface Database {
   manifesto_publications: ManifestoPublicationsTable;
   booklet_jobs: BookletJobsTable;
   deadlines: DeadlinesTable;
+  department_names: DepartmentNamesTable;
+  department_addresses: DepartmentAddressesTable;
+  department_predecessors: DepartmentPredecessorsTable;
+  indicator_aliases: IndicatorAliasesTable;
   login_known_clients: LoginKnownClientsTable;
 }
 

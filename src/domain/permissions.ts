@@ -237,3 +237,33 @@ export function fiscalYearPermissions(
 export function noManifestoPermissions(): ManifestoPermissions {
   return { ...NOTHING };
 }
+
+export interface MasterDataPermissions {
+  /** See the municipality's settings, departments, plan structure, scale and indicators. */
+  read: boolean;
+  /** Change them: the municipality's administrators and the installation's. */
+  manage: boolean;
+}
+
+/**
+ * A municipality's master data (自治体設定, 部局, 施策・基本事業, 評価段階, 指標). Its staff read
+ * it (the editor offers its plan and scale); only administrators change it, a municipality's
+ * administrator their own municipality only.
+ */
+export function masterDataPermissions(
+  user: StaffUser,
+  target: { municipalityCode: string },
+): MasterDataPermissions {
+  if (isInstallationAdmin(user)) return { read: true, manage: true };
+  const own = user.municipalityCode !== null && user.municipalityCode === target.municipalityCode;
+  return { read: own, manage: own && user.role === "admin" };
+}
+
+/**
+ * Registering a municipality: the installation's administrator any, a municipality's
+ * administrator only their own (an account made for a city before the city was set up).
+ */
+export function canCreateMunicipality(user: StaffUser, code: string): boolean {
+  if (isInstallationAdmin(user)) return true;
+  return user.role === "admin" && user.municipalityCode === code;
+}

@@ -150,3 +150,12 @@ describe("unknownPolicyRefs", () => {
     expect(unknownPolicyRefs(["9-9-⑨", "x"], [])).toEqual([]);
   });
 });
+
+describe("a cycle in the plan structure", () => {
+  it("is refused once, naming the item whose parent closes it", () => {
+    const r = parsePlanStructureCsv("code,title,parent\n1,まち,1-1\n1-1,ひと,1\n2,しごと,\n");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.filter((p) => p.message.startsWith("makes a cycle"))).toHaveLength(1);
+  });
+});

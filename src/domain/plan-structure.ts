@@ -207,6 +207,32 @@ function crossItemProblems(
       });
     }
   });
+  problems.push(...cycleProblems(plan, firstByKey, where));
+  return problems;
+}
+
+/** An item that is its own ancestor (1 → 1-1 → 1) would make the tree endless: reported once per cycle. */
+function cycleProblems(
+  plan: readonly PlanItem[],
+  indexByKey: ReadonlyMap<string, number>,
+  where: (index: number, field: "code" | "parent") => string,
+): Problem[] {
+  const problems: Problem[] = [];
+  const reported = new Set<number>();
+  plan.forEach((_, start) => {
+    const path: number[] = [];
+    let i: number | undefined = start;
+    while (i !== undefined && !path.includes(i)) {
+      path.push(i);
+      const parent: string | undefined = plan[i]?.parent;
+      i = parent === undefined ? undefined : indexByKey.get(policyRefKey(parent));
+    }
+    if (i === undefined || reported.has(i)) return;
+    const cycle = path.slice(path.indexOf(i));
+    for (const c of cycle) reported.add(c);
+    const codes = [...cycle, i].map((c) => plan[c]?.code).join(" → ");
+    problems.push({ path: where(i, "parent"), message: `makes a cycle: ${codes}` });
+  });
   return problems;
 }
 

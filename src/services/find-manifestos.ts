@@ -24,7 +24,7 @@ export async function requireMunicipality(
   code: string,
 ): Promise<MunicipalityRow> {
   const municipality = await findMunicipality(ctx.db, code);
-  if (!municipality) throw new NotFoundError(`municipality ${code} is not in this database`);
+  if (!municipality) throw new NotFoundError(`自治体 ${code} はまだ登録されていません`);
   return municipality;
 }
 

@@ -61,14 +61,24 @@ export async function findDepartment(db: Db, id: number): Promise<DepartmentRow 
 
 /**
  * The name the department has in a fiscal year: the one every document of that year
- * carries. The one place that answers this question; for now a department has one name
- * (renames effective from a fiscal year come with the administration of departments).
+ * carries. The one place that answers this question.
  */
 export async function departmentNameForYear(
   db: Db,
   departmentId: number,
-  _fiscalYear: number,
+  fiscalYear: number,
 ): Promise<string> {
+  // The name in force that year (renames take effect from a fiscal year: migration 0010),
+  // else the current one.
+  const inForce = await db
+    .selectFrom("department_names")
+    .select("name")
+    .where("department_id", "=", departmentId)
+    .where("from_year", "<=", fiscalYear)
+    .orderBy("from_year", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (inForce) return inForce.name;
   const row = await db
     .selectFrom("departments")
     .select("name")

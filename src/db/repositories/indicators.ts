@@ -1,3 +1,4 @@
+import { indicatorIdsByAlias } from "./indicator-registry.ts";
 import type { Db } from "./municipalities.ts";
 
 /**
@@ -25,6 +26,13 @@ export async function ensureIndicators(
     for (const r of rows) ids.set(r.key, r.id);
   };
   await read(unique.map((i) => i.key));
+  // A name the administrator renamed or merged away still measures the same series.
+  const aliased = await indicatorIdsByAlias(
+    db,
+    municipalityCode,
+    unique.filter((i) => !ids.has(i.key)).map((i) => i.key),
+  );
+  for (const [key, id] of aliased) ids.set(key, id);
   const missing = unique.filter((i) => !ids.has(i.key));
   if (missing.length === 0) return ids;
   const inserted = await db

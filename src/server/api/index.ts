@@ -10,6 +10,7 @@ import { registerBookletRoutes } from "./booklets.ts";
 import { registerDashboardRoutes } from "./dashboard.ts";
 import { registerDownloadRoutes } from "./downloads.ts";
 import { registerManifestoRoutes } from "./manifestos.ts";
+import { registerMasterDataRoutes } from "./master-data.ts";
 import { recordRoutes, registerOpenApiRoute } from "./openapi.ts";
 import { registerPlanningRoutes } from "./planning.ts";
 import { registerUserRoutes } from "./users.ts";
@@ -36,6 +37,7 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
       registerDashboardRoutes(api, resolved);
       registerUserRoutes(api, resolved);
       registerPlanningRoutes(api, resolved);
+      registerMasterDataRoutes(api, resolved);
       registerOpenApiRoute(api, routes);
     },
     { prefix: "/api" },

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { fiscalYearSchema, municipalityCodeSchema } from "../../domain/manifesto/schema.ts";
 import { loginBody, passwordBody } from "../auth/routes.ts";
 import { historyQuery, listQuery, saveBody } from "./manifestos.ts";
+import { MASTER_DATA_ROUTES } from "./master-data.ts";
 import { deadlineBody, deadlinesQuery, fiscalYearBody, overviewQuery } from "./planning.ts";
 import { createUserBody, listUsersQuery, resetPasswordBody, updateUserBody } from "./users.ts";
 import { commentBody, correctionBody, transitionBody } from "./workflow.ts";
@@ -297,4 +298,6 @@ export const API_ROUTES: readonly RouteDoc[] = [
     public: true,
     errors: [],
   },
+  // Master data (master-data.ts)
+  ...MASTER_DATA_ROUTES,
 ];

@@ -1,7 +1,9 @@
 // The portal's pages: parse the address, call one public use case, render.
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
+import { NotFoundError } from "../../errors.ts";
 import type { ServiceContext } from "../../services/context.ts";
+import { movedDepartmentAddress } from "../../services/portal/find-moved-department.ts";
 import { getPublicDepartmentHistory } from "../../services/portal/get-public-department-history.ts";
 import {
   getPublicIndicator,
@@ -129,11 +131,15 @@ export function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
   app.get<{ Params: { code: string; department: string } }>(
     "/:code/departments/:department",
     async (request, reply) => {
-      const data = await getPublicDepartmentHistory(
-        ctx,
-        municipalityCodeParam(request.params.code),
-        departmentParam(request.params.department),
+      const code = municipalityCodeParam(request.params.code);
+      const department = departmentParam(request.params.department);
+      const data = await orMoved(
+        () => getPublicDepartmentHistory(ctx, code, department),
+        () => movedDepartmentAddress(ctx, code, department),
       );
+      if (typeof data === "string") {
+        return reply.redirect(urls.department(code, data), 301);
+      }
       return sendPage(reply, departmentPage(data));
     },
   );
@@ -150,12 +156,35 @@ export function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
   app.get<{ Params: { code: string; year: string; department: string } }>(
     "/:code/:year/:department",
     async (request, reply) => {
-      const view = await getPublicManifesto(ctx, {
-        municipalityCode: municipalityCodeParam(request.params.code),
-        fiscalYear: fiscalYearParam(request.params.year),
-        department: departmentParam(request.params.department),
-      });
+      const code = municipalityCodeParam(request.params.code);
+      const year = fiscalYearParam(request.params.year);
+      const department = departmentParam(request.params.department);
+      const view = await orMoved(
+        () => getPublicManifesto(ctx, { municipalityCode: code, fiscalYear: year, department }),
+        () => movedDepartmentAddress(ctx, code, department),
+      );
+      if (typeof view === "string") {
+        return reply.redirect(urls.manifesto(code, year, view), 301);
+      }
       return sendPage(reply, manifestoPage(view, { pdf: true }));
     },
   );
+}
+
+/**
+ * The page, or — when nothing is found at the address — the department's current address if
+ * this one is an old one (renamed, or its code changed), for a permanent redirect.
+ */
+async function orMoved<T>(
+  load: () => Promise<T>,
+  moved: () => Promise<string | null>,
+): Promise<T | string> {
+  try {
+    return await load();
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) throw e;
+    const now = await moved();
+    if (now === null) throw e;
+    return now;
+  }
 }

@@ -55,6 +55,11 @@ export function Layout() {
                   <NavLink to="/users">ユーザー管理</NavLink>
                 </li>
               )}
+              {user.role === "admin" && (
+                <li>
+                  <NavLink to="/admin">自治体の管理</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
           <div className="who">

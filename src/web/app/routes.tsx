@@ -1,6 +1,12 @@
 // Every page of the staff app and its address under /staff/. One line per page; the pages
 // live in ../pages, one file each.
 import type { RouteObject } from "react-router";
+import { DepartmentsPage } from "../pages/admin/departments-page.tsx";
+import { IndicatorsPage } from "../pages/admin/indicators-page.tsx";
+import { PlanPage } from "../pages/admin/plan-page.tsx";
+import { ScalePage } from "../pages/admin/scale-page.tsx";
+import { SettingsPage } from "../pages/admin/settings-page.tsx";
+import { SetupPage } from "../pages/admin/setup-page.tsx";
 import { ImportPage } from "../pages/import-page.tsx";
 import { HistoryPage } from "../pages/manifesto/history-page.tsx";
 import { ManifestoPage } from "../pages/manifesto/manifesto-page.tsx";
@@ -26,6 +32,12 @@ export const routes: RouteObject[] = [
       { path: "manifestos/:id", element: <ManifestoPage /> },
       { path: "manifestos/:id/history", element: <HistoryPage /> },
       { path: "import", element: <ImportPage /> },
+      { path: "setup", element: <SetupPage /> },
+      { path: "admin", element: <SettingsPage /> },
+      { path: "admin/scale", element: <ScalePage /> },
+      { path: "admin/departments", element: <DepartmentsPage /> },
+      { path: "admin/plan", element: <PlanPage /> },
+      { path: "admin/indicators", element: <IndicatorsPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

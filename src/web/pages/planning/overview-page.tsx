@@ -9,6 +9,8 @@ import { useApi } from "../../api/use-api.ts";
 import { useSignedIn } from "../../app/session.tsx";
 import { LoadState } from "../../components/load-state.tsx";
 import { usePageTitle } from "../../components/page-title.tsx";
+import { BlankDraftsButton } from "../admin/blank-drafts-button.tsx";
+import { NotSetUp } from "../admin/not-set-up.tsx";
 import { BookletPanel } from "./booklet-panel.tsx";
 import { DeadlinesForm } from "./deadlines-form.tsx";
 import { OpeningResult, OpenYearButton } from "./open-year.tsx";
@@ -27,10 +29,12 @@ function EmptyYear({
   overview,
   municipality,
   onOpened,
+  onBlank,
 }: {
   overview: Overview;
   municipality: string | undefined;
   onOpened(result: FiscalYearOpening): void;
+  onBlank(): void;
 }) {
   const carried = overview.departments.length;
   return (
@@ -50,6 +54,12 @@ function EmptyYear({
             year={overview.fiscalYear}
             departments={carried}
             onOpened={onOpened}
+          />
+          <BlankDraftsButton
+            municipality={overview.municipality.code}
+            year={overview.fiscalYear}
+            yearLabel={overview.fiscalYearLabel}
+            onDone={onBlank}
           />
         </>
       ) : (
@@ -93,6 +103,7 @@ function OverviewBody({
             setOpening(result);
             reload();
           }}
+          onBlank={reload}
         />
       ) : (
         <OverviewTable
@@ -137,6 +148,8 @@ export function OverviewPage() {
           <p>表示する自治体の団体コードを入力してください。</p>
           <MunicipalityPicker />
         </>
+      ) : loaded.error?.status === 404 ? (
+        <NotSetUp admin={user.role === "admin"} />
       ) : (
         <LoadState loaded={loaded}>
           {(overview) => (

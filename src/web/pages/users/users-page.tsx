@@ -13,6 +13,7 @@ import { useSignedIn } from "../../app/session.tsx";
 import { ConfirmDialog } from "../../components/dialog.tsx";
 import { LoadState } from "../../components/load-state.tsx";
 import { usePageTitle } from "../../components/page-title.tsx";
+import { NotSetUp } from "../admin/not-set-up.tsx";
 import { MunicipalityPicker, useMunicipalityParam } from "../planning/year-picker.tsx";
 import { EditAccountDialog, PasswordDialog } from "./account-dialogs.tsx";
 import { NewAccountDialog } from "./new-account-dialog.tsx";
@@ -273,9 +274,13 @@ export function UsersPage() {
               <MunicipalityPicker />
             </>
           )}
-          <LoadState loaded={loaded}>
-            {(list) => <AccountsView list={list} municipality={named} reload={loaded.reload} />}
-          </LoadState>
+          {loaded.error?.status === 404 ? (
+            <NotSetUp admin={user.role === "admin"} />
+          ) : (
+            <LoadState loaded={loaded}>
+              {(list) => <AccountsView list={list} municipality={named} reload={loaded.reload} />}
+            </LoadState>
+          )}
         </>
       )}
     </>

@@ -1,0 +1,57 @@
+// Shapes of the master-data API (src/server/api/master-data.ts) as the pages read them.
+import type { EvaluationScale } from "../../../domain/manifesto/schema.ts";
+import type { SetupStep } from "../../../domain/master-data/setup-steps.ts";
+
+export interface MunicipalityList {
+  municipalities: { code: string; name: string }[];
+  unregistered: string | null;
+  allowed: { create: boolean };
+}
+
+export interface MasterData {
+  code: string;
+  name: string;
+  nameKana: string | null;
+  prefecture: string | null;
+  documentTitle: string | null;
+  documentSubtitle: string | null;
+  evaluationScale: EvaluationScale | null;
+  steps: SetupStep[];
+  allowed: { manage: boolean };
+}
+
+export interface Department {
+  id: number;
+  code: string | null;
+  name: string;
+  position: number | null;
+  headTitle: string | null;
+  headName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  retiredFromYear: number | null;
+  names: { fromYear: number; name: string }[];
+  predecessors: { id: number; name: string; fromYear: number }[];
+  successors: { id: number; name: string; fromYear: number }[];
+}
+
+export interface PlanItem {
+  code: string;
+  title: string;
+  parent?: string;
+}
+
+export interface RegistryIndicator {
+  id: number;
+  key: string;
+  name: string;
+  unit: string;
+  definition: string | null;
+  betterDirection: "higher" | "lower" | null;
+  departmentId: number | null;
+  aliases: string[];
+  usedBy: { manifestoId: number; fiscalYear: number; departmentName: string }[];
+}
+
+export const adminPath = (code: string, rest = "") =>
+  `/api/admin/municipalities/${encodeURIComponent(code)}${rest}`;
