@@ -169,6 +169,10 @@ export const brokenWords = (page: Page) =>
       const parent = n.parentElement;
       if (!parent || !parent.checkVisibility() || parent.closest("svg, option, select, textarea")) continue;
       for (const m of n.textContent.matchAll(/[0-9][0-9.,:]*[0-9%]|[A-Za-z][A-Za-z']+/g)) {
+        // Inside a run of ASCII longer than a line can hold (a URL, code) a break is forced.
+        const before = n.textContent.slice(0, m.index).match(/[\x21-\x7e]*$/)[0].length;
+        const after = n.textContent.slice(m.index).match(/^[\x21-\x7e]*/)[0].length;
+        if (before + after > 24) continue;
         const range = document.createRange();
         range.setStart(n, m.index);
         range.setEnd(n, m.index + m[0].length);
