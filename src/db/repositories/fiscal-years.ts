@@ -146,6 +146,10 @@ export async function listCarryForwardCandidates(
     ])
     .where("p.municipality_code", "=", f.municipalityCode)
     .where("p.fiscal_year", "=", f.fiscalYear - 1)
+    // A department retired by that year (a reorganisation, migration 0010) is not carried on.
+    .where((eb) =>
+      eb.or([eb("d.retired_from_year", "is", null), eb("d.retired_from_year", ">", f.fiscalYear)]),
+    )
     .orderBy(sql`d.position nulls last`)
     .orderBy("p.department_name_key")
     .execute();

@@ -430,3 +430,31 @@ describe("a year's blank drafts for a municipality with no last year", () => {
     expect(editor.statusCode).toBe(403);
   });
 });
+
+describe("opening a fiscal year after a reorganisation", () => {
+  it("carries on only departments not retired, under the name in force that year", async () => {
+    const all = await departmentIds();
+    const kikaku = all.find((d) => d.name === "企画部");
+    const somu = all.find((d) => d.name === "総務部" || d.name === "総務企画部");
+    if (!kikaku || !somu) throw new Error("departments missing");
+    const renamed = await f.call(sessions.admin, "PATCH", `${base}/departments/${kikaku.id}`, {
+      rename: { name: "企画振興部", fromYear: 2024 },
+    });
+    expect(renamed.statusCode).toBe(200);
+    const retired = await f.call(sessions.admin, "POST", `${base}/departments/${somu.id}/retire`, {
+      fromYear: 2024,
+    });
+    expect(retired.statusCode).toBe(200);
+
+    const r = await f.call(sessions.planning, "POST", "/api/fiscal-years", { year: 2024 });
+    expect(r.statusCode).toBe(201);
+    const created = r.json().created as { departmentId: number; departmentName: string }[];
+    expect(created.map((c) => [c.departmentId, c.departmentName])).toEqual([
+      [kikaku.id, "企画振興部"],
+    ]);
+    const id = (r.json().created[0] as { manifestoId: number }).manifestoId;
+    const doc = (await f.call(sessions.planning, "GET", `/api/manifestos/${id}`)).json().document;
+    expect(doc.department.name).toBe("企画振興部");
+    expect(doc.fiscalYear).toBe(2024);
+  });
+});

@@ -16,6 +16,7 @@ import { type Problem, validateManifesto } from "../../domain/manifesto/validate
 import { comparisonKey } from "../../domain/text.ts";
 import { AppError, ValidationError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
+import { fitDocument } from "../manifestos/master-data.ts";
 import { writeRevision } from "../manifestos/write-revision.ts";
 import { scaleFromSetting } from "../municipality-scale.ts";
 import { municipalityInScope } from "./year-in-scope.ts";
@@ -79,7 +80,10 @@ export async function openFiscalYear(
 
   const created = await ctx.db.transaction().execute(async (tx) => {
     const made: OpenedDepartment[] = [];
-    for (const d of drafts) {
+    for (const draft of drafts) {
+      // The new year's names are the master data's for that year (a rename may take effect
+      // from it), not last year's document's.
+      const d = { ...draft, doc: await fitDocument(tx, draft.doc, draft.from.departmentId) };
       const manifestoId = await insertManifestoIfAbsent(tx, {
         ...key,
         departmentId: d.from.departmentId,
