@@ -1,3 +1,4 @@
+import { listPublicDepartmentLinks } from "../../db/repositories/public-department-links.ts";
 import { listPublicManifestos } from "../../db/repositories/public-manifestos.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { ServiceContext } from "../context.ts";
@@ -27,5 +28,7 @@ export async function getPublicDepartmentHistory(
     departmentName: first.departmentName,
     departmentCode: first.departmentCode,
     years,
+    /** Predecessors and successors after a reorganisation (機構改革), where published. */
+    links: await listPublicDepartmentLinks(ctx.db, first.departmentId),
   };
 }
