@@ -55,7 +55,7 @@ describe("a reorganised department's public page", () => {
   it("links the successor's page to its published predecessor, and not to a draft-only one", async () => {
     const res = await app.inject({ method: "GET", url: dept("総務企画部") });
     expect(res.statusCode).toBe(200);
-    expectWellFormedPage(res.body);
+    expectWellFormedPage(res.body, "総務企画部の年度ごとの推移");
     const text = visibleText(res.body);
     expect(text).toContain("組織の変遷");
     expect(text).toContain("2024（令和6）年度の機構改革：前身の部局 総務部");
