@@ -8,6 +8,7 @@ import * as bookletJobs from "./migrations/0006-booklet-jobs.ts";
 import * as publicReadModel from "./migrations/0007-public-read-model.ts";
 import * as dashboardIndexes from "./migrations/0008-dashboard-indexes.ts";
 import * as searchBigrams from "./migrations/0009-search-bigrams.ts";
+import * as levelRules from "./migrations/0013-level-rules.ts";
 import type { Database } from "./schema.ts";
 
 // Migrations are listed here rather than read from a folder so that they load the same
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007-public-read-model": publicReadModel,
   "0008-dashboard-indexes": dashboardIndexes,
   "0009-search-bigrams": searchBigrams,
+  "0013-level-rules": levelRules,
 };
 
 /** Any number that no other program on the same server uses for an advisory lock. */

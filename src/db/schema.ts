@@ -12,6 +12,8 @@ export interface MunicipalitiesTable {
   document_title: string | null;
   document_subtitle: string | null;
   evaluation_scale: Json<unknown> | null;
+  /** 0013: the municipality's level rules (src/domain/assessment/expected-level.ts). */
+  level_rules: ColumnType<unknown | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

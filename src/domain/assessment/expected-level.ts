@@ -173,3 +173,9 @@ export function consistencyFigures(goals: readonly GoalAssessment[]): Consistenc
     })),
   };
 }
+
+/** 「4件中3件（75%）」, or 「比べられる目標なし」: the same words on the dashboard and the portal. */
+export function consistencyShareText(f: Pick<ConsistencyFigures, "compared" | "agreeing">): string {
+  if (f.compared === 0) return "比べられる目標なし";
+  return `${f.compared}件中${f.agreeing}件（${Math.round((f.agreeing / f.compared) * 100)}%）`;
+}

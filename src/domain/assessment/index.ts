@@ -35,12 +35,14 @@ export {
   achievementRatio,
   type ConsistencyFigures,
   consistencyFigures,
+  consistencyShareText,
   defaultLevelRules,
   expectedLevel,
   type LevelRule,
   type LevelRules,
   levelRulesSchema,
   levelsMissingFromScale,
+  RATIO_BINS,
 } from "./expected-level.ts";
 export { lastYearFromDocument } from "./history-checks.ts";
 export { assessTarget } from "./target-status.ts";

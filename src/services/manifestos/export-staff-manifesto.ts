@@ -14,7 +14,7 @@ import { NotFoundError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { withMunicipalityDefaults } from "../export-manifesto.ts";
 import { requireMunicipality } from "../find-manifestos.ts";
-import { knownScales, scaleFromSetting } from "../municipality-scale.ts";
+import { knownScales, levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
 
 export interface StaffExport {
   doc: ManifestoDocument;
@@ -34,10 +34,15 @@ export async function exportStaffManifesto(ctx: StaffContext, id: number): Promi
   // Stored documents were validated on the way in; parsing again gives typed values.
   const doc = withMunicipalityDefaults(manifestoDocumentSchema.parse(found.document), municipality);
   const scale = scaleFromSetting(municipality.evaluationScale);
+  const levelRules = levelRulesFromSetting(municipality.levelRules);
   return {
     doc,
     scale,
-    assessment: assessManifesto(doc, { ...(scale && { scale }), knownScales: knownScales(scale) }),
+    assessment: assessManifesto(doc, {
+      ...(scale && { scale }),
+      knownScales: knownScales(scale),
+      ...(levelRules && { levelRules }),
+    }),
     fileBase: `${found.municipalityCode}-${found.fiscalYear}-${found.departmentName}`,
   };
 }
