@@ -115,6 +115,9 @@ test.describe("axe finds no violation", () => {
       await page.getByRole("link", { name: "ダッシュボード", exact: true }).click();
       await expect(page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();
       await loaded(page);
+      await expect(
+        page.getByRole("table", { name: "部局別の自己評価と実績の一致、達成率の分布（件）" }),
+      ).toBeVisible();
       await expectNoAxeViolations(page);
       await screenshot(page, testInfo, "dashboard");
 

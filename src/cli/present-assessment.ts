@@ -16,7 +16,9 @@ export function assessmentText(m: AssessedManifesto): string {
       goal.level === undefined
         ? "未評価"
         : `自己評価 ${goal.level}${goal.levelLabel ? ` ${goal.levelLabel}` : ""}`;
-    lines.push(`  目標${goal.number}: ${level}${goal.claim ? ` (${goal.claim})` : ""}`);
+    // The level the evidence supports, beside the claimed one (never in its place).
+    const expected = goal.expectedLevel === undefined ? "" : ` — 実績から ${goal.expectedLevel}`;
+    lines.push(`  目標${goal.number}: ${level}${goal.claim ? ` (${goal.claim})` : ""}${expected}`);
     for (const t of goal.targets) {
       const margin = t.margin === undefined ? "" : ` ${percent(t.margin)}`;
       // Unlabelled targets are numbered from 1, as people count them.

@@ -14,6 +14,8 @@ export interface MunicipalitiesTable {
   evaluation_scale: Json<unknown> | null;
   /** The name's reading (migration 0010). */
   name_kana: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0013: the municipality's level rules (src/domain/assessment/expected-level.ts). */
+  level_rules: ColumnType<unknown | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,6 +1,6 @@
 // The planning division's dashboard of a municipality's fiscal year, as the service builds it
 // (src/services/planning/get-dashboard.ts) and the staff app draws it: one shape for both.
-import type { FindingCode } from "./assessment/index.ts";
+import type { ConsistencyFigures, FindingCode } from "./assessment/index.ts";
 
 export interface LevelCount {
   level: number;
@@ -27,6 +27,8 @@ export interface DashboardDepartment extends GoalTally {
   name: string;
   state: string;
   revision: number;
+  /** Self-evaluations that agree with the expected level, and the achievement ratios. */
+  consistency: ConsistencyFigures;
 }
 
 export interface DashboardWarning {
@@ -48,6 +50,8 @@ export interface PlanningDashboard {
   totals: GoalTally;
   warnings: DashboardWarning[];
   indicators: IndicatorChange[];
+  /** consistency over every department of the year. */
+  consistency: ConsistencyFigures;
 }
 
 export interface IndicatorChange {

@@ -15,7 +15,7 @@ import {
 import { COMPARATORS, type Comparator } from "../domain/manifesto/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadManifestos, type ManifestoSelector, requireMunicipality } from "./find-manifestos.ts";
-import { knownScales, scaleFromSetting } from "./municipality-scale.ts";
+import { knownScales, levelRulesFromSetting, scaleFromSetting } from "./municipality-scale.ts";
 
 export interface AssessedManifesto {
   municipality: { code: string; name: string };
@@ -61,6 +61,7 @@ export async function assessManifestos(
 ): Promise<AssessedManifesto[]> {
   const municipality = await requireMunicipality(ctx, selector.municipalityCode);
   const scale = scaleFromSetting(municipality.evaluationScale);
+  const levelRules = levelRulesFromSetting(municipality.levelRules);
   const plan = await listPlanItems(ctx.db, selector.municipalityCode);
   const manifestos = await loadManifestos(ctx, selector);
   const lastYear = manifestos.length > 0 ? await lastYearByDepartment(ctx, selector) : new Map();
@@ -75,6 +76,7 @@ export async function assessManifestos(
         ...(scale && { scale }),
         knownScales: knownScales(scale),
         planCodes: plan.map((p) => p.code),
+        ...(levelRules && { levelRules }),
         ...(indicators !== undefined && {
           lastYear: { fiscalYear: m.fiscalYear - 1, indicators },
         }),

@@ -4,7 +4,7 @@ import { assessManifesto } from "../domain/assessment/index.ts";
 import { openDataCsv } from "../reports/csv/index.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadManifestos, type ManifestoSelector, requireMunicipality } from "./find-manifestos.ts";
-import { knownScales, scaleFromSetting } from "./municipality-scale.ts";
+import { knownScales, levelRulesFromSetting, scaleFromSetting } from "./municipality-scale.ts";
 
 export async function exportOpenDataCsv(
   ctx: ServiceContext,
@@ -12,7 +12,12 @@ export async function exportOpenDataCsv(
 ): Promise<{ csv: string; manifestos: number }> {
   const municipality = await requireMunicipality(ctx, selector.municipalityCode);
   const scale = scaleFromSetting(municipality.evaluationScale);
-  const options = { ...(scale && { scale }), knownScales: knownScales(scale) };
+  const levelRules = levelRulesFromSetting(municipality.levelRules);
+  const options = {
+    ...(scale && { scale }),
+    knownScales: knownScales(scale),
+    ...(levelRules && { levelRules }),
+  };
   const manifestos = await loadManifestos(ctx, selector);
   const rows = manifestos.map((m) => ({
     doc: m.document,

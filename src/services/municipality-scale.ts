@@ -1,4 +1,5 @@
 // The evaluation scale in force for a municipality: its own setting, else the default.
+import { type LevelRules, levelRulesSchema } from "../domain/assessment/expected-level.ts";
 import { DEFAULT_SCALE } from "../domain/manifesto/default-scale.ts";
 import { type EvaluationScale, evaluationScaleSchema } from "../domain/manifesto/schema.ts";
 
@@ -11,4 +12,11 @@ export function scaleFromSetting(setting: unknown): EvaluationScale | undefined 
 /** Scales whose meanings a meaning-less scale may borrow by label. */
 export function knownScales(municipalityScale: EvaluationScale | undefined): EvaluationScale[] {
   return municipalityScale ? [municipalityScale, DEFAULT_SCALE] : [DEFAULT_SCALE];
+}
+
+/** The municipality's stated level rules, or undefined when it states none (defaults apply). */
+export function levelRulesFromSetting(setting: unknown): LevelRules | undefined {
+  if (setting === null || setting === undefined) return undefined;
+  const parsed = levelRulesSchema.safeParse(setting);
+  return parsed.success ? parsed.data : undefined;
 }

@@ -9,6 +9,8 @@ import {
   updateMunicipalitySettings,
   upsertMunicipality,
 } from "../db/repositories/municipalities.ts";
+import { levelRulesSchema, levelsMissingFromScale } from "../domain/assessment/expected-level.ts";
+import { DEFAULT_SCALE } from "../domain/manifesto/default-scale.ts";
 import {
   evaluationScaleSchema,
   LIMITS,
@@ -18,6 +20,7 @@ import {
 import { formatPath, type Problem } from "../domain/manifesto/validate.ts";
 import { ValidationError } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
+import { levelRulesFromSetting, scaleFromSetting } from "./municipality-scale.ts";
 
 const settingsSchema = z.strictObject({
   code: municipalityCodeSchema,
@@ -28,8 +31,35 @@ const settingsSchema = z.strictObject({
   documentTitle: text(LIMITS.shortText).nullable().optional(),
   documentSubtitle: text(LIMITS.shortText).nullable().optional(),
   evaluationScale: evaluationScaleSchema.nullable().optional(),
+  levelRules: levelRulesSchema.nullable().optional(),
 });
 export type MunicipalitySettingsInput = z.input<typeof settingsSchema>;
+
+/**
+ * Every level the stated rules give must be a level of the scale in force after the change
+ * (a new scale and rules set together are checked against each other).
+ */
+function requireRuleLevelsOnScale(
+  s: z.infer<typeof settingsSchema>,
+  existing: MunicipalityRow | undefined,
+): void {
+  const rules =
+    s.levelRules === undefined ? levelRulesFromSetting(existing?.levelRules) : s.levelRules;
+  if (!rules) return;
+  const scale =
+    (s.evaluationScale === undefined
+      ? scaleFromSetting(existing?.evaluationScale)
+      : s.evaluationScale) ?? DEFAULT_SCALE;
+  const missing = levelsMissingFromScale(rules, scale);
+  if (missing.length > 0) {
+    throw new ValidationError("the level rules name levels the scale does not have", [
+      {
+        path: "levelRules",
+        message: `判定基準のレベル ${missing.join("、")} は評価尺度「${scale.name}」にありません`,
+      },
+    ]);
+  }
+}
 
 export async function updateMunicipality(
   ctx: ServiceContext,
@@ -59,6 +89,7 @@ export async function updateMunicipality(
       });
     }
     const { code, ...patch } = s;
+    requireRuleLevelsOnScale(s, existing);
     await updateMunicipalitySettings(tx, code, patch);
     await recordAuditEvent(tx, {
       actor: ctx.actor,

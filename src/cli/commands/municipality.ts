@@ -1,9 +1,10 @@
 import type { Command } from "commander";
+import { defaultLevelRules } from "../../domain/assessment/expected-level.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import { parseJson } from "../../domain/manifesto/validate.ts";
 import { ValidationError } from "../../errors.ts";
 import { requireMunicipality } from "../../services/find-manifestos.ts";
-import { scaleFromSetting } from "../../services/municipality-scale.ts";
+import { levelRulesFromSetting, scaleFromSetting } from "../../services/municipality-scale.ts";
 import { runAdminCommand } from "../admin-command.ts";
 import { withDatabase } from "../context.ts";
 import { readInputFile } from "../io.ts";
@@ -17,6 +18,8 @@ interface SetOptions {
   subtitle?: string;
   scale?: string;
   defaultScale?: boolean;
+  levelRules?: string;
+  defaultLevelRules?: boolean;
 }
 
 export function registerMunicipality(program: Command): void {
@@ -44,6 +47,9 @@ export function registerMunicipality(program: Command): void {
           documentSubtitle: m.documentSubtitle,
           evaluationScale: own ?? DEFAULT_SCALE,
           evaluationScaleIsDefault: own === undefined,
+          levelRules:
+            levelRulesFromSetting(m.levelRules) ?? defaultLevelRules(own ?? DEFAULT_SCALE),
+          levelRulesAreDefault: levelRulesFromSetting(m.levelRules) === undefined,
         };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       });
@@ -62,12 +68,23 @@ export function registerMunicipality(program: Command): void {
       'evaluation scale JSON: { "name": …, "levels": [ { "level", "label", "meaning" } ] }',
     )
     .option("--default-scale", "go back to the default 5-level scale")
+    .option(
+      "--level-rules <file>",
+      'rules for the level the evidence supports, JSON: { "rules": [ { "when": "all_met_and_beaten", "margin": 0.1, "level": 4 }, { "when": "all_met", "level": 3 }, { "when": "any_not_met", "level": 2 } ] } (docs/assessment-codes.md)',
+    )
+    .option("--default-level-rules", "go back to the rules read from the scale (no notices)")
     .action(async (opts: SetOptions) => {
       let scale: unknown;
       if (opts.scale !== undefined) {
         const json = parseJson(readInputFile(opts.scale));
         if (!json.ok) throw new ValidationError(`${opts.scale} is not JSON`, json.problems);
         scale = json.value;
+      }
+      let levelRules: unknown;
+      if (opts.levelRules !== undefined) {
+        const json = parseJson(readInputFile(opts.levelRules));
+        if (!json.ok) throw new ValidationError(`${opts.levelRules} is not JSON`, json.problems);
+        levelRules = json.value;
       }
       const emptyToNull = (v: string | undefined) =>
         v === undefined ? undefined : v === "" ? null : v;
@@ -80,6 +97,8 @@ export function registerMunicipality(program: Command): void {
         ...(opts.subtitle !== undefined && { documentSubtitle: emptyToNull(opts.subtitle) }),
         ...(scale !== undefined && { evaluationScale: scale }),
         ...(opts.defaultScale && { evaluationScale: null }),
+        ...(levelRules !== undefined && { levelRules }),
+        ...(opts.defaultLevelRules && { levelRules: null }),
       });
       process.stdout.write(`updated ${m.code} ${m.name}\n`);
     });

@@ -11,6 +11,7 @@ export interface MunicipalityRow {
   documentTitle: string | null;
   documentSubtitle: string | null;
   evaluationScale: unknown | null;
+  levelRules: unknown | null;
 }
 
 export async function findMunicipality(db: Db, code: string): Promise<MunicipalityRow | undefined> {
@@ -23,6 +24,7 @@ export async function findMunicipality(db: Db, code: string): Promise<Municipali
       "document_title",
       "document_subtitle",
       "evaluation_scale",
+      "level_rules",
     ])
     .where("code", "=", code)
     .executeTakeFirst();
@@ -34,6 +36,7 @@ export async function findMunicipality(db: Db, code: string): Promise<Municipali
     documentTitle: row.document_title,
     documentSubtitle: row.document_subtitle,
     evaluationScale: row.evaluation_scale,
+    levelRules: row.level_rules,
   };
 }
 
@@ -82,6 +85,7 @@ export interface MunicipalitySettingsPatch {
   documentTitle?: string | null;
   documentSubtitle?: string | null;
   evaluationScale?: unknown | null;
+  levelRules?: unknown | null;
 }
 
 export async function updateMunicipalitySettings(
@@ -99,6 +103,9 @@ export async function updateMunicipalitySettings(
       ...(patch.evaluationScale !== undefined && {
         evaluation_scale:
           patch.evaluationScale === null ? null : JSON.stringify(patch.evaluationScale),
+      }),
+      ...(patch.levelRules !== undefined && {
+        level_rules: patch.levelRules === null ? null : JSON.stringify(patch.levelRules),
       }),
       updated_at: new Date(),
     })

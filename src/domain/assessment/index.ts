@@ -4,6 +4,7 @@
 import { DEFAULT_SCALE, meaningOf } from "../manifesto/default-scale.ts";
 import type { EvaluationScale, Goal, ManifestoDocument } from "../manifesto/schema.ts";
 import { comparisonKey } from "../text.ts";
+import { defaultLevelRules, expectedLevel, type LevelRules } from "./expected-level.ts";
 import {
   claimFindings,
   levelMeaningUnknown,
@@ -30,6 +31,19 @@ import type {
 } from "./types.ts";
 
 export type { Comparator } from "../manifesto/schema.ts";
+export {
+  achievementRatio,
+  type ConsistencyFigures,
+  consistencyFigures,
+  consistencyShareText,
+  defaultLevelRules,
+  expectedLevel,
+  type LevelRule,
+  type LevelRules,
+  levelRulesSchema,
+  levelsMissingFromScale,
+  RATIO_BINS,
+} from "./expected-level.ts";
 export { lastYearFromDocument } from "./history-checks.ts";
 export { assessTarget } from "./target-status.ts";
 export type {
@@ -50,6 +64,9 @@ interface DocumentContext {
   knownPolicyRefs: ReadonlySet<string>;
   fiscalYear: number;
   lastYear?: { fiscalYear: number; indicators: ReadonlyMap<string, LastYearIndicator> };
+  levelRules: LevelRules;
+  /** Whether the rules were stated by the municipality (only then a difference is told). */
+  levelRulesStated: boolean;
 }
 
 /** The checks of targets as they are set: the text, the baseline, last year's series. */
@@ -98,9 +115,28 @@ function yearEndFindings(goal: Goal, targets: TargetAssessment[], ctx: DocumentC
   return { level, levelLabel, claim, findings };
 }
 
+function levelLabelOf(scale: EvaluationScale, level: number): string | undefined {
+  return scale.levels.find((l) => l.level === level)?.label;
+}
+
+function levelDiffersFinding(level: number, expected: number, scale: EvaluationScale): Finding {
+  const expectedLabel = levelLabelOf(scale, expected);
+  const expectedText =
+    expectedLabel === undefined ? `${expected}` : `「${expectedLabel}」（${expected}）`;
+  return {
+    code: "level_differs_from_expected",
+    severity: "notice",
+    message: `${claimPhrase(level, levelLabelOf(scale, level))}ですが、定めた判定基準では目標の実績から${expectedText}となります。`,
+  };
+}
+
 function assessGoal(goal: Goal, ctx: DocumentContext): GoalAssessment {
   const targets = (goal.targets ?? []).map(assessTarget);
   const { level, levelLabel, claim, findings } = yearEndFindings(goal, targets, ctx);
+  const expected = expectedLevel(ctx.levelRules, targets);
+  if (ctx.levelRulesStated && level !== undefined && expected !== undefined && level !== expected) {
+    findings.push(levelDiffersFinding(level, expected, ctx.scale));
+  }
   findings.push(...targetFindings(goal, ctx));
   if (goal.policyRefs !== undefined) {
     findings.push(...unknownPolicyRefFindings(unknownRefs(goal.policyRefs, ctx.knownPolicyRefs)));
@@ -110,6 +146,7 @@ function assessGoal(goal: Goal, ctx: DocumentContext): GoalAssessment {
     ...(level !== undefined && { level }),
     ...(levelLabel !== undefined && { levelLabel }),
     ...(claim !== undefined && { claim }),
+    ...(expected !== undefined && { expectedLevel: expected }),
     targets,
     findings,
   };
@@ -142,6 +179,18 @@ function summarise(goals: readonly GoalAssessment[]): ManifestoAssessment["summa
   return summary;
 }
 
+/** The scale with each level's meaning filled in where it borrows it by label. */
+function scaleWithMeanings(scale: EvaluationScale, options: AssessOptions): EvaluationScale {
+  const known = options.knownScales ?? [DEFAULT_SCALE];
+  return {
+    ...scale,
+    levels: scale.levels.map((l) => {
+      const meaning = l.meaning ?? meaningOf(scale, l.level, known);
+      return meaning === undefined ? l : { ...l, meaning };
+    }),
+  };
+}
+
 /**
  * The scale is the document's own, else the municipality's (`options.scale`), else the
  * default. A level written without `meaning` borrows it by label from `options.knownScales`.
@@ -150,8 +199,11 @@ export function assessManifesto(
   doc: ManifestoDocument,
   options: AssessOptions = {},
 ): ManifestoAssessment {
+  const scale = doc.evaluationScale ?? options.scale ?? DEFAULT_SCALE;
   const ctx: DocumentContext = {
-    scale: doc.evaluationScale ?? options.scale ?? DEFAULT_SCALE,
+    scale,
+    levelRules: options.levelRules ?? defaultLevelRules(scaleWithMeanings(scale, options)),
+    levelRulesStated: options.levelRules !== undefined,
     knownScales: options.knownScales ?? [DEFAULT_SCALE],
     knownPolicyRefs: knownPolicyRefKeys(options.planCodes ?? []),
     fiscalYear: doc.fiscalYear,

@@ -1,6 +1,7 @@
 // The shapes the assessment returns. Kept apart from the rules so that the rules, the
 // messages and the entry point can all depend on them without depending on each other.
 import type { Comparator, EvaluationScale, Meaning, NumericMeasure } from "../manifesto/schema.ts";
+import type { LevelRules } from "./expected-level.ts";
 
 export type TargetStatus = "met" | "not_met" | "unknown";
 
@@ -44,6 +45,7 @@ export interface TargetAssessment {
  * | `target_below_last_actual`            | warning  | last year's actual of the indicator already meets this target       |
  * | `target_lowered`                      | notice   | less ambitious than last year's target of the indicator             |
  * | `indicator_dropped`                   | notice   | an indicator of last year's manifesto is measured no more           |
+ * | `level_differs_from_expected`         | notice   | stated level rules expect another level than the one claimed        |
  *
  * docs/assessment-codes.md explains each with an example.
  */
@@ -62,7 +64,8 @@ export type FindingCode =
   | "text_disagrees_with_measure"
   | "target_below_last_actual"
   | "target_lowered"
-  | "indicator_dropped";
+  | "indicator_dropped"
+  | "level_differs_from_expected";
 
 /** The measure read from a target's text (target_not_structured): ready to register. */
 export interface FindingProposal {
@@ -90,6 +93,11 @@ export interface GoalAssessment {
   level?: number;
   levelLabel?: string;
   claim?: Meaning;
+  /**
+   * The level the evidence supports by the municipality's level rules (or the default rules
+   * read from the scale); omitted when no rule holds. Shown beside `level`; never replaces it.
+   */
+  expectedLevel?: number;
   targets: TargetAssessment[];
   findings: Finding[];
 }
@@ -116,6 +124,13 @@ export interface AssessOptions {
    * From a document: `lastYearFromDocument`; the service reads them from the read model.
    */
   lastYear?: { fiscalYear: number; indicators: readonly LastYearIndicator[] };
+  /**
+   * The municipality's own rules for the level the evidence supports. Given: each goal's
+   * `expectedLevel` follows them and a differing self-evaluation gets the notice
+   * level_differs_from_expected. Omitted: `expectedLevel` follows the default rules read from
+   * the scale, and no notice is given (nobody stated those rules).
+   */
+  levelRules?: LevelRules;
 }
 
 /** One numeric target of last year's manifesto of the department. */

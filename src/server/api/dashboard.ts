@@ -9,7 +9,9 @@
 //     manifestoId, departmentId, name, state, revision,
 //     goals, levels: [{ level, label, count }],          // one per scale level, in the scale's order
 //     unevaluated, otherLevels,                          // goals with no level / a level not in the scale
-//     targets: { met, not_met, unknown }, warnings, notices
+//     targets: { met, not_met, unknown }, warnings, notices,
+//     consistency: { compared, agreeing, share /* 0–1 or null */, ratios,
+//                    distribution: [{ key, label, count, justReached }] }
 //   }],
 //   totals: { goals, levels, unevaluated, otherLevels, targets, warnings, notices },
 //   warnings: [{ manifestoId, department, goalNumber, goalTitle,
@@ -23,6 +25,7 @@
 //     trend: "better" | "worse" | "same" | null,          // by the target's comparator
 //     targets: [{ manifestoId, department, goalNumber, target, comparator, targetValue, actual }]
 //   }],
+//   consistency: { … as per department, over the whole year },
 //   allowed: { read: true }
 // }
 // Click-through to a goal: /api/manifestos/:manifestoId, goal `goalNumber`.

@@ -243,7 +243,11 @@ describe("what the editor is offered beside the document", () => {
       url: `/api/manifestos/${f.ids.A}`,
       headers: editor.headers,
     });
-    expect(before.json().context).toEqual({ evaluationScale: null, planItems: [] });
+    expect(before.json().context).toEqual({
+      evaluationScale: null,
+      planItems: [],
+      levelRules: null,
+    });
 
     const M1 = "242161";
     const scale = {
@@ -253,7 +257,13 @@ describe("what the editor is offered beside the document", () => {
         { level: 1, label: "Ｂ 未達成", meaning: "not_achieved" },
       ],
     };
-    await updateMunicipality(f.db.ctx, { code: M1, evaluationScale: scale });
+    const levelRules = {
+      rules: [
+        { when: "all_met", level: 2 },
+        { when: "any_not_met", level: 1 },
+      ],
+    };
+    await updateMunicipality(f.db.ctx, { code: M1, evaluationScale: scale, levelRules });
     await importPlanStructure(f.db.ctx, {
       municipalityCode: M1,
       format: "csv",
@@ -266,6 +276,7 @@ describe("what the editor is offered beside the document", () => {
     });
     const body = after.json();
     expect(body.context.evaluationScale).toEqual(scale);
+    expect(body.context.levelRules).toEqual(levelRules);
     expect(body.context.planItems).toEqual([{ code: "7-1-①", title: "広報広聴の充実" }]);
     expect(body.document.evaluationScale).toEqual(before.json().document.evaluationScale);
   });

@@ -15,7 +15,7 @@ import { NotFoundError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { withMunicipalityDefaults } from "../export-manifesto.ts";
 import { requireMunicipality } from "../find-manifestos.ts";
-import { knownScales, scaleFromSetting } from "../municipality-scale.ts";
+import { knownScales, levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
 
 export interface StaffExport {
   doc: ManifestoDocument;
@@ -39,10 +39,15 @@ export async function exportStaffManifesto(ctx: StaffContext, id: number): Promi
     await departmentNameForYear(ctx.db, found.departmentId, found.fiscalYear),
   );
   const scale = scaleFromSetting(municipality.evaluationScale);
+  const levelRules = levelRulesFromSetting(municipality.levelRules);
   return {
     doc,
     scale,
-    assessment: assessManifesto(doc, { ...(scale && { scale }), knownScales: knownScales(scale) }),
+    assessment: assessManifesto(doc, {
+      ...(scale && { scale }),
+      knownScales: knownScales(scale),
+      ...(levelRules && { levelRules }),
+    }),
     fileBase: `${found.municipalityCode}-${found.fiscalYear}-${found.departmentName}`,
   };
 }

@@ -6,12 +6,13 @@ import {
   findManifestoInScope,
   type ManifestoSummary,
 } from "../../db/repositories/staff-manifestos.ts";
+import type { LevelRules } from "../../domain/assessment/expected-level.ts";
 import type { EvaluationScale } from "../../domain/manifesto/schema.ts";
 import { type ManifestoPermissions, manifestoPermissions } from "../../domain/permissions.ts";
 import { scopeOf } from "../../domain/roles.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
-import { scaleFromSetting } from "../municipality-scale.ts";
+import { levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
 
 export interface StaffManifesto {
   manifesto: ManifestoSummary;
@@ -23,6 +24,8 @@ export interface StaffManifesto {
     evaluationScale: EvaluationScale | null;
     /** The plan structure（施策・基本事業）to choose policy refs from. */
     planItems: { code: string; title: string }[];
+    /** The municipality's stated level rules; null = the defaults read from the scale. */
+    levelRules: LevelRules | null;
   };
 }
 
@@ -41,6 +44,7 @@ export async function getStaffManifesto(ctx: StaffContext, id: number): Promise<
     context: {
       evaluationScale: scaleFromSetting(municipality?.evaluationScale) ?? null,
       planItems: planItems.map((p) => ({ code: p.code, title: p.title })),
+      levelRules: levelRulesFromSetting(municipality?.levelRules) ?? null,
     },
   };
 }

@@ -6,7 +6,11 @@
 import { findMunicipality } from "../../db/repositories/municipalities.ts";
 import { listPlanItems } from "../../db/repositories/plan-items.ts";
 import { listIndicatorTargets } from "../../db/repositories/planning-dashboard.ts";
-import { assessManifesto } from "../../domain/assessment/index.ts";
+import {
+  assessManifesto,
+  consistencyFigures,
+  type GoalAssessment,
+} from "../../domain/assessment/index.ts";
 import type {
   DashboardDepartment,
   DashboardWarning,
@@ -20,7 +24,7 @@ import { scopeOf } from "../../domain/roles.ts";
 import { AppError, NotFoundError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { loadManifestos } from "../find-manifestos.ts";
-import { knownScales, scaleFromSetting } from "../municipality-scale.ts";
+import { knownScales, levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
 import { indicatorChanges } from "./indicator-changes.ts";
 
 function emptyTally(scale: EvaluationScale): GoalTally {
@@ -87,6 +91,7 @@ export async function getPlanningDashboard(
   const municipality = await requireDashboard(ctx, municipalityCode);
   const municipalityScale = scaleFromSetting(municipality.evaluationScale);
   const scale = municipalityScale ?? DEFAULT_SCALE;
+  const levelRules = levelRulesFromSetting(municipality.levelRules);
   const [plan, manifestos, indicatorRows] = await Promise.all([
     listPlanItems(ctx.db, municipalityCode),
     loadManifestos(ctx, { municipalityCode, fiscalYear }),
@@ -97,11 +102,14 @@ export async function getPlanningDashboard(
     ...(municipalityScale && { scale: municipalityScale }),
     knownScales: knownScales(municipalityScale),
     planCodes: plan.map((p) => p.code),
+    ...(levelRules && { levelRules }),
   };
   const totals = emptyTally(scale);
   const warnings: DashboardWarning[] = [];
+  const allGoals: GoalAssessment[] = [];
   const departments = manifestos.map((m): DashboardDepartment => {
     const assessment = assessManifesto(m.document, options);
+    allGoals.push(...assessment.goals);
     const tally = emptyTally(scale);
     countLevels(tally, m.document);
     tally.targets = { ...assessment.summary.targets };
@@ -130,6 +138,7 @@ export async function getPlanningDashboard(
       state: m.state,
       revision: m.revision,
       ...tally,
+      consistency: consistencyFigures(assessment.goals),
     };
   });
   return {
@@ -143,5 +152,6 @@ export async function getPlanningDashboard(
     totals,
     warnings,
     indicators: indicatorChanges(indicatorRows, fiscalYear),
+    consistency: consistencyFigures(allGoals),
   };
 }

@@ -23,7 +23,7 @@ import {
 import { scopeOf } from "../../domain/roles.ts";
 import { isManifestoState, type Phase, STATE_LABELS } from "../../domain/workflow.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
-import { knownScales, scaleFromSetting } from "../municipality-scale.ts";
+import { knownScales, levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
 import { namesOfActors } from "../workflow/actor-names.ts";
 import { municipalityInScope } from "./year-in-scope.ts";
 
@@ -83,6 +83,7 @@ export async function getYearOverview(
   const actors = await lastChangeActors(ctx.db, ids);
   const names = await namesOfActors(ctx.db, [...actors.values()]);
   const scale = scaleFromSetting(municipality.evaluationScale);
+  const levelRules = levelRulesFromSetting(municipality.levelRules);
   const planCodes = (await listPlanItems(ctx.db, municipality.code)).map((p) => p.code);
   const today = tokyoDate(now);
 
@@ -96,6 +97,7 @@ export async function getYearOverview(
           ...(scale && { scale }),
           knownScales: knownScales(scale),
           planCodes,
+          ...(levelRules && { levelRules }),
         }).summary
       : undefined;
     const by = m ? (actors.get(m.id) ?? null) : null;

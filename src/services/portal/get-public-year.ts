@@ -1,4 +1,5 @@
 import { listPublicManifestos } from "../../db/repositories/public-manifestos.ts";
+import { consistencyFigures } from "../../domain/assessment/index.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { ServiceContext } from "../context.ts";
 import { planTitles, readManifesto, requirePublicMunicipality } from "./shared.ts";
@@ -12,6 +13,9 @@ export async function getPublicYear(ctx: ServiceContext, code: string, fiscalYea
     throw new NotFoundError(`nothing published for ${code} in fiscal year ${fiscalYear}`);
   }
   const plan = await planTitles(ctx, code);
-  const departments = rows.map((r) => summariseManifesto(readManifesto(r, municipality, plan)));
-  return { municipality, fiscalYear, departments };
+  const read = rows.map((r) => readManifesto(r, municipality, plan));
+  const departments = read.map(summariseManifesto);
+  // The year's figures over all its goals, beside each department's.
+  const consistency = consistencyFigures(read.flatMap((m) => m.assessment.goals));
+  return { municipality, fiscalYear, departments, consistency };
 }

@@ -7,7 +7,11 @@ import {
   findPublicMunicipality,
   type PublicManifesto,
 } from "../../db/repositories/public-manifestos.ts";
-import { assessManifesto, type ManifestoAssessment } from "../../domain/assessment/index.ts";
+import {
+  assessManifesto,
+  type LevelRules,
+  type ManifestoAssessment,
+} from "../../domain/assessment/index.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import {
   type EvaluationScale,
@@ -18,7 +22,7 @@ import { policyRefKey } from "../../domain/policy-refs.ts";
 import { comparisonKey } from "../../domain/text.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { ServiceContext } from "../context.ts";
-import { knownScales, scaleFromSetting } from "../municipality-scale.ts";
+import { knownScales, levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
 
 export interface PublicMunicipality {
   code: string;
@@ -27,6 +31,8 @@ export interface PublicMunicipality {
   row: MunicipalityRow;
   /** The municipality's own scale, when it has set one. */
   scale: EvaluationScale | undefined;
+  /** The municipality's stated level rules; undefined = the defaults read from the scale. */
+  levelRules?: LevelRules | undefined;
 }
 
 export async function requirePublicMunicipality(
@@ -42,6 +48,7 @@ export async function requirePublicMunicipality(
     prefecture: row.prefecture,
     row,
     scale: scaleFromSetting(row.evaluationScale),
+    levelRules: levelRulesFromSetting(row.levelRules),
   };
 }
 
@@ -74,6 +81,7 @@ export function readManifesto(
     ...(municipality.scale && { scale: municipality.scale }),
     knownScales: knownScales(municipality.scale),
     planCodes: [...plan.keys()],
+    ...(municipality.levelRules && { levelRules: municipality.levelRules }),
   });
   return { stored, document, scale, assessment };
 }

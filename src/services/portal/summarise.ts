@@ -1,4 +1,5 @@
 // A manifesto in one line of a table: its levels per goal and how many targets were met.
+import { type ConsistencyFigures, consistencyFigures } from "../../domain/assessment/index.ts";
 import type { ReadManifesto } from "./shared.ts";
 
 export interface ManifestoSummary {
@@ -8,6 +9,8 @@ export interface ManifestoSummary {
   state: string;
   goals: { number: number; title: string; level?: number; levelLabel?: string }[];
   targets: { met: number; notMet: number; unknown: number; total: number };
+  /** Self-evaluations that agree with the expected level, and the achievement ratios. */
+  consistency: ConsistencyFigures;
 }
 
 export function summariseManifesto(m: ReadManifesto): ManifestoSummary {
@@ -28,5 +31,6 @@ export function summariseManifesto(m: ReadManifesto): ManifestoSummary {
       };
     }),
     targets: { met, notMet: not_met, unknown, total: met + not_met + unknown },
+    consistency: consistencyFigures(m.assessment.goals),
   };
 }

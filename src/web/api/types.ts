@@ -1,3 +1,4 @@
+import type { LevelRules } from "../../domain/assessment/expected-level.ts";
 // Shapes of the staff API's answers, as the server's routes present them
 // (src/server/api/*.ts, src/server/auth/routes.ts).
 import type {
@@ -46,5 +47,7 @@ export interface ManifestoDetail {
   context?: {
     evaluationScale: EvaluationScale | null;
     planItems: { code: string; title: string }[];
+    /** The municipality's stated level rules; null or absent = the scale's defaults. */
+    levelRules?: LevelRules | null;
   };
 }

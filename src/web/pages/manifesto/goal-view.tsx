@@ -83,6 +83,24 @@ export function GoalPlanView({ goal }: { goal: Goal }) {
 
 const STATUS_WORDS = { achieved: "達成", partial: "一部達成", not_achieved: "未達成" } as const;
 
+/** The level the targets' results support, beside the claimed one; in words, not colour. */
+function ExpectedLevel(props: {
+  level: number | undefined;
+  scale: EvaluationScale;
+  assessment: GoalAssessment | undefined;
+}) {
+  const expected = props.assessment?.expectedLevel;
+  if (props.level === undefined || expected === undefined) return null;
+  const label = props.scale.levels.find((l) => l.level === expected)?.label;
+  return (
+    <p className="hint expected-level">
+      実績から見込まれる段階：{expected}
+      {label ? ` ${label}` : ""}
+      {expected === props.level ? "（自己評価と一致）" : "（自己評価と異なる）"}
+    </p>
+  );
+}
+
 /** The year-end results and self-evaluation as text, with the assessment beside them. */
 export function GoalResultsView(props: {
   goal: Goal;
@@ -133,6 +151,7 @@ export function GoalResultsView(props: {
             "未評価"
           )}
         </p>
+        <ExpectedLevel level={goal.evaluation?.level} scale={scale} assessment={assessment} />
         <h4 className="view-label">理由</h4>
         <p className="view-text pre-wrap">{goal.evaluation?.reason || "記載なし"}</p>
       </div>

@@ -147,13 +147,19 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
   // The document's own scale, else its municipality's, else the default (FORMAT.md).
   const scale = doc.evaluationScale ?? detail.context?.evaluationScale ?? DEFAULT_SCALE;
 
+  const municipalityScale = detail.context?.evaluationScale ?? undefined;
+  const levelRules = detail.context?.levelRules ?? undefined;
   const assessment = useMemo((): ManifestoAssessment | null => {
     try {
-      return assessManifesto(doc);
+      // The municipality's scale and level rules, as the server's assessment uses them.
+      return assessManifesto(doc, {
+        ...(municipalityScale && { scale: municipalityScale }),
+        ...(levelRules && { levelRules }),
+      });
     } catch {
       return null; // a half-typed document the assessment cannot read yet
     }
-  }, [doc]);
+  }, [doc, municipalityScale, levelRules]);
 
   const problems = useMemo(() => {
     const map = new Map<string, string[]>();

@@ -9,6 +9,7 @@ import { useApi } from "../../api/use-api.ts";
 import { useSignedIn } from "../../app/session.tsx";
 import { LoadState } from "../../components/load-state.tsx";
 import { usePageTitle } from "../../components/page-title.tsx";
+import { ConsistencyTable } from "./dashboard-consistency.tsx";
 import { IndicatorTable, TargetTotals, WarningList } from "./dashboard-sections.tsx";
 import { LevelChart } from "./level-chart.tsx";
 import {
@@ -60,6 +61,10 @@ function DashboardBody({ dashboard }: { dashboard: Dashboard }) {
       <section aria-labelledby="targets-title">
         <h2 id="targets-title">達成水準の達成状況</h2>
         <TargetTotals dashboard={dashboard} />
+      </section>
+      <section aria-labelledby="consistency-title">
+        <h2 id="consistency-title">自己評価と実績の整合</h2>
+        <ConsistencyTable dashboard={dashboard} />
       </section>
       <section aria-labelledby="warnings-title">
         <h2 id="warnings-title">警告の一覧</h2>
