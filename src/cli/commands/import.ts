@@ -12,11 +12,12 @@ async function readDocument(file: string): Promise<unknown> {
     // Loaded only for .xlsx files: exceljs is heavy.
     const { importManifestoXlsx } = await import("../../reports/xlsx/index.ts");
     const workbook = await importManifestoXlsx(readInputBytes(file));
-    if (!workbook.ok) throw new ValidationError("not a valid template", workbook.problems);
+    if (!workbook.ok)
+      throw new ValidationError("Excel テンプレートとして読み込めません", workbook.problems);
     return workbook.value;
   }
   const json = parseJson(readInputFile(file));
-  if (!json.ok) throw new ValidationError("not JSON", json.problems);
+  if (!json.ok) throw new ValidationError("JSON として読み込めません", json.problems);
   return json.value;
 }
 
@@ -51,7 +52,7 @@ export function registerImport(program: Command): void {
           }
           if (refused > 0) {
             throw new ValidationError(
-              `${refused} of ${files.length} files refused; nothing was imported`,
+              `${files.length} 件中 ${refused} 件のファイルに問題があるため、何も取り込みませんでした`,
               [],
             );
           }
@@ -66,11 +67,11 @@ export function registerImport(program: Command): void {
             if (!opts.quiet) {
               process.stdout.write(
                 `[${done}/${docs.length}] ${file}: ${r.municipalityCode} ${r.fiscalYear} ${r.departmentName} ` +
-                  `revision ${r.revision}${r.created ? " (new)" : ""}\n`,
+                  `第${r.revision}版${r.created ? "（新規）" : ""}\n`,
               );
             }
           }
-          process.stdout.write(`imported ${done} manifesto${done === 1 ? "" : "s"}\n`);
+          process.stdout.write(`${done} 件のマニフェストを取り込みました\n`);
         });
       },
     );
