@@ -128,6 +128,10 @@ export function takeFragment(
   return { fragment: { cells, height }, next };
 }
 
+// Columns whose cell is one paragraph (mission, level, reason): the text is the cell's own.
+// In the others each block is a paragraph (P) — a list item, a target — so that a reader
+// does not run them together.
+const SINGLE_BLOCK_COLUMNS: readonly number[] = [0, EVALUATION_COLUMN, 5];
 // In the goal cell, the goal number is the goal's heading and the ▼ below it decoration.
 const GOAL_CELL_ROLES: readonly BlockRole[] = ["H2", "Artifact"];
 
@@ -149,13 +153,17 @@ function tagRow(
 
 /** The column header's cells as TH of the table's first row. */
 export function tagColumnHeader(pdf: PDFKit.PDFDocument, table: Struct): CellTags[] {
-  return tagRow(pdf, table, "TH", () => "P");
+  return tagRow(pdf, table, "TH", () => "Cell");
 }
 
 /** A goal's row of TD, kept across the fragments of a row that is split over pages. */
 export function tagGoalRow(pdf: PDFKit.PDFDocument, table: Struct): CellTags[] {
   return tagRow(pdf, table, "TD", (column, block) =>
-    column === GOAL_COLUMN ? (GOAL_CELL_ROLES[block] ?? "P") : "P",
+    column === GOAL_COLUMN
+      ? (GOAL_CELL_ROLES[block] ?? "P")
+      : SINGLE_BLOCK_COLUMNS.includes(column)
+        ? "Cell"
+        : "P",
   );
 }
 

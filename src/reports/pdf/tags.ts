@@ -36,13 +36,16 @@ export function artifact(
   pdf.endMarkedContent();
 }
 
-/** What a block of a cell is: the goal number is the goal's heading, the ▼ is decoration. */
-export type BlockRole = "P" | "H2" | "Artifact";
+/**
+ * What a block of a cell is: a paragraph (P), the goal number as the goal's heading (H2), the
+ * ▼ as decoration, or, in a cell of one paragraph, the cell's own content ("Cell": every
+ * element costs about 100 uncompressed bytes, and a booklet has thousands).
+ */
+export type BlockRole = "Cell" | "P" | "H2" | "Artifact";
 
 /**
  * The content of one table cell, which may be drawn in several fragments over page breaks:
- * each block of text is one element (a paragraph, or the goal's heading), continued on the
- * next page by the same element.
+ * each paragraph is one element, continued on the next page by the same element.
  */
 export class CellTags {
   private readonly blocks = new Map<number, Struct>();
@@ -50,18 +53,22 @@ export class CellTags {
   constructor(
     private readonly pdf: PDFKit.PDFDocument,
     readonly cell: Struct,
-    private readonly roleOf: (block: number) => BlockRole = () => "P",
+    private readonly roleOf: (block: number) => BlockRole = () => "Cell",
   ) {}
 
   draw(lines: readonly PlacedLine[], drawGroup: (lines: readonly PlacedLine[]) => void): void {
     let from = 0;
     while (from < lines.length) {
       const block = lines[from]?.block ?? 0;
-      let to = from + 1;
-      while (to < lines.length && (lines[to]?.block ?? 0) === block) to++;
-      const group = lines.slice(from, to);
       const role = this.roleOf(block);
+      // Consecutive blocks of the cell's own text are one run of content.
+      const sameRun = (line: PlacedLine | undefined) =>
+        role === "Cell" ? this.roleOf(line?.block ?? 0) === "Cell" : (line?.block ?? 0) === block;
+      let to = from + 1;
+      while (to < lines.length && sameRun(lines[to])) to++;
+      const group = lines.slice(from, to);
       if (role === "Artifact") artifact(this.pdf, () => drawGroup(group));
+      else if (role === "Cell") fill(this.cell, () => drawGroup(group));
       else {
         let element = this.blocks.get(block);
         if (!element) {
