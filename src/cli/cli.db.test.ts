@@ -33,7 +33,8 @@ describe("tassei import / export", () => {
     const imported = runCli(["import", DEMO_FILE], t.env);
     expect(imported.stderr).toBe("");
     expect(imported.status).toBe(0);
-    expect(imported.stdout).toContain("242161 2023 総務部 revision 1 (new)");
+    expect(imported.stdout).toContain("242161 2023 総務部 第1版（新規）");
+    expect(imported.stdout).toContain("1 件のマニフェストを取り込みました");
     const out = path.join(dir, "out.json");
     const exported = runCli([...exportArgs, "--out", out], t.env);
     expect(exported.status).toBe(0);
@@ -56,10 +57,10 @@ describe("tassei import / export", () => {
     fs.writeFileSync(notJson, "{ not json");
     const r = runCli(["import", good, bad, notJson], t.env);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`${bad}: municipality.code: has a wrong check digit`);
-    expect(r.stderr).toContain(`${bad}: goals[0].evaluation.level: must be a level of the scale`);
-    expect(r.stderr).toContain(`${notJson}: $: is not valid JSON`);
-    expect(r.stderr).toContain("nothing was imported");
+    expect(r.stderr).toContain(`${bad}: municipality.code: 検査数字が正しくありません`);
+    expect(r.stderr).toContain(`${bad}: goals[0].evaluation.level: 評価基準「`);
+    expect(r.stderr).toContain(`${notJson}: $: JSON として読み取れません`);
+    expect(r.stderr).toContain("3 件中 2 件のファイルに問題があるため、何も取り込みませんでした");
     // the good file was not imported either
     const gone = runCli([...exportArgs.slice(0, 4), "2030", ...exportArgs.slice(5)], t.env);
     expect(gone.status).toBe(2);

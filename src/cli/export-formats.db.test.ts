@@ -38,7 +38,7 @@ describe("tassei export --format xlsx and csv, import of .xlsx", () => {
     expect(wb.worksheets.map((w) => w.name)).toContain("マニフェスト");
     const imported = runCli(["import", file], t.env);
     expect(imported.status).toBe(0);
-    expect(imported.stdout).toContain("revision 2");
+    expect(imported.stdout).toContain("第2版");
     const back = runCli(["export", ...demo, "--department", "総務部"], t.env);
     expect(JSON.parse(back.stdout)).toStrictEqual(demoDocument());
   });
@@ -49,6 +49,8 @@ describe("tassei export --format xlsx and csv, import of .xlsx", () => {
     const refused = runCli(["import", empty], t.env);
     expect(refused.status).toBe(2); // nothing filled in: each required cell is named
     expect(refused.stderr).toContain("シート「");
+    expect(refused.stderr).toContain("入力してください");
+    expect(refused.stderr).not.toContain("is required");
     const filled = path.join(dir, "filled.xlsx");
     const r = runCli(["template", ...demo, "--department", "総務部", "--out", filled], t.env);
     expect(r.status).toBe(0);
@@ -94,11 +96,14 @@ describe("tassei export --format xlsx and csv, import of .xlsx", () => {
     const noDept = runCli(["export", ...demo, "--format", "json"], t.env);
     expect(noDept.status).toBe(2);
     expect(noDept.stderr).toContain("--department");
+    expect(noDept.stderr).toContain("部局（--department）を指定してください");
+    expect(noDept.stderr).toContain("--format json では指定が必要です");
     const empty = runCli(
       ["export", "--municipality", "242161", "--year", "2001", "--format", "csv"],
       t.env,
     );
     expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain("指定した団体・年度・部局のマニフェストがありません");
     const junk = path.join(dir, "junk.xlsx");
     fs.writeFileSync(junk, Buffer.from("PK\u0003\u0004 not really a zip"));
     const bad = runCli(["import", junk], t.env);
@@ -111,6 +116,6 @@ describe("tassei export --format xlsx and csv, import of .xlsx", () => {
     fs.writeFileSync(sjis, Buffer.from([0x7b, 0x22, 0x82, 0xa0, 0x22, 0x7d]));
     const r = runCli(["import", sjis], t.env);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("is not UTF-8 text");
+    expect(r.stderr).toContain("UTF-8 のテキストではありません");
   });
 });

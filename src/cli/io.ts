@@ -1,6 +1,8 @@
 // Reading input files and writing output for the command line, with errors that name the
 // file instead of a stack trace.
+
 import fs from "node:fs";
+import { japaneseMessage } from "../domain/manifesto/japanese-messages.ts";
 import { AppError, ValidationError } from "../errors.ts";
 
 /** Larger than any real manifesto (50 goals of long text is a few MB). */
@@ -58,5 +60,8 @@ export function printProblems(
   label: string,
   problems: readonly { path: string; message: string }[],
 ) {
-  for (const p of problems) process.stderr.write(`${label}: ${p.path}: ${p.message}\n`);
+  // The JSON path (or sheet and cell) as it is, the message in Japanese.
+  for (const p of problems) {
+    process.stderr.write(`${label}: ${p.path}: ${japaneseMessage(p.message)}\n`);
+  }
 }

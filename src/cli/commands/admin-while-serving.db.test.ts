@@ -108,7 +108,7 @@ describe("administrative commands while the server runs", () => {
       expect([imported.status, imported.stderr]).toEqual([0, expect.any(String)]);
       expect(imported.stdout).toContain("created department 総務部 in 242080");
       expect(imported.stdout).toContain("created department 企画部 in 242080");
-      expect(imported.stdout).toContain("imported 2 manifestos");
+      expect(imported.stdout).toContain("2 件のマニフェストを取り込みました");
       expectRoute(imported.stderr);
 
       // The running server serves what the commands wrote, in the order of the import.
@@ -157,7 +157,7 @@ describe("administrative commands while the server runs", () => {
       expect(r.status).toBe(2);
       expect(r.stderr).toContain("municipality.name");
       expect(r.stderr).toContain("「名張市」");
-      expect(r.stderr).toContain("nothing was imported");
+      expect(r.stderr).toContain("何も取り込みませんでした");
     },
     SLOW,
   );

@@ -47,15 +47,16 @@ export function registerExport(program: Command): void {
     .action(async (opts: ExportOptions) => {
       const base = { municipalityCode: opts.municipality, fiscalYear: opts.year };
       if (opts.format !== "csv" && opts.department === undefined) {
-        throw new ValidationError("--department is required", [
+        throw new ValidationError("部局（--department）を指定してください", [
           { path: "--department", message: `is required for --format ${opts.format}` },
         ]);
       }
       const binary = opts.format === "xlsx" || opts.format === "pdf";
       if (binary && opts.out === undefined && process.stdout.isTTY) {
-        throw new ValidationError(`a .${opts.format} file is binary`, [
-          { path: "--out", message: `is required for --format ${opts.format} on a terminal` },
-        ]);
+        throw new ValidationError(
+          `.${opts.format} ファイルは画面に出せません。--out で出力先を指定してください`,
+          [{ path: "--out", message: `is required for --format ${opts.format} on a terminal` }],
+        );
       }
       await withDatabase("export", async (ctx) => {
         const department = opts.department ?? "";
@@ -78,7 +79,7 @@ export function registerExport(program: Command): void {
             ...(opts.department !== undefined && { department: opts.department }),
           });
           if (manifestos === 0) {
-            throw new ValidationError("nothing to export", [
+            throw new ValidationError("出力するマニフェストがありません", [
               {
                 path: "--year",
                 message: "no manifesto matches the municipality, year and department",

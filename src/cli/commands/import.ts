@@ -62,7 +62,7 @@ export function registerImport(program: Command): void {
         const refusedCount = unreadable + r.refused.length;
         if (refusedCount > 0) {
           throw new ValidationError(
-            `${refusedCount} of ${files.length} files refused; nothing was imported`,
+            `${files.length} 件中 ${refusedCount} 件のファイルに問題があるため、何も取り込みませんでした`,
             [],
           );
         }
@@ -70,17 +70,19 @@ export function registerImport(program: Command): void {
         for (const i of r.imported) {
           done++;
           if (i.createdMunicipality) {
-            process.stdout.write(`created municipality ${i.municipalityCode}\n`);
+            process.stdout.write(
+              `団体 ${i.municipalityCode} を登録しました（created municipality ${i.municipalityCode}）\n`,
+            );
           }
           if (i.createdDepartment) {
             process.stdout.write(
-              `created department ${i.departmentName} in ${i.municipalityCode}\n`,
+              `部局 ${i.departmentName} を ${i.municipalityCode} に登録しました（created department ${i.departmentName} in ${i.municipalityCode}）\n`,
             );
           }
           if (!opts.quiet) {
             process.stdout.write(
               `[${done}/${r.imported.length}] ${i.name}: ${i.municipalityCode} ${i.fiscalYear} ${i.departmentName} ` +
-                `revision ${i.revision}${i.created ? " (new)" : ""}\n`,
+                `第${i.revision}版${i.created ? "（新規）" : ""}\n`,
             );
             // Kept as written; the assessment's target_not_structured proposes the measure.
             // The document was valid (it was imported), so it has the format's shape.
@@ -90,12 +92,12 @@ export function registerImport(program: Command): void {
             const unstructured = doc ? unstructuredTargets(doc) : [];
             if (unstructured.length > 0) {
               process.stdout.write(
-                `  ${unstructured.length} ${unstructured.length === 1 ? "target states" : "targets state"} a number in text only (target_not_structured): ${unstructured.join(", ")}\n`,
+                `  数値が文章だけに書かれた達成目標 ${unstructured.length} 件（target_not_structured）: ${unstructured.join(", ")}\n`,
               );
             }
           }
         }
-        process.stdout.write(`imported ${done} manifesto${done === 1 ? "" : "s"}\n`);
+        process.stdout.write(`${done} 件のマニフェストを取り込みました\n`);
       },
     );
 }

@@ -21,6 +21,7 @@ import {
   type PdfCanvas,
 } from "./manifesto.ts";
 import { addLandscapePage, CONTENT_WIDTH, PAGE } from "./page.ts";
+import { artifact, child, fill, type Struct } from "./tags.ts";
 
 export interface BookletOptions {
   municipalityName: string;
@@ -79,10 +80,15 @@ function drawCover(
   ] as const) {
     if (text === "") continue;
     const lines = center(text, size, bold);
-    drawLines(pdf, lines, PAGE.marginX, y);
+    const at = y;
+    fill(child(pdf, canvas.root, text === texts.title ? "H1" : "P"), () =>
+      drawLines(pdf, lines, PAGE.marginX, at),
+    );
     y += lines.length * size * 1.4 + 14;
   }
-  drawLines(pdf, center(texts.municipality, 22, true), PAGE.marginX, 440);
+  fill(child(pdf, canvas.root, "P"), () =>
+    drawLines(pdf, center(texts.municipality, 22, true), PAGE.marginX, 440),
+  );
 }
 
 interface TocEntry {
@@ -95,6 +101,7 @@ function drawTableOfContents(
   canvas: PdfCanvas,
   entries: readonly TocEntry[],
   firstTocPage: number,
+  toc: Struct,
 ): void {
   const { pdf, measurer } = canvas;
   const columnWidth = (CONTENT_WIDTH - TOC_COLUMN_GAP * (TOC_COLUMNS - 1)) / TOC_COLUMNS;
@@ -111,7 +118,10 @@ function drawTableOfContents(
           lineFactor: 1.4,
         },
       );
-      drawLines(pdf, title, PAGE.marginX, PAGE.marginTop + 10);
+      const draw = () => drawLines(pdf, title, PAGE.marginX, PAGE.marginTop + 10);
+      // The heading once in the structure; repeated on later pages of the contents.
+      if (pageOffset === 0) fill(child(pdf, toc, "Caption"), draw);
+      else artifact(pdf, draw);
     }
     const column = Math.floor(onPage / TOC_ROWS_PER_COLUMN);
     const x = PAGE.marginX + column * (columnWidth + TOC_COLUMN_GAP);
@@ -121,20 +131,23 @@ function drawTableOfContents(
     const nameLine = measurer.lines(entry.name, FONT.regular, TOC_SIZE, columnWidth - 60)[0] ?? "";
     const nameWidth = measurer.width(nameLine, FONT.regular, TOC_SIZE);
     const type = { font: FONT.regular, size: TOC_SIZE, top: 0, height: TOC_PITCH };
-    drawLines(
-      pdf,
-      [
-        { ...type, text: nameLine, x: 0 },
-        { ...type, text: pageText, x: columnWidth - pageWidth },
-      ],
-      x,
-      y,
+    fill(child(pdf, child(pdf, toc, "TOCI"), "Reference"), () =>
+      drawLines(
+        pdf,
+        [
+          { ...type, text: nameLine, x: 0 },
+          { ...type, text: pageText, x: columnWidth - pageWidth },
+        ],
+        x,
+        y,
+      ),
     );
     // Dot leaders between the name and its page number.
     const dotsFrom = x + nameWidth + 6;
     const dotsTo = x + columnWidth - pageWidth - 6;
     const dotsY = y + TOC_PITCH / 2 + TOC_SIZE * 0.3;
     if (dotsTo > dotsFrom) {
+      pdf.markContent("Artifact", { type: "Layout" });
       pdf
         .save()
         .lineWidth(0.8)
@@ -143,7 +156,8 @@ function drawTableOfContents(
         .lineTo(dotsTo, dotsY)
         .stroke("#555555")
         .undash()
-        .restore();
+        .restore()
+        .endMarkedContent();
     }
     pdf.goTo(x, y, columnWidth, TOC_PITCH, entry.destination);
   });
@@ -180,6 +194,8 @@ export async function renderBooklet(
   drawCover(canvas, { title, subtitle, municipality, year });
   const tocPages = Math.ceil(docs.length / TOC_ROWS_PER_PAGE);
   for (let i = 0; i < tocPages; i++) addLandscapePage(canvas.pdf);
+  // Filled once the page numbers are known, but read before the departments.
+  const toc = child(canvas.pdf, canvas.root, "TOC");
 
   // Each department is laid out and drawn in turn, so that progress moves with the work
   // (layout is half of it). A character the font lacks under the "error" policy fails the
@@ -194,10 +210,15 @@ export async function renderBooklet(
     if (refuseMissing && missing.length > 0) continue;
     const name = layout.heading.headerFields[0]?.value ?? "";
     const destination = `department-${i + 1}`;
-    const firstPage = drawManifesto(canvas, layout, () => {
-      canvas.pdf.addNamedDestination(destination);
-      canvas.pdf.outline.addItem(name);
-    });
+    const firstPage = drawManifesto(
+      canvas,
+      layout,
+      () => {
+        canvas.pdf.addNamedDestination(destination);
+        canvas.pdf.outline.addItem(name);
+      },
+      child(canvas.pdf, canvas.root, "Sect", { title: name }),
+    );
     const range = canvas.pdf.bufferedPageRange();
     for (let p = firstPage; p < range.start + range.count; p++) departmentOfPage[p] = name;
     entries.push({ name, page: firstPage + 1, destination });
@@ -206,7 +227,7 @@ export async function renderBooklet(
   }
   if (refuseMissing && missing.length > 0) throw missingGlyphsError(missing);
 
-  drawTableOfContents(canvas, entries, 1);
+  drawTableOfContents(canvas, entries, 1, toc);
   drawPageNumbers(canvas.pdf, {
     skip: (page) => page === 0,
     labelOf: (page) => departmentOfPage[page] ?? "",

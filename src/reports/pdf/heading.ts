@@ -5,6 +5,15 @@ import { drawLines, drawRuns, strokeRect } from "./draw.ts";
 import { FONT } from "./fonts.ts";
 import { placedHeight, type TextMeasurer, type TypeScale } from "./measure.ts";
 import { CONTENT_WIDTH, HEADER_FILL, PAGE } from "./page.ts";
+import { artifact, child, fill, type Struct } from "./tags.ts";
+
+/** The heading's elements, created in reading order: title, subtitle, header table, legend. */
+interface HeadingTags {
+  title: Struct;
+  subtitle: Struct | null;
+  headerTable: Struct;
+  legend: Struct;
+}
 
 const LEGEND_WIDTH = 230;
 const HEADER_LABEL_WIDTH = 52;
@@ -22,6 +31,7 @@ function drawLegend(
   heading: DocumentHeading,
   measurer: TextMeasurer,
   y: number,
+  legend: Struct,
 ): number {
   const x = PAGE.marginX;
   const lines = measurer.placeBlocks(
@@ -33,8 +43,19 @@ function drawLegend(
     SMALL,
   );
   const height = placedHeight(lines) + 2 * PAD;
-  strokeRect(pdf, x, y, LEGEND_WIDTH, height);
-  drawLines(pdf, lines, x + PAD, y + PAD);
+  artifact(pdf, () => strokeRect(pdf, x, y, LEGEND_WIDTH, height));
+  // The scale's name, then its levels as a list.
+  const [titleLines, levelLines] = [
+    lines.filter((l) => l.block === 0),
+    lines.filter((l) => l.block !== 0),
+  ];
+  fill(child(pdf, legend, "Caption"), () => drawLines(pdf, titleLines, x + PAD, y + PAD));
+  const list = child(pdf, legend, "L");
+  for (let block = 1; block <= heading.legendLines.length; block++) {
+    const item = levelLines.filter((l) => l.block === block);
+    const body = child(pdf, child(pdf, list, "LI"), "LBody");
+    fill(body, () => drawLines(pdf, item, x + PAD, y + PAD));
+  }
   return height;
 }
 
@@ -43,6 +64,7 @@ function drawHeaderTable(
   heading: DocumentHeading,
   measurer: TextMeasurer,
   y: number,
+  table: Struct,
 ): number {
   const x = PAGE.marginX + CONTENT_WIDTH - HEADER_LABEL_WIDTH - HEADER_VALUE_WIDTH;
   let top = y;
@@ -58,10 +80,19 @@ function drawHeaderTable(
       HEADER_TYPE,
     );
     const height = Math.max(placedHeight(label), placedHeight(value)) + 2 * PAD;
-    strokeRect(pdf, x, top, HEADER_LABEL_WIDTH, height, HEADER_FILL);
-    strokeRect(pdf, x + HEADER_LABEL_WIDTH, top, HEADER_VALUE_WIDTH, height);
-    drawLines(pdf, label, x + PAD, top + (height - placedHeight(label)) / 2);
-    drawLines(pdf, value, x + HEADER_LABEL_WIDTH + PAD, top + (height - placedHeight(value)) / 2);
+    artifact(pdf, () => {
+      strokeRect(pdf, x, top, HEADER_LABEL_WIDTH, height, HEADER_FILL);
+      strokeRect(pdf, x + HEADER_LABEL_WIDTH, top, HEADER_VALUE_WIDTH, height);
+    });
+    // Each field a row: its label the row's header cell, its value the data cell.
+    const row = child(pdf, table, "TR");
+    const at = top;
+    fill(child(pdf, row, "TH", { scope: "Row" }), () =>
+      drawLines(pdf, label, x + PAD, at + (height - placedHeight(label)) / 2),
+    );
+    fill(child(pdf, row, "TD"), () =>
+      drawLines(pdf, value, x + HEADER_LABEL_WIDTH + PAD, at + (height - placedHeight(value)) / 2),
+    );
     top += height;
   }
   return top - y;
@@ -72,35 +103,49 @@ function drawTitle(
   heading: DocumentHeading,
   measurer: TextMeasurer,
   y: number,
+  tags: HeadingTags,
 ): number {
   const left = PAGE.marginX + LEGEND_WIDTH + 10;
   const width = CONTENT_WIDTH - LEGEND_WIDTH - HEADER_LABEL_WIDTH - HEADER_VALUE_WIDTH - 20;
-  const blocks = [{ text: heading.title, bold: true, align: "center" as const }];
-  if (heading.subtitle !== "") {
-    blocks.push({ text: heading.subtitle, bold: false, align: "center" as const });
-  }
-  const lines = measurer
-    .placeBlocks(blocks.slice(0, 1), width, { bodySize: TITLE_SIZE, lineFactor: 1.35 })
-    .concat(
-      measurer
-        .placeBlocks(blocks.slice(1), width, { bodySize: SUBTITLE_SIZE, lineFactor: 1.5 })
-        .map((l) => ({ ...l, top: l.top + TITLE_SIZE * 1.35 * 1.05 })),
-    );
-  drawLines(pdf, lines, left, y + 6);
+  const titleLines = measurer.placeBlocks(
+    [{ text: heading.title, bold: true, align: "center" }],
+    width,
+    { bodySize: TITLE_SIZE, lineFactor: 1.35 },
+  );
+  const subtitleLines = measurer
+    .placeBlocks([{ text: heading.subtitle, align: "center" }], width, {
+      bodySize: SUBTITLE_SIZE,
+      lineFactor: 1.5,
+    })
+    .map((l) => ({ ...l, top: l.top + TITLE_SIZE * 1.35 * 1.05 }));
+  fill(tags.title, () => drawLines(pdf, titleLines, left, y + 6));
+  const subtitle = tags.subtitle;
+  if (subtitle) fill(subtitle, () => drawLines(pdf, subtitleLines, left, y + 6));
+  const lines = subtitle ? subtitleLines : titleLines;
   return placedHeight(lines) + 6;
 }
 
-/** Draws the heading from `y` down; returns where the table starts. */
+/**
+ * Draws the heading from `y` down; returns where the table starts. Its structure goes under
+ * `parent` in reading order (title, subtitle, header table, legend), whatever the drawing order.
+ */
 export function drawHeading(
   pdf: PDFKit.PDFDocument,
   heading: DocumentHeading,
   measurer: TextMeasurer,
   y: number,
+  parent: Struct,
 ): number {
+  const tags: HeadingTags = {
+    title: child(pdf, parent, "H1"),
+    subtitle: heading.subtitle === "" ? null : child(pdf, parent, "P"),
+    headerTable: child(pdf, parent, "Table"),
+    legend: child(pdf, parent, "Div"),
+  };
   const heights = [
-    drawLegend(pdf, heading, measurer, y),
-    drawTitle(pdf, heading, measurer, y),
-    drawHeaderTable(pdf, heading, measurer, y),
+    drawLegend(pdf, heading, measurer, y, tags.legend),
+    drawTitle(pdf, heading, measurer, y, tags),
+    drawHeaderTable(pdf, heading, measurer, y, tags.headerTable),
   ];
   return y + Math.max(...heights) + GAP_BELOW;
 }
@@ -115,17 +160,20 @@ export function drawPageNumbers(
   for (let i = range.start; i < total; i++) {
     if (options.skip?.(i)) continue;
     pdf.switchToPage(i);
-    const baseline = PAGE.height - 14;
-    const number = `${i + 1} / ${total}`;
-    pdf.font(FONT.regular).fontSize(8).fillColor("#000000");
-    // The label first, so that text extraction reads "総務部 3 / 15" as the eye does.
-    const label = options.labelOf?.(i) ?? "";
-    if (label !== "") drawRuns(pdf, label, FONT.regular, 8, PAGE.marginX, baseline);
-    pdf.font(FONT.regular).fontSize(8);
-    const width = pdf.widthOfString(number);
-    pdf.text(number, (PAGE.width - width) / 2, baseline, {
-      lineBreak: false,
-      baseline: "alphabetic",
-    });
+    artifact(pdf, () => drawPageNumber(pdf, i, total, options.labelOf?.(i) ?? ""), "Pagination");
   }
+}
+
+function drawPageNumber(pdf: PDFKit.PDFDocument, i: number, total: number, label: string): void {
+  const baseline = PAGE.height - 14;
+  const number = `${i + 1} / ${total}`;
+  pdf.font(FONT.regular).fontSize(8).fillColor("#000000");
+  // The label first, so that text extraction reads "総務部 3 / 15" as the eye does.
+  if (label !== "") drawRuns(pdf, label, FONT.regular, 8, PAGE.marginX, baseline);
+  pdf.font(FONT.regular).fontSize(8);
+  const width = pdf.widthOfString(number);
+  pdf.text(number, (PAGE.width - width) / 2, baseline, {
+    lineBreak: false,
+    baseline: "alphabetic",
+  });
 }

@@ -16,8 +16,11 @@ import {
   layoutGoalRow,
   type RowLayout,
   startOfRow,
+  tagColumnHeader,
+  tagGoalRow,
   takeFragment,
 } from "./table.ts";
+import { child, type Struct } from "./tags.ts";
 
 /** A pdfkit document set up for the official layout, with its measurer. */
 export interface PdfCanvas {
@@ -25,6 +28,8 @@ export interface PdfCanvas {
   measurer: TextMeasurer;
   hasGlyph: (codePoint: number) => boolean;
   hasVariation: (base: number, selector: number) => boolean;
+  /** The structure tree's root element (tagged PDF): everything read is under it. */
+  root: Struct;
 }
 
 export function createCanvas(info: { title: string; subject?: string }): PdfCanvas {
@@ -34,15 +39,20 @@ export function createCanvas(info: { title: string; subject?: string }): PdfCanv
     margin: 0,
     lang: "ja-JP",
     displayTitle: true,
-    // PDF/A-2b (archival: fonts embedded, XMP metadata, sRGB output intent) on PDF 1.7.
-    // Not tagged: see docs/operations.md, "Documents".
+    // Tagged (headings, tables with header cells, reading order; furniture as artifacts:
+    // tags.ts) and PDF/A-2b (fonts embedded, XMP metadata, sRGB output intent) on PDF 1.7.
+    // Not claimed PDF/A-2a: see docs/operations.md, "Documents".
+    tagged: true,
     pdfVersion: "1.7",
     subset: "PDF/A-2b",
     info: { Title: info.title, Subject: info.subject ?? "", Creator: "Tassei", Producer: "Tassei" },
   });
   registerJapaneseFonts(pdf);
+  const root = pdf.struct("Document");
+  pdf.addStructure(root);
   return {
     pdf,
+    root,
     measurer: new TextMeasurer(pdf),
     hasGlyph: (cp) => fontFor(FONT.regular, cp) !== null,
     hasVariation: (base, selector) => {
@@ -87,36 +97,41 @@ export function layoutManifesto(
  * Draws a laid-out manifesto from a new page on. A row that fits on a page is not split,
  * unless it is the first of a page and would leave that page empty below the heading; a
  * taller one is cut into fragments, with the column header repeated on every page.
+ * Its structure goes under `parent` (the document's root unless given): the heading, then
+ * the goal table with the column header as its header cells and one row per goal.
  * Returns the index of the manifesto's first page.
  */
 export function drawManifesto(
   canvas: PdfCanvas,
   layout: ReturnType<typeof layoutManifesto>,
   onFirstPage?: () => void,
+  parent: Struct = canvas.root,
 ): number {
   const { pdf, measurer } = canvas;
   addLandscapePage(pdf);
   onFirstPage?.();
   const firstPage = pdf.bufferedPageRange().start + pdf.bufferedPageRange().count - 1;
   const header = layoutColumnHeader(measurer);
-  let y = drawHeading(pdf, layout.heading, measurer, PAGE.marginTop);
-  y = drawColumnHeader(pdf, header, y);
+  let y = drawHeading(pdf, layout.heading, measurer, PAGE.marginTop, parent);
+  const table = child(pdf, parent, "Table");
+  y = drawColumnHeader(pdf, header, y, tagColumnHeader(pdf, table));
   const fullPageRoom = BODY_BOTTOM - PAGE.marginTop - header.height;
   const newPage = () => {
     addLandscapePage(pdf);
-    y = drawColumnHeader(pdf, header, PAGE.marginTop);
+    y = drawColumnHeader(pdf, header, PAGE.marginTop, null);
   };
 
   // Whether the page holds a row yet: a page is never left with only its header on it.
   let rowsOnPage = 0;
   for (const row of layout.rows) {
+    const tags = tagGoalRow(pdf, table);
     const fitsBelow = y + row.height <= BODY_BOTTOM;
     if (row.height <= fullPageRoom && (fitsBelow || rowsOnPage > 0)) {
       if (!fitsBelow) {
         newPage();
         rowsOnPage = 0;
       }
-      drawRow(pdf, row, y, row.height);
+      drawRow(pdf, row, y, row.height, tags);
       y += row.height;
       rowsOnPage++;
       continue;
@@ -127,7 +142,7 @@ export function drawManifesto(
     let cursor = startOfRow(row);
     while (!isRowDone(row, cursor)) {
       const { fragment, next } = takeFragment(row, cursor, BODY_BOTTOM - y);
-      drawRow(pdf, fragment, y, fragment.height);
+      drawRow(pdf, fragment, y, fragment.height, tags);
       y += fragment.height;
       cursor = next;
       if (!isRowDone(row, cursor)) newPage();

@@ -14,6 +14,8 @@ export interface PlacedLine {
   x: number;
   top: number; // top of the line box
   height: number; // line pitch
+  /** Index of the text block the line belongs to (tagging: one element per block). */
+  block?: number;
 }
 
 /** Body size and line pitch of the table, in points. */
@@ -70,7 +72,7 @@ export class TextMeasurer {
   placeBlocks(blocks: readonly TextBlock[], width: number, type: TypeScale): PlacedLine[] {
     const placed: PlacedLine[] = [];
     let top = 0;
-    for (const block of blocks) {
+    for (const [index, block] of blocks.entries()) {
       const size = type.bodySize * (block.scale ?? 1);
       const font = block.bold ? FONT.bold : FONT.regular;
       const pitch = size * type.lineFactor;
@@ -78,7 +80,7 @@ export class TextMeasurer {
       for (const text of this.lines(block.text, font, size, width)) {
         const x =
           block.align === "center" ? Math.max(0, (width - this.width(text, font, size)) / 2) : 0;
-        placed.push({ text, font, size, x, top, height: pitch });
+        placed.push({ text, font, size, x, top, height: pitch, block: index });
         top += pitch;
       }
     }

@@ -12,11 +12,14 @@ import {
   HEADER_FILL,
   TABLE_TYPE,
 } from "./page.ts";
+import { artifact, type BlockRole, CellTags, child, type Struct } from "./tags.ts";
 
 export interface CellLayout {
   lines: PlacedLine[];
   /** Centred vertically in the row (the self-evaluation level). */
   middle: boolean;
+  /** Repeated text (the goal's `（続き）` label): page furniture, not content. */
+  repeated?: boolean;
 }
 
 export interface RowLayout {
@@ -119,29 +122,86 @@ export function takeFragment(
   const goalCell = cells[GOAL_COLUMN];
   if (row.continuation && goalCell && goalCell.lines.length === 0 && cursor.some((c) => c > 0)) {
     goalCell.lines = row.continuation;
+    goalCell.repeated = true;
   }
   const height = Math.max(...cells.map((c) => placedHeight(c.lines))) + 2 * CELL_PAD.y;
   return { fragment: { cells, height }, next };
 }
 
-/** Draws a row (or fragment) with its top at `y`, `height` tall. */
+// Columns whose cell is one paragraph (mission, level, reason): the text is the cell's own.
+// In the others each block is a paragraph (P) — a list item, a target — so that a reader
+// does not run them together.
+const SINGLE_BLOCK_COLUMNS: readonly number[] = [0, EVALUATION_COLUMN, 5];
+// In the goal cell, the goal number is the goal's heading and the ▼ below it decoration.
+const GOAL_CELL_ROLES: readonly BlockRole[] = ["H2", "Artifact"];
+
+/** A table row's cells in the structure tree: TH with a scope, or TD. */
+function tagRow(
+  pdf: PDFKit.PDFDocument,
+  table: Struct,
+  type: "TH" | "TD",
+  roleOf: (column: number, block: number) => BlockRole,
+): CellTags[] {
+  const tr = child(pdf, table, "TR");
+  return COLUMN_WIDTHS.map(
+    (_, column) =>
+      new CellTags(pdf, child(pdf, tr, type, type === "TH" ? { scope: "Column" } : {}), (block) =>
+        roleOf(column, block),
+      ),
+  );
+}
+
+/** The column header's cells as TH of the table's first row. */
+export function tagColumnHeader(pdf: PDFKit.PDFDocument, table: Struct): CellTags[] {
+  return tagRow(pdf, table, "TH", () => "Cell");
+}
+
+/** A goal's row of TD, kept across the fragments of a row that is split over pages. */
+export function tagGoalRow(pdf: PDFKit.PDFDocument, table: Struct): CellTags[] {
+  return tagRow(pdf, table, "TD", (column, block) =>
+    column === GOAL_COLUMN
+      ? (GOAL_CELL_ROLES[block] ?? "P")
+      : SINGLE_BLOCK_COLUMNS.includes(column)
+        ? "Cell"
+        : "P",
+  );
+}
+
+/**
+ * Draws a row (or fragment) with its top at `y`, `height` tall. The text goes into `tags`
+ * (one per column); without them (a repeated column header) the whole row is an artifact.
+ */
 export function drawRow(
   pdf: PDFKit.PDFDocument,
   row: RowLayout,
   y: number,
   height: number,
+  tags: readonly CellTags[] | null,
   fill?: string,
 ): void {
+  artifact(pdf, () => {
+    row.cells.forEach((_, i) => {
+      strokeRect(pdf, COLUMN_LEFTS[i] ?? 0, y, COLUMN_WIDTHS[i] ?? 0, height, fill);
+    });
+  });
   row.cells.forEach((cell, i) => {
     const x = COLUMN_LEFTS[i] ?? 0;
-    strokeRect(pdf, x, y, COLUMN_WIDTHS[i] ?? 0, height, fill);
     const inner = placedHeight(cell.lines);
     const top = cell.middle ? y + (height - inner) / 2 : y + CELL_PAD.y;
-    drawLines(pdf, cell.lines, x + CELL_PAD.x, top);
+    const draw = (lines: readonly PlacedLine[]) => drawLines(pdf, lines, x + CELL_PAD.x, top);
+    const cellTags = tags?.[i];
+    if (cellTags && !cell.repeated) cellTags.draw(cell.lines, draw);
+    else artifact(pdf, () => draw(cell.lines));
   });
 }
 
-export function drawColumnHeader(pdf: PDFKit.PDFDocument, header: RowLayout, y: number): number {
-  drawRow(pdf, header, y, header.height, HEADER_FILL);
+/** Draws the column header; `tags` the first time, none where it is repeated on a page. */
+export function drawColumnHeader(
+  pdf: PDFKit.PDFDocument,
+  header: RowLayout,
+  y: number,
+  tags: readonly CellTags[] | null,
+): number {
+  drawRow(pdf, header, y, header.height, tags, HEADER_FILL);
   return y + header.height;
 }
