@@ -3,6 +3,7 @@ import { unstructuredTargets } from "../../domain/assessment/plan-checks.ts";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { parseJson } from "../../domain/manifesto/validate.ts";
 import { ValidationError } from "../../errors.ts";
+import type { ImportedFile } from "../../services/import-manifesto-files.ts";
 import { runAdminCommand } from "../admin-command.ts";
 import { printProblems, readInputBytes, readInputFile } from "../io.ts";
 
@@ -50,25 +51,7 @@ export function registerImport(program: Command): void {
             unreadable++;
           }
         }
-        // Checked, then written, by one service: here, or in the running server that holds
-        // the embedded database (admin-command.ts).
-        const r = await runAdminCommand("import", {
-          files: read,
-          published: opts.published,
-          note: opts.note,
-          checkOnly: unreadable > 0,
-        });
-        for (const refused of r.refused) printProblems(refused.name, refused.problems);
-        const refusedCount = unreadable + r.refused.length;
-        if (refusedCount > 0) {
-          throw new ValidationError(
-            `${files.length} 件中 ${refusedCount} 件のファイルに問題があるため、何も取り込みませんでした`,
-            [],
-          );
-        }
-        let done = 0;
-        for (const i of r.imported) {
-          done++;
+        const report = (i: ImportedFile, done: number, total: number) => {
           if (i.createdMunicipality) {
             process.stdout.write(
               `団体 ${i.municipalityCode} を登録しました（created municipality ${i.municipalityCode}）\n`,
@@ -79,23 +62,48 @@ export function registerImport(program: Command): void {
               `部局 ${i.departmentName} を ${i.municipalityCode} に登録しました（created department ${i.departmentName} in ${i.municipalityCode}）\n`,
             );
           }
-          if (!opts.quiet) {
+          if (opts.quiet) return;
+          process.stdout.write(
+            `[${done}/${total}] ${i.name}: ${i.municipalityCode} ${i.fiscalYear} ${i.departmentName} ` +
+              `第${i.revision}版${i.created ? "（新規）" : ""}\n`,
+          );
+          // Kept as written; the assessment's target_not_structured proposes the measure.
+          // The document was valid (it was imported), so it has the format's shape.
+          const doc = read.find((x) => x.name === i.name)?.document as
+            | ManifestoDocument
+            | undefined;
+          const unstructured = doc ? unstructuredTargets(doc) : [];
+          if (unstructured.length > 0) {
             process.stdout.write(
-              `[${done}/${r.imported.length}] ${i.name}: ${i.municipalityCode} ${i.fiscalYear} ${i.departmentName} ` +
-                `第${i.revision}版${i.created ? "（新規）" : ""}\n`,
+              `  数値が文章だけに書かれた達成目標 ${unstructured.length} 件（target_not_structured）: ${unstructured.join(", ")}\n`,
             );
-            // Kept as written; the assessment's target_not_structured proposes the measure.
-            // The document was valid (it was imported), so it has the format's shape.
-            const doc = read.find((x) => x.name === i.name)?.document as
-              | ManifestoDocument
-              | undefined;
-            const unstructured = doc ? unstructuredTargets(doc) : [];
-            if (unstructured.length > 0) {
-              process.stdout.write(
-                `  数値が文章だけに書かれた達成目標 ${unstructured.length} 件（target_not_structured）: ${unstructured.join(", ")}\n`,
-              );
-            }
           }
+        };
+        // Checked, then written, by one service: here (each file reported as it is written),
+        // or in the running server that holds the embedded database (admin-command.ts; then
+        // reported when it answers).
+        let reported = 0;
+        const r = await runAdminCommand("import", {
+          files: read,
+          published: opts.published,
+          note: opts.note,
+          checkOnly: unreadable > 0,
+          onWritten: (i: ImportedFile, done: number, total: number) => {
+            reported = done;
+            report(i, done, total);
+          },
+        });
+        for (const refused of r.refused) printProblems(refused.name, refused.problems);
+        const refusedCount = unreadable + r.refused.length;
+        if (refusedCount > 0) {
+          throw new ValidationError(
+            `${files.length} 件中 ${refusedCount} 件のファイルに問題があるため、何も取り込みませんでした`,
+            [],
+          );
+        }
+        const done = r.imported.length;
+        for (const [n, i] of r.imported.entries()) {
+          if (n >= reported) report(i, n + 1, done);
         }
         process.stdout.write(`${done} 件のマニフェストを取り込みました\n`);
       },
