@@ -107,7 +107,8 @@ describe("tassei user", () => {
       "short\n",
     );
     expect(short.status).toBe(2);
-    expect(short.stderr).toContain("at least 12 characters");
+    // The CLI prints known validation messages in Japanese (issue 12), naming the field.
+    expect(short.stderr).toContain("password: 12文字以上で入力してください");
 
     const noSource = tassei(["user", "add", "--username", "x-admin", "--role", "admin"], "");
     expect(noSource.status).toBe(2);
