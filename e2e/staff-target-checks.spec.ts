@@ -41,7 +41,7 @@ test("the editor checks targets as they are typed and proposes the measure", asy
   });
 
   await test.step("the added target is removed again", async () => {
-    await page.getByRole("button", { name: `${TARGET} を削除` }).click();
+    await page.getByRole("button", { name: `この達成目標を削除（${TARGET}）` }).click();
     await expectSaved(page);
   });
   expect(errors).toEqual([]);

@@ -21,7 +21,14 @@ export function ConsistencyTable({ dashboard }: { dashboard: Dashboard }) {
         自己評価が、達成水準の実績から判定基準で導かれる段階と一致した目標の割合です。達成率は実績÷目標（少ないほど良い指標は目標÷実績）です。
         100%以上105%未満は、目標にちょうど届くよう設定された可能性がある達成水準です。
       </p>
-      <div className="table-scroll">
+      {/* The table is wider than a phone: its scroll area takes the keyboard focus so that
+          it can be scrolled without a mouse (WCAG 2.1.1; axe scrollable-region-focusable). */}
+      <section
+        className="table-scroll"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
+        tabIndex={0}
+        aria-label="部局別の自己評価と実績の一致、達成率の分布"
+      >
         <table className="table">
           <caption>部局別の自己評価と実績の一致、達成率の分布（件）</caption>
           <thead>
@@ -50,7 +57,7 @@ export function ConsistencyTable({ dashboard }: { dashboard: Dashboard }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }
