@@ -51,6 +51,9 @@ export function registerImport(program: Command): void {
             unreadable++;
           }
         }
+        // Looked up once per written file: a search of the list each time was quadratic in the
+        // number of files of a large import.
+        const documentByName = new Map(read.map((r) => [r.name, r.document]));
         const report = (i: ImportedFile, done: number, total: number) => {
           if (i.createdMunicipality) {
             process.stdout.write(
@@ -69,9 +72,7 @@ export function registerImport(program: Command): void {
           );
           // Kept as written; the assessment's target_not_structured proposes the measure.
           // The document was valid (it was imported), so it has the format's shape.
-          const doc = read.find((x) => x.name === i.name)?.document as
-            | ManifestoDocument
-            | undefined;
+          const doc = documentByName.get(i.name) as ManifestoDocument | undefined;
           const unstructured = doc ? unstructuredTargets(doc) : [];
           if (unstructured.length > 0) {
             process.stdout.write(
