@@ -12,6 +12,7 @@ import { registerIndicators } from "./commands/indicators.ts";
 import { registerMigrateTo } from "./commands/migrate-to.ts";
 import { registerMunicipality } from "./commands/municipality.ts";
 import { registerPlan } from "./commands/plan.ts";
+import { registerPortal } from "./commands/portal.ts";
 import { registerRestore } from "./commands/restore.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTemplate } from "./commands/template.ts";
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerBooklet(program);
   registerMunicipality(program);
   registerPlan(program);
+  registerPortal(program);
   registerIndicators(program);
   registerTemplate(program);
   registerBackup(program);

@@ -12,9 +12,10 @@ import { registerDownloads } from "./downloads.ts";
 import { errorPage } from "./layout.ts";
 import { type PageCacheSettings, registerPageCache } from "./page-cache-hooks.ts";
 import { registerPages } from "./routes.ts";
-import { STYLESHEET_PATH } from "./urls.ts";
+import { SEARCH_SCRIPT_PATH, STYLESHEET_PATH } from "./urls.ts";
 
 const STYLESHEET = new URL("./assets/portal.css", import.meta.url);
+const SEARCH_SCRIPT = new URL("./assets/portal-search.js", import.meta.url);
 
 const UNAVAILABLE_MESSAGE =
   "ただいまシステムに接続しにくくなっています。しばらくしてから、もう一度お試しください。";
@@ -27,6 +28,7 @@ export async function registerPortal(
 ): Promise<void> {
   const ctx: ServiceContext = { db: deps.db, actor: "public" };
   const css = fs.readFileSync(STYLESHEET, "utf8");
+  const searchScript = fs.readFileSync(SEARCH_SCRIPT, "utf8");
   await app.register(async (portal) => {
     if (deps.pageCache) registerPageCache(portal, deps.pageCache);
     portal.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -64,6 +66,12 @@ export async function registerPortal(
         .type("text/css; charset=utf-8")
         .header("cache-control", "public, max-age=3600")
         .send(css),
+    );
+    portal.get(SEARCH_SCRIPT_PATH, async (_request, reply) =>
+      reply
+        .type("text/javascript; charset=utf-8")
+        .header("cache-control", "public, max-age=3600")
+        .send(searchScript),
     );
     registerPages(portal, ctx);
     registerDownloads(portal, ctx);

@@ -1,6 +1,5 @@
 // The portal's pages: parse the address, call one public use case, render.
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { ServiceContext } from "../../services/context.ts";
 import { movedDepartmentAddress } from "../../services/portal/find-moved-department.ts";
@@ -12,16 +11,18 @@ import {
 import { getPublicManifesto } from "../../services/portal/get-public-manifesto.ts";
 import { getPublicMunicipality } from "../../services/portal/get-public-municipality.ts";
 import { getPublicYear } from "../../services/portal/get-public-year.ts";
+import { listPublicGoals } from "../../services/portal/list-public-goals.ts";
 import { listPublicMunicipalities } from "../../services/portal/list-public-municipalities.ts";
 import { listSearchFacets } from "../../services/portal/list-search-facets.ts";
 import { searchPublicManifestos } from "../../services/portal/search-public-goals.ts";
 import { renderIndicatorChart } from "./chart.ts";
 import { accessibilityPage } from "./pages/accessibility.ts";
 import { departmentPage } from "./pages/department.ts";
+import { goalsPage } from "./pages/goals.ts";
 import { indicatorListPage, indicatorPage } from "./pages/indicator.ts";
 import { manifestoPage } from "./pages/manifesto.ts";
 import { homePage, municipalityPage } from "./pages/municipality.ts";
-import { searchPage } from "./pages/search.ts";
+import { facetOptions, searchPage } from "./pages/search.ts";
 import { yearPage } from "./pages/year.ts";
 import {
   departmentParam,
@@ -30,7 +31,8 @@ import {
   municipalityCodeParam,
   searchQuery,
 } from "./params.ts";
-import { departmentSlug, urls } from "./urls.ts";
+import { searchIndex } from "./search-index.ts";
+import { urls } from "./urls.ts";
 
 const sendPage = (reply: FastifyReply, body: string) =>
   reply.type("text/html; charset=utf-8").send(body);
@@ -88,18 +90,23 @@ export function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
         municipality: facets.municipality,
         text,
         filters,
-        facets: {
-          years: facets.years,
-          departments: facets.departments.map((d) => ({
-            value: departmentSlug({ departmentCode: d.code, departmentName: d.name }),
-            label: d.name,
-          })),
-          policies: facets.policyRefs,
-          levels: (facets.municipality.scale ?? DEFAULT_SCALE).levels,
-        },
+        facets: facetOptions(facets),
         ...result,
       }),
     );
+  });
+
+  app.get<{ Params: { code: string } }>("/:code/goals", async (request, reply) => {
+    const data = await listPublicGoals(ctx, municipalityCodeParam(request.params.code));
+    return sendPage(reply, goalsPage(data));
+  });
+
+  // What the static export's search reads in the browser (the served portal searches here).
+  app.get<{ Params: { code: string } }>("/:code/search-index.json", async (request, reply) => {
+    const data = await listPublicGoals(ctx, municipalityCodeParam(request.params.code));
+    return reply
+      .type("application/json; charset=utf-8")
+      .send(`${JSON.stringify(searchIndex(data))}\n`);
   });
 
   app.get<{ Params: { code: string } }>("/:code/indicators", async (request, reply) => {

@@ -4,6 +4,8 @@
 import { BIDI_CONTROLS } from "./html.ts";
 
 export const STYLESHEET_PATH = "/assets/portal.css";
+/** The static export's search, run in the browser (the served portal searches on the server). */
+export const SEARCH_SCRIPT_PATH = "/assets/portal-search.js";
 
 export function departmentSlug(d: { departmentCode: string | null; departmentName: string }) {
   return d.departmentCode !== null && d.departmentCode !== "" ? d.departmentCode : d.departmentName;
@@ -24,6 +26,8 @@ export const urls = {
     `/${seg(code)}/${year}/${seg(slug)}/manifesto.${ext}`,
   department: (code: string, slug: string) => `/${seg(code)}/departments/${seg(slug)}`,
   indicators: (code: string) => `/${seg(code)}/indicators`,
+  goals: (code: string) => `/${seg(code)}/goals`,
+  searchIndex: (code: string) => `/${seg(code)}/search-index.json`,
   indicator: (code: string, id: number) => `/${seg(code)}/indicators/${id}`,
 };
 

@@ -44,6 +44,8 @@ export function municipalityPage(data: {
   )}</ul>
 <h2>指標の推移を見る</h2>
 <p><a href="${urls.indicators(m.code)}">達成目標の指標の一覧</a>（基準値・目標・実績のグラフと表）</p>
+<h2>すべての目標</h2>
+<p><a href="${urls.goals(m.code)}">すべての目標の一覧（年度・部局別）</a></p>
 <h2>検索</h2>
 ${searchForm({ action: urls.municipalitySearch(m.code), text: "" })}`;
   return page({

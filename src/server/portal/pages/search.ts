@@ -1,11 +1,12 @@
 import { formatFiscalYear } from "../../../domain/era.ts";
-import type { Goal } from "../../../domain/manifesto/schema.ts";
+import { DEFAULT_SCALE } from "../../../domain/manifesto/default-scale.ts";
+import type { EvaluationScale, Goal } from "../../../domain/manifesto/schema.ts";
 import type { PublicSearchHit } from "../../../services/portal/search-public-goals.ts";
 import { containsAny, highlight } from "../highlight.ts";
 import { type Html, html } from "../html.ts";
 import { type Crumb, page } from "../layout.ts";
 import { levelBadge } from "../present.ts";
-import { departmentSlug, urls } from "../urls.ts";
+import { departmentSlug, SEARCH_SCRIPT_PATH, urls } from "../urls.ts";
 
 export interface SearchFilters {
   year?: number;
@@ -19,6 +20,24 @@ export interface FacetOptions {
   departments: { value: string; label: string }[];
   policies: string[];
   levels: { level: number; label: string }[];
+}
+
+/** The filters of a municipality's search, from what its published goals use. */
+export function facetOptions(facets: {
+  municipality: { scale?: EvaluationScale | undefined };
+  years: number[];
+  departments: { code: string | null; name: string }[];
+  policyRefs: string[];
+}): FacetOptions {
+  return {
+    years: facets.years,
+    departments: facets.departments.map((d) => ({
+      value: departmentSlug({ departmentCode: d.code, departmentName: d.name }),
+      label: d.name,
+    })),
+    policies: facets.policyRefs,
+    levels: (facets.municipality.scale ?? DEFAULT_SCALE).levels,
+  };
 }
 
 function select(
@@ -77,8 +96,8 @@ ${select(
 </form>`;
 }
 
-/** The goal's fields that contain a word, each with the words marked. */
-function matchingFields(goal: Goal, words: readonly string[]): { name: string; text: string }[] {
+/** The goal's fields a hit may show, named as a citizen reads them. */
+export function goalFields(goal: Goal): { name: string; text: string }[] {
   const fields: { name: string; text: string }[] = [
     { name: "組織使命", text: goal.mission },
     ...(goal.currentState ?? []).map((t) => ({ name: "現在の状態", text: t })),
@@ -91,7 +110,12 @@ function matchingFields(goal: Goal, words: readonly string[]): { name: string; t
     { name: "理由", text: goal.evaluation?.reason ?? "" },
     { name: "関連の施策・基本事業", text: (goal.policyRefs ?? []).join("、") },
   ];
-  return fields.filter((f) => f.text !== "" && containsAny(f.text, words));
+  return fields.filter((f) => f.text !== "");
+}
+
+/** The goal's fields that contain a word. */
+function matchingFields(goal: Goal, words: readonly string[]): { name: string; text: string }[] {
+  return goalFields(goal).filter((f) => containsAny(f.text, words));
 }
 
 function hitItem(hit: PublicSearchHit, words: readonly string[], showMunicipality: boolean) {
@@ -112,13 +136,25 @@ export function searchPage(data: {
   facets?: FacetOptions;
   hits: PublicSearchHit[];
   truncated: boolean;
+  /**
+   * The static export's search page: the form, and results found in the browser by
+   * portal-search.js in the municipality's index; without JavaScript, the list of every goal.
+   */
+  inBrowser?: { municipalityCode: string };
 }): string {
   const m = data.municipality;
   const action = m ? urls.municipalitySearch(m.code) : urls.search();
   const searched = data.words.length > 0;
-  const results = !searched
-    ? html`<p>キーワードを入力して検索してください。2文字の語（例：防災）でも検索できます。全角・半角は区別しません。</p>`
-    : html`<section aria-labelledby="results-heading">
+  const inBrowser = data.inBrowser;
+  const results = inBrowser
+    ? html`<div id="search-results" data-index-href="${urls.searchIndex(inBrowser.municipalityCode)}" data-root-href="${urls.home()}">
+<p>キーワードを入力して検索してください。2文字の語（例：防災）でも検索できます。全角・半角は区別しません。</p>
+<p class="note" id="search-without-script">このページの検索はJavaScriptで動きます。JavaScriptを使わない場合は、<a href="${urls.goals(inBrowser.municipalityCode)}">すべての目標の一覧（年度・部局別）</a>からお探しください。</p>
+</div>
+<script src="${SEARCH_SCRIPT_PATH}" defer></script>`
+    : !searched
+      ? html`<p>キーワードを入力して検索してください。2文字の語（例：防災）でも検索できます。全角・半角は区別しません。</p>`
+      : html`<section aria-labelledby="results-heading">
 <h2 id="results-heading">検索結果：${data.hits.length}${data.truncated ? "件以上" : "件"}</h2>
 ${data.truncated ? html`<p>結果が多いため、先頭の${data.hits.length}件を表示しています。条件を絞り込んでください。</p>` : ""}
 ${data.hits.length === 0 ? html`<p>「${data.text}」に一致する目標は見つかりませんでした。</p>` : html`<ol class="hits">${data.hits.map((h) => hitItem(h, data.words, !m))}</ol>`}
