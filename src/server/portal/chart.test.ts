@@ -27,4 +27,12 @@ describe("indicator chart", () => {
       "<text>x</text>",
     );
   });
+
+  it("draws the same figures as the same SVG, whatever was drawn before", async () => {
+    const years = [{ fiscalYear: 2023, target: 55, actual: 49.4 }];
+    const first = await renderIndicatorChart(years, { unit: "%", label: "x" });
+    await renderIndicatorChart([{ fiscalYear: 2022, baseline: 1 }], { unit: "件", label: "y" });
+    expect(await renderIndicatorChart(years, { unit: "%", label: "x" })).toBe(first);
+    expect(first).toMatch(/clip-path="url\(#chart-c\d+\)"/);
+  });
 });

@@ -30,6 +30,16 @@ export function withoutInlineStyles(svg: string): string {
     );
 }
 
+/**
+ * ECharts names its clip paths and classes after a counter of every chart the process has
+ * drawn (zr0-c0, then zr3-c0 …): the same figures would give another page each time, and the
+ * static export would carry every chart across again. The class names only served the
+ * removed <style>; the one chart of a page is named chart-.
+ */
+export function stableIds(svg: string): string {
+  return svg.replace(/ class="zr\d+-cls-\d+"/g, "").replace(/\bzr\d+-/g, "chart-");
+}
+
 export async function renderIndicatorChart(
   years: readonly ChartYear[],
   options: { unit: string; label: string; width?: number; height?: number },
@@ -90,7 +100,7 @@ export async function renderIndicatorChart(
         },
       ],
     });
-    const svg = withoutInlineStyles(chart.renderToSVGString());
+    const svg = stableIds(withoutInlineStyles(chart.renderToSVGString()));
     // The figure's caption and table say what the chart shows; the SVG is one image.
     return svg.replace(
       "<svg ",
