@@ -14,9 +14,13 @@ import {
   SECOND_DEPARTMENT,
   STAFF_PASSWORD,
 } from "./staff-data.ts";
+import { type StaticServer, startStaticServer } from "./static-server.ts";
 import { DRAFT_DEPARTMENT, DRAFT_GOAL, IGA, writeTestDocuments } from "./test-data.ts";
 
 export const BASE_URL_VARIABLE = "TASSEI_E2E_BASE_URL";
+/** The static export of Iga's site, served by a plain static file server under a prefix. */
+export const STATIC_URL_VARIABLE = "TASSEI_E2E_STATIC_URL";
+export const STATIC_PREFIX = "/sub/dir/";
 
 function cliOrThrow(args: string[], env: Record<string, string>, input?: string): string {
   const r = runCli(args, env, input);
@@ -38,6 +42,7 @@ function expectDraftStored(env: Record<string, string>): void {
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-e2e-"));
+  let staticServer: StaticServer | undefined;
   const env = { TASSEI_DATA_DIR: path.join(root, "data") };
   try {
     const files = writeTestDocuments(root);
@@ -53,13 +58,30 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     for (const name of Object.keys(ACCOUNTS) as AccountName[]) {
       cliOrThrow(accountArgs(name), env, STAFF_PASSWORD);
     }
+    // The static export, written before the server holds the embedded database.
+    const staticRoot = path.join(root, "static");
+    cliOrThrow(
+      [
+        "portal",
+        "export",
+        "--municipality",
+        IGA.code,
+        "--out",
+        path.join(staticRoot, STATIC_PREFIX),
+      ],
+      env,
+    );
+    staticServer = await startStaticServer(staticRoot);
+    process.env[STATIC_URL_VARIABLE] = `${staticServer.origin}${STATIC_PREFIX}`;
     const server = await startServer({ ...env, TASSEI_DEMO: "off" });
     process.env[BASE_URL_VARIABLE] = server.url;
     return async () => {
       await server.stop();
+      await staticServer?.stop();
       fs.rmSync(root, { recursive: true, force: true });
     };
   } catch (e) {
+    await staticServer?.stop();
     fs.rmSync(root, { recursive: true, force: true });
     throw e;
   }
