@@ -19,7 +19,8 @@ export function goalsPage(data: {
     return html`<h3>${r.stored.departmentName}</h3>
 <ul class="link-list">${r.document.goals.map((g) => {
       const level = g.evaluation?.level;
-      return html`<li><a href="${href}#goal-${g.number}">目標${g.number} ${g.title}</a> 自己評価 ${levelBadge(level, level === undefined ? undefined : label(level))}</li>`;
+      const levelLabel = level === undefined ? undefined : label(level);
+      return html`<li><a href="${href}#goal-${g.number}">目標${g.number} ${g.title}</a> 自己評価 ${levelBadge(level, levelLabel)}${levelLabel ? html`<span class="visually-hidden">${levelLabel}</span>` : ""}</li>`;
     })}</ul>`;
   };
   const body = html`
