@@ -67,7 +67,7 @@ export async function getProgressReport(ctx: StaffContext, manifestoId: number, 
     statuses: settings.statuses,
     reports,
     comments,
-    due: due ?? null,
+    due: due ? { status: due.status, dueDate: due.dueDate } : null,
     allowed: t.allowed,
   };
 }

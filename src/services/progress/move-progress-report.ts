@@ -31,6 +31,12 @@ export interface ProgressMoveInput {
   comment?: string | undefined;
 }
 
+const AUDIT_ACTIONS: Record<ProgressAction, string> = {
+  submit: "progress_report.submitted",
+  acknowledge: "progress_report.acknowledged",
+  return: "progress_report.returned",
+};
+
 const PERMISSION = { submit: "submit", acknowledge: "acknowledge", return: "return" } as const;
 
 export async function moveProgressReport(
@@ -82,7 +88,7 @@ export async function moveProgressReport(
     }
     await recordAuditEvent(tx, {
       actor: ctx.actor,
-      action: `progress_report.${input.action === "return" ? "returned" : `${input.action}ed`}`,
+      action: AUDIT_ACTIONS[input.action],
       municipalityCode: target.manifesto.municipalityCode,
       manifestoId,
       detail: {

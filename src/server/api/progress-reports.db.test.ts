@@ -1,0 +1,311 @@
+// The mid-year progress report through the staff API (issue 14 items 5 and 6): the
+// department's editor writes and submits it, planning acknowledges it, every save is kept as
+// a revision with its audit event, and everyone else is refused (other departments, other
+// municipalities, viewers). Planning's overview marks stale and behind goals and says when
+// the report is due or late. The Excel template's 中間報告 sheet imports into the same place.
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../services/users/create-user.ts";
+import { XLSX_CONTENT_TYPE } from "./manifestos.ts";
+import {
+  createStaffFixture,
+  M1,
+  PASSWORD,
+  type Session,
+  type StaffFixture,
+} from "./staff-test-setup.ts";
+
+let f: StaffFixture;
+const s = {} as Record<
+  "editor" | "head" | "planning" | "viewer" | "otherAdmin" | "installation" | "editorB",
+  Session
+>;
+beforeAll(async () => {
+  f = await createStaffFixture();
+  await createUser(f.db.ctx, {
+    username: "editorB",
+    password: PASSWORD,
+    role: "department_editor",
+    municipalityCode: M1,
+    department: "企画部",
+  });
+  for (const name of Object.keys(s).concat([
+    "editor",
+    "head",
+    "planning",
+    "viewer",
+    "otherAdmin",
+    "installation",
+    "editorB",
+  ])) {
+    s[name as keyof typeof s] = await f.signIn(name);
+  }
+});
+afterAll(() => f?.close());
+
+const url = () => `/api/manifestos/${f.ids.A}/progress`;
+const entry = (over: Record<string, unknown> = {}) => ({
+  goal: 1,
+  asOf: "2023-09-30",
+  status: "順調",
+  note: "計画どおり",
+  values: [{ target: 0, actual: 52 }],
+  ...over,
+});
+
+async function auditActions(): Promise<string[]> {
+  const rows = await f.db.ctx.db
+    .selectFrom("audit_events")
+    .select("action")
+    .where("manifesto_id", "=", f.ids.A)
+    .where("action", "like", "progress_report.%")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.action);
+}
+
+describe("writing, submitting and acknowledging a progress report", () => {
+  let reportId = 0;
+
+  it("the editor starts a report and each save is a new revision with its audit event", async () => {
+    const first = await f.call(s.editor, "PUT", url(), { revision: null, entries: [entry()] });
+    expect(first.statusCode).toBe(200);
+    reportId = first.json().reportId;
+    expect(first.json().revision).toBe(1);
+    const second = await f.call(s.editor, "PUT", url(), {
+      revision: 1,
+      entries: [entry(), entry({ goal: 2, status: "やや遅れ", values: [] })],
+    });
+    expect(second.json().revision).toBe(2);
+    const stale = await f.call(s.editor, "PUT", url(), { revision: 1, entries: [entry()] });
+    expect(stale.statusCode).toBe(409);
+    const revisions = await f.db.ctx.db
+      .selectFrom("progress_report_revisions")
+      .select(["revision", "entries"])
+      .where("report_id", "=", reportId)
+      .orderBy("revision")
+      .execute();
+    expect(revisions.map((r) => (r.entries as unknown[]).length)).toEqual([1, 2]);
+    expect(await auditActions()).toEqual(["progress_report.saved", "progress_report.saved"]);
+  });
+
+  it("refuses entries for goals or targets the manifesto does not have, naming the field", async () => {
+    const r = await f.call(s.editor, "PUT", url(), {
+      revision: 2,
+      entries: [entry({ goal: 99 }), entry({ goal: 5, values: [{ target: 0, actual: 1 }] })],
+    });
+    expect(r.statusCode).toBe(400);
+    const body = r.json().error;
+    expect(body.code).toBe("validation_error");
+    expect(Object.keys(body.fields)).toEqual(["entries[0].goal", "entries[1].values[0].target"]);
+    const bad = await f.call(s.editor, "PUT", url(), {
+      revision: 2,
+      entries: [entry({ asOf: "2023-02-30" })],
+    });
+    expect(bad.json().error.fields["entries[0].asOf"]).toMatch(/^時点: /);
+  });
+
+  it("shows the editor the report, the goals' numeric targets and what they may do", async () => {
+    const r = await f.call(s.editor, "GET", url());
+    expect(r.statusCode).toBe(200);
+    const view = r.json();
+    expect(view.reports[0]).toMatchObject({
+      id: reportId,
+      state: "draft",
+      revision: 2,
+      revisions: 2,
+    });
+    expect(view.goals[0].targets[0].numeric).not.toBeNull();
+    expect(view.statuses.map((x: { label: string }) => x.label)).toEqual([
+      "順調",
+      "やや遅れ",
+      "遅れ",
+    ]);
+    expect(view.allowed).toEqual({
+      read: true,
+      edit: true,
+      submit: true,
+      acknowledge: false,
+      return: false,
+      comment: true,
+    });
+  });
+
+  it("refuses everyone but the department's own editors to write or submit", async () => {
+    for (const who of [s.viewer, s.planning]) {
+      const r = await f.call(who, "PUT", url(), { revision: 2, entries: [entry()] });
+      expect(r.statusCode).toBe(403);
+    }
+    for (const who of [s.editorB, s.otherAdmin]) {
+      expect((await f.call(who, "GET", url())).statusCode).toBe(404);
+      const r = await f.call(who, "PUT", url(), { revision: 2, entries: [entry()] });
+      expect(r.statusCode).toBe(404);
+    }
+    const early = await f.call(s.planning, "POST", `${url()}/transitions`, {
+      reportId,
+      action: "acknowledge",
+      revision: 2,
+    });
+    expect(early.statusCode).toBe(409);
+    const bySteward = await f.call(s.planning, "POST", `${url()}/transitions`, {
+      reportId,
+      action: "submit",
+      revision: 2,
+    });
+    expect(bySteward.statusCode).toBe(403);
+  });
+
+  it("submitted, it is read-only to the department and only planning acknowledges it", async () => {
+    const submit = await f.call(s.editor, "POST", `${url()}/transitions`, {
+      reportId,
+      action: "submit",
+      revision: 2,
+    });
+    expect(submit.json()).toMatchObject({ state: "submitted" });
+    const save = await f.call(s.editor, "PUT", url(), { revision: 2, entries: [entry()] });
+    expect(save.statusCode).toBe(403);
+    for (const who of [s.editor, s.head, s.viewer, s.installation]) {
+      const r = await f.call(who, "POST", `${url()}/transitions`, {
+        reportId,
+        action: "acknowledge",
+        revision: 2,
+      });
+      expect(r.statusCode).toBe(403);
+    }
+    const other = await f.call(s.otherAdmin, "POST", `${url()}/transitions`, {
+      reportId,
+      action: "acknowledge",
+      revision: 2,
+    });
+    expect(other.statusCode).toBe(404);
+    const ack = await f.call(s.planning, "POST", `${url()}/transitions`, {
+      reportId,
+      action: "acknowledge",
+      revision: 2,
+      comment: "確認しました。目標2の遅れに注意してください",
+    });
+    expect(ack.json()).toMatchObject({ state: "acknowledged" });
+    const view = (await f.call(s.editor, "GET", url())).json();
+    expect(view.reports[0].state).toBe("acknowledged");
+    expect(view.comments.map((c: { body: string }) => c.body)).toEqual([
+      "確認しました。目標2の遅れに注意してください",
+    ]);
+    expect(await auditActions()).toEqual([
+      "progress_report.saved",
+      "progress_report.saved",
+      "progress_report.submitted",
+      "progress_report.acknowledged",
+    ]);
+  });
+
+  it("after an acknowledgment the department starts the next report", async () => {
+    const next = await f.call(s.editor, "PUT", url(), {
+      revision: null,
+      entries: [entry({ asOf: "2023-12-31" })],
+    });
+    expect(next.statusCode).toBe(200);
+    expect(next.json().reportId).not.toBe(reportId);
+  });
+});
+
+describe("planning's overview: latest progress, freshness, due and late", () => {
+  const day = (d: string) => new Date(`${d}T03:00:00Z`).getTime();
+
+  it("marks goals behind schedule or without recent progress, with when each was updated", async () => {
+    f.clock.now = day("2023-10-15");
+    const r = await f.call(s.planning, "GET", `/api/progress?municipality=${M1}&year=2023`);
+    expect(r.statusCode).toBe(200);
+    const a = r.json().departments.find((d: { manifestoId: number }) => d.manifestoId === f.ids.A);
+    const [g1, g2, g3] = a.goals;
+    expect(g1).toMatchObject({ latest: { asOf: "2023-09-30", reportState: "acknowledged" } });
+    expect(g1).toMatchObject({ stale: false, behind: false });
+    expect(g2).toMatchObject({ latest: { status: "やや遅れ" }, stale: false, behind: true });
+    expect(g3).toMatchObject({ latest: null, stale: true, behind: false });
+    expect(Date.parse(g1.lastUpdated)).toBeGreaterThan(0);
+    f.clock.now = day("2024-01-15");
+    const later = await f.call(s.planning, "GET", `/api/progress?municipality=${M1}&year=2023`);
+    const a2 = later
+      .json()
+      .departments.find((d: { manifestoId: number }) => d.manifestoId === f.ids.A);
+    expect(a2.goals[0].stale).toBe(true);
+  });
+
+  it("says a published plan's report is due within 30 days of its day and late after it", async () => {
+    await f.db.ctx.db
+      .updateTable("manifestos")
+      .set({ state: "published" })
+      .where("id", "=", f.ids.B)
+      .execute();
+    const dueOf = async (d: string) => {
+      f.clock.now = day(d);
+      const r = await f.call(s.planning, "GET", `/api/progress?municipality=${M1}&year=2023`);
+      return r.json().departments.find((x: { manifestoId: number }) => x.manifestoId === f.ids.B)
+        .due;
+    };
+    expect(await dueOf("2023-09-15")).toBeNull();
+    expect(await dueOf("2023-10-15")).toEqual({ status: "due", dueDate: "2023-10-31" });
+    expect(await dueOf("2023-11-01")).toEqual({ status: "late", dueDate: "2023-10-31" });
+    const view = await f.call(s.editorB, "GET", `/api/manifestos/${f.ids.B}/progress`);
+    expect(view.json().due).toEqual({ status: "late", dueDate: "2023-10-31" });
+  });
+
+  it("is the planning division's: departments and other municipalities are refused", async () => {
+    const q = `/api/progress?municipality=${M1}&year=2023`;
+    expect((await f.call(s.editor, "GET", q)).statusCode).toBe(403);
+    expect((await f.call(s.viewer, "GET", q)).statusCode).toBe(403);
+    expect((await f.call(s.otherAdmin, "GET", q)).statusCode).toBe(404);
+  });
+});
+
+describe("the Excel template's 中間報告 sheet", () => {
+  it("imports into the department's draft report, cell values read back", async () => {
+    const exported = await f.call(
+      s.editorB,
+      "GET",
+      `/api/manifestos/${f.ids.B}/export?format=xlsx`,
+    );
+    expect(exported.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet("中間報告");
+    if (!sheet) throw new Error("no 中間報告 sheet");
+    sheet.getRow(2).values = [
+      1,
+      new Date(Date.UTC(2023, 8, 30)),
+      "遅れ",
+      "入札が不調",
+      "1: 40.5\n2: 3",
+    ];
+    sheet.getRow(3).values = [3, "2023-09-30", "順調", "予定どおり", null];
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await f.app.inject({
+      method: "POST",
+      url: `/api/manifestos/${f.ids.B}/progress/import/xlsx`,
+      headers: { ...s.editorB.headers, "content-type": XLSX_CONTENT_TYPE },
+      payload: bytes,
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ revision: 1, goals: [1, 3] });
+    const view = (await f.call(s.editorB, "GET", `/api/manifestos/${f.ids.B}/progress`)).json();
+    expect(view.reports[0].entries).toEqual([
+      {
+        goal: 1,
+        asOf: "2023-09-30",
+        status: "遅れ",
+        note: "入札が不調",
+        values: [
+          { target: 0, actual: 40.5 },
+          { target: 1, actual: 3 },
+        ],
+      },
+      { goal: 3, asOf: "2023-09-30", status: "順調", note: "予定どおり" },
+    ]);
+    const refused = await f.app.inject({
+      method: "POST",
+      url: `/api/manifestos/${f.ids.B}/progress/import/xlsx`,
+      headers: { ...s.viewer.headers, "content-type": XLSX_CONTENT_TYPE },
+      payload: bytes,
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+});
