@@ -5,10 +5,13 @@
 // the report is due or late. The Excel template's 中間報告 sheet imports into the same place.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importManifesto } from "../../services/import-manifesto.ts";
 import { createUser } from "../../services/users/create-user.ts";
+import { visibleText } from "../portal/test-app.ts";
 import { XLSX_CONTENT_TYPE } from "./manifestos.ts";
 import {
   createStaffFixture,
+  documentFor,
   M1,
   PASSWORD,
   type Session,
@@ -307,5 +310,43 @@ describe("the Excel template's 中間報告 sheet", () => {
       payload: bytes,
     });
     expect(refused.statusCode).toBe(403);
+  });
+});
+
+describe("the portal", () => {
+  it("shows a published manifesto's acknowledged progress, not a draft's or a submission's", async () => {
+    const doc = documentFor("A");
+    doc.fiscalYear = 2022;
+    for (const g of doc.goals as Record<string, unknown>[]) delete g.evaluation;
+    const { manifestoId } = await importManifesto(f.db.ctx, doc, { published: true });
+    const at = `/api/manifestos/${manifestoId}/progress`;
+    const page = async () => {
+      const r = await f.app.inject({
+        method: "GET",
+        url: `/${M1}/2022/${encodeURIComponent("総務部")}`,
+      });
+      expect(r.statusCode).toBe(200);
+      return visibleText(r.body);
+    };
+    const saved = await f.call(s.editor, "PUT", at, {
+      revision: null,
+      entries: [entry({ asOf: "2022-09-30", note: "公表前の所見" })],
+    });
+    const reportId = saved.json().reportId;
+    await f.call(s.editor, "POST", `${at}/transitions`, {
+      reportId,
+      action: "submit",
+      revision: 1,
+    });
+    expect(await page()).not.toContain("公表前の所見");
+    await f.call(s.planning, "POST", `${at}/transitions`, {
+      reportId,
+      action: "acknowledge",
+      revision: 1,
+    });
+    const text = await page();
+    expect(text).toContain("中間報告");
+    expect(text).toContain("2022年9月30日時点 順調");
+    expect(text).toContain("公表前の所見");
   });
 });
