@@ -39,7 +39,7 @@ export function DashboardProgress({ municipality, year }: { municipality: string
           ) : (
             <div className="table-scroll">
               <table className="progress-overview">
-                <caption className="visually-hidden">部局・目標ごとの進捗と更新日</caption>
+                <caption>部局・目標ごとの進捗と更新日</caption>
                 <thead>
                   <tr>
                     <th scope="col">部局・目標</th>
