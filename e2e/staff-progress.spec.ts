@@ -2,7 +2,7 @@
 // plan is published, enters its progress for goal 1 and submits it; the planning division
 // sees it on the dashboard, acknowledges it with a comment, and the portal then shows it
 // under the goal.
-import { expect, test } from "./fixtures.ts";
+import { expect, expectNoAxeViolations, test } from "./fixtures.ts";
 import { NABARI, PROGRESS_DEPARTMENT, STAFF_YEAR } from "./staff-data.ts";
 import { openManifesto, type StaffBrowser, screenshot, signIn } from "./staff-helpers.ts";
 
@@ -32,6 +32,7 @@ test("a progress report is entered, submitted, acknowledged and shown on the por
       await expect(e.getByText("中間報告を保存しました。")).toBeVisible();
       await expect(e.getByText("下書き（第1版）")).toBeVisible();
       await screenshot(e, testInfo, "progress-entered");
+      await expectNoAxeViolations(e);
       await e.getByRole("button", { name: "提出する" }).click();
       await expect(e.getByText("中間報告を提出しました。")).toBeVisible();
       await expect(e.getByText("提出済み（第1版）")).toBeVisible();
@@ -49,6 +50,7 @@ test("a progress report is entered, submitted, acknowledged and shown on the por
       await expect(row.first()).toContainText("遅れ");
       await expect(section.getByText("提出済み（確認待ち）")).toBeVisible();
       await screenshot(p, testInfo, "progress-dashboard", section);
+      await expectNoAxeViolations(p);
       await section.getByRole("link", { name: PROGRESS_DEPARTMENT }).click();
       await expect(p.getByRole("cell", { name: NOTE })).toBeVisible();
       await p
@@ -59,6 +61,7 @@ test("a progress report is entered, submitted, acknowledged and shown on the por
       await expect(p.getByText("確認済み（第1版）")).toBeVisible();
       await expect(p.getByText("確認しました。回答率の対策を次回報告してください。")).toBeVisible();
       await screenshot(p, testInfo, "progress-acknowledged");
+      await expectNoAxeViolations(p);
     });
 
     await test.step("the portal shows the acknowledged progress under goal 1", async () => {
@@ -70,6 +73,7 @@ test("a progress report is entered, submitted, acknowledged and shown on the por
       await expect(goal.getByText(`${STAFF_YEAR}年9月30日時点`)).toBeVisible();
       await expect(goal.getByText(NOTE)).toBeVisible();
       await expect(goal.getByText(/50\.2/)).toBeVisible();
+      await expectNoAxeViolations(page);
       await screenshot(
         page,
         testInfo,

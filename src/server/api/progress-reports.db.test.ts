@@ -223,8 +223,19 @@ describe("planning's overview: latest progress, freshness, due and late", () => 
     expect(g1).toMatchObject({ latest: { asOf: "2023-09-30", reportState: "acknowledged" } });
     expect(g1).toMatchObject({ stale: false, behind: false });
     expect(g2).toMatchObject({ latest: { status: "やや遅れ" }, stale: false, behind: true });
-    expect(g3).toMatchObject({ latest: null, stale: true, behind: false });
+    // A plan still being written owes no progress: nothing is out of date yet.
+    expect(g3).toMatchObject({ latest: null, stale: false, behind: false });
     expect(Date.parse(g1.lastUpdated)).toBeGreaterThan(0);
+    await f.db.ctx.db
+      .updateTable("manifestos")
+      .set({ state: "published" })
+      .where("id", "=", f.ids.A)
+      .execute();
+    const published = await f.call(s.planning, "GET", `/api/progress?municipality=${M1}&year=2023`);
+    const a1 = published
+      .json()
+      .departments.find((d: { manifestoId: number }) => d.manifestoId === f.ids.A);
+    expect(a1.goals[2]).toMatchObject({ latest: null, stale: true });
     f.clock.now = day("2024-01-15");
     const later = await f.call(s.planning, "GET", `/api/progress?municipality=${M1}&year=2023`);
     const a2 = later

@@ -10,6 +10,7 @@ import { dashboardPermissions } from "../../domain/permissions.ts";
 import { goalProgressMarks, progressReportsDue } from "../../domain/progress-report/due.ts";
 import type { ProgressEntry } from "../../domain/progress-report/report.ts";
 import { progressSettingsFrom } from "../../domain/progress-report/settings.ts";
+import { isManifestoState, phaseOf } from "../../domain/workflow.ts";
 import { AppError, NotFoundError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { goalsOf } from "./access.ts";
@@ -37,6 +38,10 @@ export async function getProgressOverview(
       settings,
       today,
     )[0];
+    // Progress is asked of a published plan (and on into its evaluation); a plan still being
+    // written has none to be out of date.
+    const reporting =
+      isManifestoState(m.state) && (m.state === "published" || phaseOf(m.state) === "evaluation");
     const goals = goalsOf(m.document).map((g) => {
       const from = sent.find((r) => entriesOf(r.entries).some((e) => e.goal === g.number));
       const entry = from && entriesOf(from.entries).find((e) => e.goal === g.number);
@@ -61,6 +66,7 @@ export async function getProgressOverview(
           settings,
           today,
         ),
+        ...(!reporting && entry === undefined && { stale: false }),
       };
     });
     const newest = m.reports[0];
