@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importManifesto } from "../../services/import-manifesto.ts";
+import { updateMunicipality } from "../../services/update-municipality-settings.ts";
 import { createUser } from "../../services/users/create-user.ts";
 import { visibleText } from "../portal/test-app.ts";
 import { XLSX_CONTENT_TYPE } from "./manifestos.ts";
@@ -359,5 +360,34 @@ describe("the portal", () => {
     expect(text).toContain("中間報告");
     expect(text).toContain("2022年9月30日時点 順調");
     expect(text).toContain("公表前の所見");
+  });
+});
+
+describe("the municipality's own status words and due day", () => {
+  it("are a municipality setting the form offers and the marks and due day follow", async () => {
+    await expect(
+      updateMunicipality(f.db.ctx, { code: M1, progressSettings: { statuses: [] } }),
+    ).rejects.toMatchObject({ code: "validation_error" });
+    await updateMunicipality(f.db.ctx, {
+      code: M1,
+      progressSettings: {
+        statuses: [
+          { label: "順調", behind: false },
+          { label: "強化要", behind: true },
+          { label: "困難", behind: true },
+        ],
+        dueMonthDay: "11-30",
+      },
+    });
+    const view = (await f.call(s.editorB, "GET", `/api/manifestos/${f.ids.B}/progress`)).json();
+    expect(view.statuses.map((x: { label: string }) => x.label)).toEqual([
+      "順調",
+      "強化要",
+      "困難",
+    ]);
+    f.clock.now = new Date("2023-11-15T03:00:00Z").getTime();
+    const r = await f.call(s.planning, "GET", `/api/progress?municipality=${M1}&year=2023`);
+    const b = r.json().departments.find((d: { manifestoId: number }) => d.manifestoId === f.ids.B);
+    expect(b.due).toEqual({ status: "due", dueDate: "2023-11-30" });
   });
 });
