@@ -53,8 +53,8 @@ export function DashboardProgress({ municipality, year }: { municipality: string
                 {data.departments.map((d) => (
                   <tbody key={d.manifestoId}>
                     <tr>
-                      <th scope="rowgroup" colSpan={1}>
-                        <Link to={`/manifestos/${d.manifestoId}/progress`}>{d.name}</Link>
+                      <th scope="rowgroup">
+                        <Link to={`/manifestos/${d.manifestoId}/progress`}>{d.name}の中間報告</Link>
                       </th>
                       <td className={d.due?.status === "late" ? "progress-due-late" : undefined}>
                         {dueText(d)}
