@@ -363,6 +363,46 @@ describe("the portal", () => {
   });
 });
 
+describe("returning a report and commenting on it", () => {
+  it("planning returns a submission to the draft with a comment; the department answers and saves again", async () => {
+    const at = `/api/manifestos/${f.ids.B}/progress`;
+    const before = (await f.call(s.editorB, "GET", at)).json().reports[0];
+    const submitted = await f.call(s.editorB, "POST", `${at}/transitions`, {
+      reportId: before.id,
+      action: "submit",
+      revision: before.revision,
+    });
+    expect(submitted.json().state).toBe("submitted");
+    const returned = await f.call(s.planning, "POST", `${at}/transitions`, {
+      reportId: before.id,
+      action: "return",
+      revision: before.revision,
+      comment: "目標1の実績値の単位を確認してください",
+    });
+    expect(returned.json().state).toBe("draft");
+    const answer = await f.call(s.editorB, "POST", `${at}/comments`, {
+      reportId: before.id,
+      body: "確認して直しました",
+    });
+    expect(answer.statusCode).toBe(201);
+    const byViewer = await f.call(s.viewer, "POST", `${at}/comments`, {
+      reportId: before.id,
+      body: "閲覧者のコメント",
+    });
+    expect(byViewer.statusCode).toBe(403);
+    const view = (await f.call(s.editorB, "GET", at)).json();
+    expect(view.comments.map((c: { body: string }) => c.body)).toEqual([
+      "目標1の実績値の単位を確認してください",
+      "確認して直しました",
+    ]);
+    const saved = await f.call(s.editorB, "PUT", at, {
+      revision: before.revision,
+      entries: before.entries,
+    });
+    expect(saved.json().revision).toBe(before.revision + 1);
+  });
+});
+
 describe("the municipality's own status words and due day", () => {
   it("are a municipality setting the form offers and the marks and due day follow", async () => {
     await expect(
