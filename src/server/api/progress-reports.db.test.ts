@@ -431,3 +431,23 @@ describe("the municipality's own status words and due day", () => {
     expect(b.due).toEqual({ status: "due", dueDate: "2023-11-30" });
   });
 });
+
+describe("two first saves at once", () => {
+  it("start one report: the second is told to reload, nothing fails", async () => {
+    const doc = documentFor("A");
+    doc.fiscalYear = 2021;
+    const { manifestoId } = await importManifesto(f.db.ctx, doc);
+    const at = `/api/manifestos/${manifestoId}/progress`;
+    const both = await Promise.all([
+      f.call(s.editor, "PUT", at, { revision: null, entries: [entry({ asOf: "2021-09-30" })] }),
+      f.call(s.head, "PUT", at, { revision: null, entries: [entry({ asOf: "2021-10-01" })] }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const rows = await f.db.ctx.db
+      .selectFrom("progress_reports")
+      .select("id")
+      .where("manifesto_id", "=", manifestoId)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+});

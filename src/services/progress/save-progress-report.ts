@@ -7,6 +7,7 @@ import {
   lockOpenProgressReport,
   writeProgressRevision,
 } from "../../db/repositories/progress-reports.ts";
+import { lockManifesto } from "../../db/repositories/staff-manifestos.ts";
 import { formatPath } from "../../domain/manifesto/validate.ts";
 import {
   entryProblems,
@@ -41,6 +42,9 @@ export async function saveProgressReport(
   }
   const entries = parseEntries(input.entries, target.goals);
   return ctx.db.transaction().execute(async (tx) => {
+    // Writers of one manifesto queue on its row: two first saves at once cannot both start a
+    // report; the second finds the first's and is told to reload.
+    await lockManifesto(tx, manifestoId);
     const open = await lockOpenProgressReport(tx, manifestoId);
     const seen = open?.revision ?? null;
     if (open && open.state !== "draft") {
