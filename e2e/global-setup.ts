@@ -11,6 +11,7 @@ import {
   type AccountName,
   accountArgs,
   nabariDraft,
+  PROGRESS_DEPARTMENT,
   SECOND_DEPARTMENT,
   STAFF_PASSWORD,
 } from "./staff-data.ts";
@@ -55,6 +56,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const secondDraft = path.join(root, "nabari-2024-kikaku.json");
     fs.writeFileSync(secondDraft, JSON.stringify(nabariDraft(SECOND_DEPARTMENT), null, 2));
     cliOrThrow(["import", "--quiet", staffDraft, secondDraft], env);
+    const progressPlan = path.join(root, "nabari-2024-shimin.json");
+    fs.writeFileSync(progressPlan, JSON.stringify(nabariDraft(PROGRESS_DEPARTMENT), null, 2));
+    cliOrThrow(["import", "--quiet", "--published", progressPlan], env);
     for (const name of Object.keys(ACCOUNTS) as AccountName[]) {
       cliOrThrow(accountArgs(name), env, STAFF_PASSWORD);
     }

@@ -11,6 +11,8 @@ export const STAFF_YEAR = 2024;
 export const STAFF_DEPARTMENT = "総務部";
 export const STAFF_PASSWORD = "e2e-password-名張-2024";
 export const SECOND_DEPARTMENT = "企画財政部";
+/** A published plan of its own for the progress report test (issue 14): 中間報告 follows publication. */
+export const PROGRESS_DEPARTMENT = "市民部";
 
 export const ACCOUNTS = {
   editor: { username: "nabari-editor", role: "department_editor", displayName: "名張 編集" },
@@ -23,6 +25,12 @@ export const ACCOUNTS = {
     role: "department_editor",
     displayName: "名張 企画財政 編集",
     department: SECOND_DEPARTMENT,
+  },
+  progressEditor: {
+    username: "nabari-shimin-editor",
+    role: "department_editor",
+    displayName: "名張 市民 編集",
+    department: PROGRESS_DEPARTMENT,
   },
 } as const;
 export type AccountName = keyof typeof ACCOUNTS;

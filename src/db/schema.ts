@@ -16,6 +16,8 @@ export interface MunicipalitiesTable {
   name_kana: ColumnType<string | null, string | null | undefined, string | null>;
   /** 0013: the municipality's level rules (src/domain/assessment/expected-level.ts). */
   level_rules: ColumnType<unknown | null, string | null | undefined, string | null>;
+  /** 0017: status words and due day of the progress report (domain/progress-report). */
+  progress_settings: ColumnType<unknown | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -288,6 +290,39 @@ export interface Database {
   department_predecessors: DepartmentPredecessorsTable;
   indicator_aliases: IndicatorAliasesTable;
   login_known_clients: LoginKnownClientsTable;
+  progress_reports: ProgressReportsTable;
+  progress_report_revisions: ProgressReportRevisionsTable;
+  progress_report_comments: ProgressReportCommentsTable;
+}
+
+/** 0017: mid-year progress reports, their revisions and comments. */
+export interface ProgressReportsTable {
+  id: Generated<number>;
+  manifesto_id: number;
+  state: string;
+  current_revision: number;
+  entries: Json<unknown>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+}
+
+export interface ProgressReportRevisionsTable {
+  report_id: number;
+  revision: number;
+  entries: Json<unknown>;
+  actor: string;
+  created_at: Timestamp;
+}
+
+export interface ProgressReportCommentsTable {
+  id: Generated<number>;
+  report_id: number;
+  author: string;
+  body: string;
+  created_at: Timestamp;
 }
 
 /** Addresses a user signed in from (migration 0012): they pass the per-name backoff. */

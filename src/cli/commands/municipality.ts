@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { defaultLevelRules } from "../../domain/assessment/expected-level.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import { parseJson } from "../../domain/manifesto/validate.ts";
+import { progressSettingsFrom } from "../../domain/progress-report/settings.ts";
 import { ValidationError } from "../../errors.ts";
 import { requireMunicipality } from "../../services/find-manifestos.ts";
 import { levelRulesFromSetting, scaleFromSetting } from "../../services/municipality-scale.ts";
@@ -20,6 +21,8 @@ interface SetOptions {
   defaultScale?: boolean;
   levelRules?: string;
   defaultLevelRules?: boolean;
+  progress?: string;
+  defaultProgress?: boolean;
 }
 
 export function registerMunicipality(program: Command): void {
@@ -50,6 +53,8 @@ export function registerMunicipality(program: Command): void {
           levelRules:
             levelRulesFromSetting(m.levelRules) ?? defaultLevelRules(own ?? DEFAULT_SCALE),
           levelRulesAreDefault: levelRulesFromSetting(m.levelRules) === undefined,
+          progressSettings: progressSettingsFrom(m.progressSettings),
+          progressSettingsAreDefault: m.progressSettings === null,
         };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       });
@@ -73,6 +78,11 @@ export function registerMunicipality(program: Command): void {
       'rules for the level the evidence supports, JSON: { "rules": [ { "when": "all_met_and_beaten", "margin": 0.1, "level": 4 }, { "when": "all_met", "level": 3 }, { "when": "any_not_met", "level": 2 } ] } (docs/assessment-codes.md)',
     )
     .option("--default-level-rules", "go back to the rules read from the scale (no notices)")
+    .option(
+      "--progress <file>",
+      'the progress report（中間報告）: status words and the day it is due, JSON: { "statuses": [ { "label": "順調", "behind": false }, { "label": "強化要", "behind": true } ], "dueMonthDay": "10-31" }',
+    )
+    .option("--default-progress", "go back to 順調 / やや遅れ / 遅れ, due on 10-31")
     .action(async (opts: SetOptions) => {
       let scale: unknown;
       if (opts.scale !== undefined) {
@@ -85,6 +95,12 @@ export function registerMunicipality(program: Command): void {
         const json = parseJson(readInputFile(opts.levelRules));
         if (!json.ok) throw new ValidationError(`${opts.levelRules} is not JSON`, json.problems);
         levelRules = json.value;
+      }
+      let progress: unknown;
+      if (opts.progress !== undefined) {
+        const json = parseJson(readInputFile(opts.progress));
+        if (!json.ok) throw new ValidationError(`${opts.progress} is not JSON`, json.problems);
+        progress = json.value;
       }
       const emptyToNull = (v: string | undefined) =>
         v === undefined ? undefined : v === "" ? null : v;
@@ -99,6 +115,8 @@ export function registerMunicipality(program: Command): void {
         ...(opts.defaultScale && { evaluationScale: null }),
         ...(levelRules !== undefined && { levelRules }),
         ...(opts.defaultLevelRules && { levelRules: null }),
+        ...(progress !== undefined && { progressSettings: progress }),
+        ...(opts.defaultProgress && { progressSettings: null }),
       });
       process.stdout.write(`updated ${m.code} ${m.name}\n`);
     });

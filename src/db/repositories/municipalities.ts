@@ -12,6 +12,8 @@ export interface MunicipalityRow {
   documentSubtitle: string | null;
   evaluationScale: unknown | null;
   levelRules: unknown | null;
+  /** 0017: domain/progress-report/settings.ts; null = the defaults. */
+  progressSettings: unknown | null;
 }
 
 export async function findMunicipality(db: Db, code: string): Promise<MunicipalityRow | undefined> {
@@ -25,6 +27,7 @@ export async function findMunicipality(db: Db, code: string): Promise<Municipali
       "document_subtitle",
       "evaluation_scale",
       "level_rules",
+      "progress_settings",
     ])
     .where("code", "=", code)
     .executeTakeFirst();
@@ -37,6 +40,7 @@ export async function findMunicipality(db: Db, code: string): Promise<Municipali
     documentSubtitle: row.document_subtitle,
     evaluationScale: row.evaluation_scale,
     levelRules: row.level_rules,
+    progressSettings: row.progress_settings,
   };
 }
 
@@ -86,6 +90,7 @@ export interface MunicipalitySettingsPatch {
   documentSubtitle?: string | null;
   evaluationScale?: unknown | null;
   levelRules?: unknown | null;
+  progressSettings?: unknown | null;
 }
 
 export async function updateMunicipalitySettings(
@@ -106,6 +111,10 @@ export async function updateMunicipalitySettings(
       }),
       ...(patch.levelRules !== undefined && {
         level_rules: patch.levelRules === null ? null : JSON.stringify(patch.levelRules),
+      }),
+      ...(patch.progressSettings !== undefined && {
+        progress_settings:
+          patch.progressSettings === null ? null : JSON.stringify(patch.progressSettings),
       }),
       updated_at: new Date(),
     })

@@ -13,6 +13,7 @@ import { registerManifestoRoutes } from "./manifestos.ts";
 import { registerMasterDataRoutes } from "./master-data.ts";
 import { recordRoutes, registerOpenApiRoute } from "./openapi.ts";
 import { registerPlanningRoutes } from "./planning.ts";
+import { registerProgressRoutes } from "./progress-reports.ts";
 import { registerUserRoutes } from "./users.ts";
 import { registerWorkflowRoutes } from "./workflow.ts";
 
@@ -38,6 +39,7 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
       registerUserRoutes(api, resolved);
       registerPlanningRoutes(api, resolved);
       registerMasterDataRoutes(api, resolved);
+      registerProgressRoutes(api, resolved);
       registerOpenApiRoute(api, routes);
     },
     { prefix: "/api" },

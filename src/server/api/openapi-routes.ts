@@ -9,6 +9,12 @@ import { loginBody, passwordBody } from "../auth/routes.ts";
 import { historyQuery, listQuery, saveBody } from "./manifestos.ts";
 import { MASTER_DATA_ROUTES } from "./master-data.ts";
 import { deadlineBody, deadlinesQuery, fiscalYearBody, overviewQuery } from "./planning.ts";
+import {
+  progressCommentBody,
+  progressOverviewQuery,
+  progressSaveBody,
+  progressTransitionBody,
+} from "./progress-reports.ts";
 import { createUserBody, listUsersQuery, resetPasswordBody, updateUserBody } from "./users.ts";
 import { commentBody, correctionBody, transitionBody } from "./workflow.ts";
 
@@ -300,4 +306,51 @@ export const API_ROUTES: readonly RouteDoc[] = [
   },
   // Master data (master-data.ts)
   ...MASTER_DATA_ROUTES,
+  // Mid-year progress reports (progress-reports.ts)
+  {
+    method: "GET",
+    path: "/api/manifestos/:id/progress",
+    tag: "progress",
+    summary: "A manifesto's progress reports（中間報告）, comments, due day and allowed actions",
+  },
+  {
+    method: "PUT",
+    path: "/api/manifestos/:id/progress",
+    tag: "progress",
+    summary: "Save the draft progress report (a new revision), or start one (revision null)",
+    body: progressSaveBody,
+    errors: [400, 403, 404, 409],
+  },
+  {
+    method: "POST",
+    path: "/api/manifestos/:id/progress/transitions",
+    tag: "progress",
+    summary: "Submit, acknowledge (確認) or return a progress report",
+    body: progressTransitionBody,
+    errors: [400, 403, 404, 409],
+  },
+  {
+    method: "POST",
+    path: "/api/manifestos/:id/progress/comments",
+    tag: "progress",
+    summary: "Comment on a progress report",
+    body: progressCommentBody,
+    success: { status: 201, description: "The comment" },
+  },
+  {
+    method: "POST",
+    path: "/api/manifestos/:id/progress/import/xlsx",
+    tag: "progress",
+    summary: "Read the Excel template's 中間報告 sheet into the draft progress report",
+    description:
+      "The body is the .xlsx file itself (content type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, up to 10 MiB): the template of the same manifesto, filled in. Each goal's newest row becomes its entry.",
+    errors: [400, 403, 404, 409],
+  },
+  {
+    method: "GET",
+    path: "/api/progress",
+    tag: "progress",
+    summary: "Every department's latest progress and freshness in a municipality's year",
+    query: progressOverviewQuery,
+  },
 ];

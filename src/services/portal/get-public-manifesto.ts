@@ -2,6 +2,8 @@ import {
   listPublicManifestos,
   listPublicTargetIndicators,
 } from "../../db/repositories/public-manifestos.ts";
+import { listAcknowledgedProgress } from "../../db/repositories/public-progress.ts";
+import type { ProgressEntry } from "../../domain/progress-report/report.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { ServiceContext } from "../context.ts";
 import { listPublicCorrections, type PublicCorrection } from "./public-corrections.ts";
@@ -28,6 +30,8 @@ export interface PublicManifestoView extends ReadManifesto {
   indicatorIds: ReadonlyMap<string, number>;
   /** Corrections after publication, newest first. */
   corrections: PublicCorrection[];
+  /** Acknowledged progress reports' entries by goal number, newest first. */
+  progress: ReadonlyMap<number, ProgressEntry[]>;
 }
 
 /** One department's published manifesto of one year, with its assessment. */
@@ -55,11 +59,18 @@ export async function getPublicManifesto(
     if (l.indicator_id !== null) indicatorIds.set(`${l.goal_number}:${l.position}`, l.indicator_id);
   }
   const corrections = await listPublicCorrections(ctx, stored.id);
+  const progress = new Map<number, ProgressEntry[]>();
+  for (const report of await listAcknowledgedProgress(ctx.db, stored.id)) {
+    for (const entry of Array.isArray(report.entries) ? (report.entries as ProgressEntry[]) : []) {
+      progress.set(entry.goal, [...(progress.get(entry.goal) ?? []), entry]);
+    }
+  }
   return {
     ...readManifesto(stored, municipality, plan),
     municipality,
     plan,
     indicatorIds,
     corrections,
+    progress,
   };
 }

@@ -15,6 +15,7 @@ import { NotFoundPage } from "../pages/not-found.tsx";
 import { PasswordPage } from "../pages/password.tsx";
 import { DashboardPage } from "../pages/planning/dashboard-page.tsx";
 import { OverviewPage } from "../pages/planning/overview-page.tsx";
+import { ProgressPage } from "../pages/progress/progress-page.tsx";
 import { UsersPage } from "../pages/users/users-page.tsx";
 import { HomePage } from "./home.tsx";
 import { Layout } from "./layout.tsx";
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
       { path: "password", element: <PasswordPage /> },
       { path: "manifestos/:id", element: <ManifestoPage /> },
       { path: "manifestos/:id/history", element: <HistoryPage /> },
+      { path: "manifestos/:id/progress", element: <ProgressPage /> },
       { path: "import", element: <ImportPage /> },
       { path: "setup", element: <SetupPage /> },
       { path: "admin", element: <SettingsPage /> },

@@ -3,15 +3,19 @@
 import type { GoalAssessment } from "../../../domain/assessment/index.ts";
 import type { EvaluationScale, Goal } from "../../../domain/manifesto/schema.ts";
 import { policyRefKey } from "../../../domain/policy-refs.ts";
+import type { ProgressEntry } from "../../../domain/progress-report/report.ts";
 import { type Html, html, lines } from "../html.ts";
 import { targetVerdict } from "../present.ts";
 import { urls } from "../urls.ts";
+import { progressSection } from "./progress.ts";
 
 export interface GoalContext {
   municipalityCode: string;
   scale: EvaluationScale;
   plan: ReadonlyMap<string, string>;
   indicatorIds: ReadonlyMap<string, number>;
+  /** Acknowledged progress by goal number, newest first (absent: none shown). */
+  progress?: ReadonlyMap<number, readonly ProgressEntry[]>;
 }
 
 function bullets(items: readonly string[] | undefined): Html | string {
@@ -79,6 +83,7 @@ export function goalSection(goal: Goal, assessment: GoalAssessment | undefined, 
 </dl>
 <h3>達成目標</h3>
 ${targets(goal, assessment, ctx)}
+${progressSection(goal, ctx.progress?.get(goal.number))}
 ${evaluation(goal, assessment, ctx)}
 </section>`;
 }

@@ -25,6 +25,7 @@ export function manifestoPage(view: PublicManifestoView, options: { pdf: boolean
     scale: view.scale,
     plan: view.plan,
     indicatorIds: view.indicatorIds,
+    progress: view.progress,
   };
   const body = html`
 <dl class="summary">

@@ -253,6 +253,8 @@ export function WorkflowPanel(props: {
 
       <p className="workflow-links">
         <Link to={`/manifestos/${id}/history`}>変更履歴（誰が・いつ・何を変えたか）を見る</Link>
+        <br />
+        <Link to={`/manifestos/${id}/progress`}>中間報告（年度途中の進捗）</Link>
       </p>
 
       <details className="workflow-log-box">

@@ -9,6 +9,7 @@ import { useApi } from "../../api/use-api.ts";
 import { useSignedIn } from "../../app/session.tsx";
 import { LoadState } from "../../components/load-state.tsx";
 import { usePageTitle } from "../../components/page-title.tsx";
+import { DashboardProgress } from "../progress/dashboard-progress.tsx";
 import { ConsistencyTable } from "./dashboard-consistency.tsx";
 import { IndicatorTable, TargetTotals, WarningList } from "./dashboard-sections.tsx";
 import { LevelChart } from "./level-chart.tsx";
@@ -74,6 +75,7 @@ function DashboardBody({ dashboard }: { dashboard: Dashboard }) {
         <h2 id="indicators-title">指標の前年度比較</h2>
         <IndicatorTable dashboard={dashboard} />
       </section>
+      <DashboardProgress municipality={dashboard.municipality.code} year={dashboard.fiscalYear} />
     </>
   );
 }
