@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { LoginLimits } from "../../services/auth/login.ts";
 import { registerAuthRoutes } from "../auth/routes.ts";
+import { registerSecondFactorRoutes } from "../auth/second-factor-routes.ts";
 import { registerSessionHandling } from "../auth/session-plugin.ts";
 import { registerBookletRoutes } from "./booklets.ts";
 import { registerDashboardRoutes } from "./dashboard.ts";
@@ -30,6 +31,7 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
       const routes = recordRoutes(api);
       await registerSessionHandling(api, resolved);
       registerAuthRoutes(api, resolved);
+      registerSecondFactorRoutes(api, resolved);
       registerManifestoRoutes(api, resolved);
       registerWorkflowRoutes(api, resolved);
       registerDownloadRoutes(api, resolved);

@@ -19,6 +19,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Reachable without a session (sign-in, the session probe). */
     staffPublic?: boolean;
+    /** Open to a session that must first set up its second factor (and to every other). */
+    enrolment?: boolean;
   }
 }
 
@@ -65,6 +67,12 @@ export async function registerSessionHandling(
     }
     if (request.routeOptions.config?.staffPublic) return;
     if (!request.staffSession) throw new AppError("unauthenticated", "ログインしてください");
+    if (request.staffSession.mustEnrol && !request.routeOptions.config?.enrolment) {
+      throw new AppError(
+        "second_factor_enrolment_required",
+        "この自治体では二要素認証が必要です。先に認証アプリを設定してください",
+      );
+    }
     if (changing) {
       const sent = request.headers["x-csrf-token"];
       if (typeof sent !== "string" || !tokensEqual(sent, request.staffSession.csrfToken)) {
