@@ -191,12 +191,6 @@ export interface SsoRequestsTable {
   expires_at: Timestamp;
 }
 
-export interface SsoSeenAssertionsTable {
-  provider: string;
-  assertion_id: string;
-  expires_at: Timestamp;
-}
-
 export interface LoginThrottleTable {
   bucket: string;
   window_start: Timestamp;
@@ -340,7 +334,6 @@ export interface Database {
   user_recovery_codes: UserRecoveryCodesTable;
   sign_in_challenges: SignInChallengesTable;
   sso_requests: SsoRequestsTable;
-  sso_seen_assertions: SsoSeenAssertionsTable;
 }
 
 /** Addresses a user signed in from (migration 0012): they pass the per-name backoff. */

@@ -12,9 +12,9 @@ import { type Kysely, sql } from "kysely";
 // - sign_in_challenges: a right password waiting for its second factor (hash of the token).
 // - sessions.must_enrol: signed in where a second factor is required but none is set up yet;
 //   such a session may only enrol. sessions.sso_provider: signed in through which provider.
-// - sso_requests / sso_seen_assertions: the state of sign-ins under way at an identity
-//   provider, and the assertions already used, so that a replayed one is refused even by
-//   another app process.
+// - sso_requests: sign-ins under way at an identity provider (the OIDC state, nonce and PKCE
+//   verifier; the SAML request id). Each is deleted when its answer is taken, in one
+//   statement, so a replayed answer is refused, by any app process.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table sign_in_policies (
@@ -58,14 +58,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       nonce text,
       code_verifier text,
       expires_at timestamptz not null
-    )
-  `.execute(db);
-  await sql`
-    create table sso_seen_assertions (
-      provider text not null,
-      assertion_id text not null,
-      expires_at timestamptz not null,
-      primary key (provider, assertion_id)
     )
   `.execute(db);
 }

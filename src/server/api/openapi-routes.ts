@@ -11,6 +11,7 @@ import {
   secondFactorBody,
   signInPolicyBody,
 } from "../auth/second-factor-routes.ts";
+import { samlPostBody } from "../auth/sso-routes.ts";
 import { historyQuery, listQuery, saveBody } from "./manifestos.ts";
 import { MASTER_DATA_ROUTES } from "./master-data.ts";
 import { deadlineBody, deadlinesQuery, fiscalYearBody, overviewQuery } from "./planning.ts";
@@ -145,6 +146,48 @@ export const API_ROUTES: readonly RouteDoc[] = [
     summary: "Require a second factor, switch local passwords off",
     body: signInPolicyBody,
     errors: [400, 401, 403, 404],
+  },
+  // Single sign-on (src/server/auth/sso-routes.ts): browser redirects, not JSON calls
+  {
+    method: "GET",
+    path: "/api/sso/providers",
+    tag: "session",
+    summary: "The identity providers configured (TASSEI_SSO_CONFIG), for the sign-in page",
+    public: true,
+  },
+  {
+    method: "GET",
+    path: "/api/sso/:id/start",
+    tag: "session",
+    summary: "Sign in through an identity provider: redirects the browser there",
+    public: true,
+    success: { status: 302, description: "To the identity provider" },
+    errors: [404],
+  },
+  {
+    method: "GET",
+    path: "/api/sso/:id/callback",
+    tag: "session",
+    summary: "OpenID Connect: the provider sends the browser back here with a code",
+    public: true,
+    success: {
+      status: 303,
+      description: "To /staff/, signed in, or to /staff/?sign-in-error=<reason>",
+    },
+    errors: [404],
+  },
+  {
+    method: "POST",
+    path: "/api/sso/:id/saml",
+    tag: "session",
+    summary: "SAML 2.0 assertion consumer service (HTTP-POST binding, form-encoded)",
+    public: true,
+    body: samlPostBody,
+    success: {
+      status: 303,
+      description: "To /staff/, signed in, or to /staff/?sign-in-error=<reason>",
+    },
+    errors: [400, 404],
   },
   // Manifestos (manifestos.ts)
   {

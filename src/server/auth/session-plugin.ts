@@ -21,6 +21,8 @@ declare module "fastify" {
     staffPublic?: boolean;
     /** Open to a session that must first set up its second factor (and to every other). */
     enrolment?: boolean;
+    /** A form an identity provider's page posts back (SAML): its signature protects it. */
+    crossSitePost?: boolean;
   }
 }
 
@@ -62,7 +64,7 @@ export async function registerSessionHandling(
     const token = readSessionToken(request);
     request.staffSession = token ? ((await resolveSession(deps, token, deps.now())) ?? null) : null;
     const changing = isStateChanging(request.method);
-    if (changing && !originAllowed(request)) {
+    if (changing && !originAllowed(request) && !request.routeOptions.config?.crossSitePost) {
       throw new AppError("forbidden", "別のサイトからの要求は受け付けません");
     }
     if (request.routeOptions.config?.staffPublic) return;
