@@ -9,6 +9,7 @@ import { focusHeadingAfterSignIn } from "../app/layout.tsx";
 import { useSession } from "../app/session.tsx";
 import { usePageTitle } from "../components/page-title.tsx";
 import { SecondFactorStep } from "./second-factor-step.tsx";
+import { SsoSignIn, ssoErrorText } from "./sso-sign-in.tsx";
 import { controlProps, Field } from "./users/account-fields.tsx";
 
 type SignInField = "username" | "password";
@@ -31,7 +32,7 @@ export function SignInPage() {
   const { signIn } = useSession();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(() => ssoErrorText(window.location.search));
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   // Bumped on each refusal, so the focus moves again when the same refusal repeats.
@@ -125,6 +126,7 @@ export function SignInPage() {
           {busy ? "確認しています…" : "ログイン"}
         </button>
       </form>
+      <SsoSignIn />
       <p className="hint">
         アカウントは管理者が発行します（<code>tassei user add</code>）。
         <a href="/">公開ページへ</a>
