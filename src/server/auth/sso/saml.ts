@@ -70,7 +70,10 @@ export class SamlSignIn {
         SAMLResponse: samlResponse,
       }));
     } catch (e) {
-      throw new SsoRefused("invalid_response", e);
+      // An answer to no request of ours, or to one already answered (a replay), is said as
+      // such; anything else (signature, audience, time) is an invalid response.
+      const unsolicited = e instanceof Error && /InResponseTo/.test(e.message);
+      throw new SsoRefused(unsolicited ? "unknown_state" : "invalid_response", e);
     }
     const inResponseTo = typeof profile?.inResponseTo === "string" ? profile.inResponseTo : "";
     if (!profile || !(await takeSsoRequest(db, inResponseTo, this.provider.id, now))) {
