@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config.ts";
 
@@ -61,5 +64,57 @@ describe("the PostgreSQL time limits", () => {
         name,
       );
     }
+  });
+});
+
+describe("the single sign-on providers (TASSEI_SSO_CONFIG)", () => {
+  const write = (content: unknown) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-sso-"));
+    const file = path.join(dir, "sso.json");
+    fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
+    return file;
+  };
+  const oidc = {
+    id: "iga-entra",
+    kind: "oidc",
+    label: "伊賀市 職員アカウント",
+    municipality: "242161",
+    issuer: "https://login.example.jp/tenant/v2.0",
+    clientId: "client",
+    clientSecret: "secret",
+    redirectUri: "https://tassei.example.lg.jp/api/sso/iga-entra/callback",
+  };
+
+  it("are none unless the variable names a file", () => {
+    expect(loadConfig({}).ssoProviders).toBeUndefined();
+  });
+
+  it("are read from the file, with the defaults filled in", () => {
+    const c = loadConfig({ TASSEI_SSO_CONFIG: write({ providers: [oidc] }) });
+    expect(c.ssoProviders).toEqual([
+      { ...oidc, matchClaim: "email", clockSkewSeconds: 60, scope: "openid email profile" },
+    ]);
+  });
+
+  it("refuse a bad file, naming the variable and the field", () => {
+    expect(() => loadConfig({ TASSEI_SSO_CONFIG: "/nonexistent/sso.json" })).toThrow(
+      /TASSEI_SSO_CONFIG: cannot read/,
+    );
+    const bad = {
+      providers: [{ ...oidc, clockSkewSeconds: 3600, provision: { role: "department_editor" } }],
+    };
+    const message = (() => {
+      try {
+        loadConfig({ TASSEI_SSO_CONFIG: write(bad) });
+        return "";
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(message).toContain("providers.0.clockSkewSeconds");
+    expect(message).toContain("providers.0.provision.role");
+    expect(() => loadConfig({ TASSEI_SSO_CONFIG: write({ providers: [oidc, oidc] }) })).toThrow(
+      /provider ids must be unique/,
+    );
   });
 });

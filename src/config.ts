@@ -1,8 +1,10 @@
 // Configuration comes only from environment variables (documented in the README), checked
 // once at start so that a bad value stops the program with a message naming the variable.
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { type DatabaseTarget, DEFAULT_TIMEOUTS } from "./db/connection.ts";
+import { type SsoProvider, ssoConfigSchema } from "./domain/sso-config.ts";
 import { AppError } from "./errors.ts";
 import { parseTrustProxy, type TrustProxy } from "./server/plugins/trust-proxy.ts";
 
@@ -51,7 +53,28 @@ const envSchema = z.object({
   TASSEI_DB_CONNECT_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.connectMs, 100),
   TASSEI_DB_QUERY_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.queryMs, 0),
   TASSEI_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.idleInTransactionMs, 0),
+  /** A JSON file of single sign-on providers (docs/operations.md); it holds client secrets. */
+  TASSEI_SSO_CONFIG: z.string().min(1).optional(),
 });
+
+/** The providers in the file TASSEI_SSO_CONFIG names, or a message naming what is wrong. */
+export function readSsoConfig(file: string): SsoProvider[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new AppError(
+      "config_error",
+      `TASSEI_SSO_CONFIG: cannot read ${file}: ${(e as Error).message}`,
+    );
+  }
+  const parsed = ssoConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new AppError("config_error", `TASSEI_SSO_CONFIG (${file}):\n  ${lines.join("\n  ")}`);
+  }
+  return parsed.data.providers;
+}
 
 /** A time limit in milliseconds; 0, where allowed, means none (as PostgreSQL has it). */
 function milliseconds(fallback: number, min: number) {
@@ -81,6 +104,8 @@ export interface Config {
   stateDir: string;
   /** Limits of the rendered public pages kept in memory; absent when TASSEI_PAGE_CACHE=off. */
   pageCache?: { maxEntries: number; maxBytes: number };
+  /** Single sign-on providers, from the file TASSEI_SSO_CONFIG names. */
+  ssoProviders?: SsoProvider[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -112,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.TASSEI_LOG_LEVEL,
     trustProxy: e.TASSEI_TRUST_PROXY,
     ...(e.TASSEI_METRICS_TOKEN && { metricsToken: e.TASSEI_METRICS_TOKEN }),
+    ...(e.TASSEI_SSO_CONFIG && { ssoProviders: readSsoConfig(e.TASSEI_SSO_CONFIG) }),
     ...(e.TASSEI_PAGE_CACHE === "on" && {
       pageCache: {
         maxEntries: e.TASSEI_PAGE_CACHE_MAX_ENTRIES,

@@ -13,7 +13,9 @@ export type ErrorCode =
   | "database_unavailable"
   | "storage_unavailable"
   /** Rendering refused for now: the pool is full, or a job ran past its time or memory. */
-  | "busy";
+  | "busy"
+  /** 0018: signed in where a second factor is required; only its set-up is open. */
+  | "second_factor_enrolment_required";
 
 export class AppError extends Error {
   constructor(

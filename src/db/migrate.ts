@@ -14,6 +14,7 @@ import * as indicatorRegistry from "./migrations/0011-indicator-registry.ts";
 import * as securityLimits from "./migrations/0012-security-limits.ts";
 import * as levelRules from "./migrations/0013-level-rules.ts";
 import * as progressReports from "./migrations/0017-progress-reports.ts";
+import * as signInFactors from "./migrations/0018-sign-in-factors.ts";
 import type { Database } from "./schema.ts";
 
 // Migrations are listed here rather than read from a folder so that they load the same
@@ -33,6 +34,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0012-security-limits": securityLimits,
   "0013-level-rules": levelRules,
   "0017-progress-reports": progressReports,
+  "0018-sign-in-factors": signInFactors,
 };
 
 /** Any number that no other program on the same server uses for an advisory lock. */

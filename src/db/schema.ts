@@ -150,6 +150,47 @@ export interface SessionsTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  /** 0018: signed in where a second factor is required and none is set up yet. */
+  must_enrol: ColumnType<boolean, boolean | undefined, boolean>;
+  /** 0018: the identity provider the session came through, null for a password. */
+  sso_provider: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+// Sign-in factors and single sign-on (migration 0018)
+export interface SignInPoliciesTable {
+  municipality_code: string;
+  totp_required: ColumnType<boolean, boolean | undefined, boolean>;
+  totp_required_roles: ColumnType<string[], string[] | undefined, string[]>;
+  local_passwords: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface UserTotpTable {
+  user_id: number;
+  secret: string;
+  confirmed_at: Timestamp | null;
+  last_time_step: ColumnType<string | null, number | null | undefined, number | null>;
+  created_at: Timestamp;
+}
+
+export interface UserRecoveryCodesTable {
+  user_id: number;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface SignInChallengesTable {
+  id: string;
+  user_id: number;
+  expires_at: Timestamp;
+}
+
+export interface SsoRequestsTable {
+  id: string;
+  provider: string;
+  nonce: string | null;
+  code_verifier: string | null;
+  expires_at: Timestamp;
 }
 
 export interface LoginThrottleTable {
@@ -290,6 +331,11 @@ export interface Database {
   department_predecessors: DepartmentPredecessorsTable;
   indicator_aliases: IndicatorAliasesTable;
   login_known_clients: LoginKnownClientsTable;
+  sign_in_policies: SignInPoliciesTable;
+  user_totp: UserTotpTable;
+  user_recovery_codes: UserRecoveryCodesTable;
+  sign_in_challenges: SignInChallengesTable;
+  sso_requests: SsoRequestsTable;
   progress_reports: ProgressReportsTable;
   progress_report_revisions: ProgressReportRevisionsTable;
   progress_report_comments: ProgressReportCommentsTable;

@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import type { DatabaseHandle } from "../db/connection.ts";
+import type { SsoProvider } from "../domain/sso-config.ts";
 import type { LoginLimits } from "../services/auth/login.ts";
 import { registerStaffApi } from "./api/index.ts";
 import { registerErrorHandlers } from "./errors.ts";
@@ -21,6 +22,8 @@ export interface AppOptions {
   /** The clock for sessions and the login throttle (tests move it). */
   now?: () => Date;
   loginLimits?: LoginLimits;
+  /** Single sign-on providers (TASSEI_SSO_CONFIG). */
+  ssoProviders?: readonly SsoProvider[];
   /** Keep rendered public pages in memory (`tassei serve`; off unless given). */
   pageCache?: PageCacheSettings;
 }
@@ -58,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.database.db,
     ...(options.now && { now: options.now }),
     ...(options.loginLimits && { loginLimits: options.loginLimits }),
+    ...(options.ssoProviders && { ssoProviders: options.ssoProviders }),
   });
 
   app.get("/healthz", async (_request, reply) => {

@@ -17,6 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   database_unavailable: 503,
   storage_unavailable: 503,
   busy: 503,
+  second_factor_enrolment_required: 403,
 };
 
 export function registerErrorHandlers(app: FastifyInstance): void {

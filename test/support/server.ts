@@ -28,7 +28,9 @@ export async function startServer(
   env: Record<string, string>,
   timeoutMs = 60_000,
 ): Promise<RunningServer> {
-  const port = await freePort();
+  // A test that must know the address before the server starts (a callback address it
+  // registers elsewhere) passes its own PORT.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const started = performance.now();
   const child = spawnCli(["serve"], { ...env, PORT: String(port), HOST: "127.0.0.1" });
   let stderr = "";

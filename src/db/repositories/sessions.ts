@@ -10,6 +10,10 @@ export interface SessionRow {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  /** Signed in where a second factor is required and none is set up yet. */
+  mustEnrol?: boolean;
+  /** The identity provider the person signed in through. */
+  ssoProvider?: string | null;
 }
 
 export async function insertSession(db: Db, s: SessionRow): Promise<void> {
@@ -22,6 +26,8 @@ export async function insertSession(db: Db, s: SessionRow): Promise<void> {
       created_at: s.createdAt,
       last_seen_at: s.lastSeenAt,
       expires_at: s.expiresAt,
+      must_enrol: s.mustEnrol ?? false,
+      sso_provider: s.ssoProvider ?? null,
     })
     .execute();
 }
@@ -38,6 +44,8 @@ export async function findSessionWithUser(db: Db, id: string) {
       "s.created_at",
       "s.last_seen_at",
       "s.expires_at",
+      "s.must_enrol",
+      "s.sso_provider",
       "u.username",
       "u.display_name",
       "u.role",

@@ -3,9 +3,12 @@
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
+import type { SsoProvider } from "../../domain/sso-config.ts";
 import type { LoginLimits } from "../../services/auth/login.ts";
 import { registerAuthRoutes } from "../auth/routes.ts";
+import { registerSecondFactorRoutes } from "../auth/second-factor-routes.ts";
 import { registerSessionHandling } from "../auth/session-plugin.ts";
+import { registerSsoRoutes } from "../auth/sso-routes.ts";
 import { registerBookletRoutes } from "./booklets.ts";
 import { registerDashboardRoutes } from "./dashboard.ts";
 import { registerDownloadRoutes } from "./downloads.ts";
@@ -22,6 +25,8 @@ export interface StaffApiDeps {
   /** The clock sessions and the login throttle use; tests move it. */
   now?: () => Date;
   loginLimits?: LoginLimits;
+  /** Single sign-on providers (TASSEI_SSO_CONFIG). */
+  ssoProviders?: readonly SsoProvider[];
 }
 
 export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps): Promise<void> {
@@ -31,6 +36,8 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
       const routes = recordRoutes(api);
       await registerSessionHandling(api, resolved);
       registerAuthRoutes(api, resolved);
+      registerSecondFactorRoutes(api, resolved);
+      registerSsoRoutes(api, resolved);
       registerManifestoRoutes(api, resolved);
       registerWorkflowRoutes(api, resolved);
       registerDownloadRoutes(api, resolved);

@@ -6,6 +6,12 @@
 import { z } from "zod";
 import { fiscalYearSchema, municipalityCodeSchema } from "../../domain/manifesto/schema.ts";
 import { loginBody, passwordBody } from "../auth/routes.ts";
+import {
+  enrolmentCodeBody,
+  secondFactorBody,
+  signInPolicyBody,
+} from "../auth/second-factor-routes.ts";
+import { samlPostBody } from "../auth/sso-routes.ts";
 import { historyQuery, listQuery, saveBody } from "./manifestos.ts";
 import { MASTER_DATA_ROUTES } from "./master-data.ts";
 import { deadlineBody, deadlinesQuery, fiscalYearBody, overviewQuery } from "./planning.ts";
@@ -91,6 +97,103 @@ export const API_ROUTES: readonly RouteDoc[] = [
     summary: "Change one's own password",
     body: passwordBody,
     errors: [400, 401, 403, 429],
+  },
+  // The second factor and the sign-in policy (src/server/auth/second-factor-routes.ts)
+  {
+    method: "POST",
+    path: "/api/session/second-factor",
+    tag: "session",
+    summary: "Finish a sign-in with an authenticator code or a recovery code",
+    description:
+      "POST /api/session answers 202 with a challenge when the account has a second factor.",
+    public: true,
+    body: secondFactorBody,
+    errors: [400, 401, 429],
+  },
+  {
+    method: "GET",
+    path: "/api/session/second-factor",
+    tag: "session",
+    summary: "Whether one has a second factor, whether it is required, recovery codes left",
+  },
+  {
+    method: "POST",
+    path: "/api/session/second-factor/enrolment",
+    tag: "session",
+    summary: "Start setting up an authenticator: a new secret and its QR code",
+    errors: [401, 409],
+  },
+  {
+    method: "PUT",
+    path: "/api/session/second-factor/enrolment",
+    tag: "session",
+    summary: "Confirm the authenticator with its first code; returns the recovery codes",
+    body: enrolmentCodeBody,
+    errors: [400, 401, 409],
+  },
+  {
+    method: "DELETE",
+    path: "/api/users/:id/second-factor",
+    tag: "users",
+    summary: "Remove an account's second factor (its sessions end)",
+    success: { status: 204, description: "Removed" },
+    errors: [401, 403, 404],
+  },
+  {
+    method: "GET",
+    path: "/api/admin/municipalities/:code/sign-in-policy",
+    tag: "master data",
+    summary: "A municipality's sign-in policy",
+  },
+  {
+    method: "PUT",
+    path: "/api/admin/municipalities/:code/sign-in-policy",
+    tag: "master data",
+    summary: "Require a second factor, switch local passwords off",
+    body: signInPolicyBody,
+    errors: [400, 401, 403, 404],
+  },
+  // Single sign-on (src/server/auth/sso-routes.ts): browser redirects, not JSON calls
+  {
+    method: "GET",
+    path: "/api/sso/providers",
+    tag: "session",
+    summary: "The identity providers configured (TASSEI_SSO_CONFIG), for the sign-in page",
+    public: true,
+  },
+  {
+    method: "GET",
+    path: "/api/sso/:id/start",
+    tag: "session",
+    summary: "Sign in through an identity provider: redirects the browser there",
+    public: true,
+    success: { status: 302, description: "To the identity provider" },
+    errors: [404],
+  },
+  {
+    method: "GET",
+    path: "/api/sso/:id/callback",
+    tag: "session",
+    summary: "OpenID Connect: the provider sends the browser back here with a code",
+    public: true,
+    success: {
+      status: 303,
+      description: "To /staff/, signed in, or to /staff/?sign-in-error=<reason>",
+    },
+    errors: [404],
+  },
+  {
+    method: "POST",
+    path: "/api/sso/:id/saml",
+    tag: "session",
+    summary: "SAML 2.0 assertion consumer service (HTTP-POST binding, form-encoded)",
+    public: true,
+    body: samlPostBody,
+    success: {
+      status: 303,
+      description: "To /staff/, signed in, or to /staff/?sign-in-error=<reason>",
+    },
+    errors: [400, 404],
   },
   // Manifestos (manifestos.ts)
   {

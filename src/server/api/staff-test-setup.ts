@@ -4,6 +4,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
 import { demoDocument } from "../../../test/support/fixtures.ts";
+import type { SsoProvider } from "../../domain/sso-config.ts";
 import { importManifesto } from "../../services/import-manifesto.ts";
 import { createUser } from "../../services/users/create-user.ts";
 import { buildApp } from "../app.ts";
@@ -63,7 +64,10 @@ export function nextIp(): string {
 }
 
 export async function createStaffFixture(
-  options: { loginLimits?: { perUsername: number; perIp: number; windowMs: number } } = {},
+  options: {
+    loginLimits?: { perUsername: number; perIp: number; windowMs: number };
+    ssoProviders?: readonly SsoProvider[];
+  } = {},
 ): Promise<StaffFixture> {
   const db = await createTestDatabase();
   const ctx = db.ctx;
@@ -79,6 +83,7 @@ export async function createStaffFixture(
     logLevel: "silent",
     now: () => new Date(clock.now),
     ...(options.loginLimits && { loginLimits: options.loginLimits }),
+    ...(options.ssoProviders && { ssoProviders: options.ssoProviders }),
   });
   await app.ready();
   return {

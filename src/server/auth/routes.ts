@@ -50,10 +50,10 @@ function parseSignIn(value: unknown): z.output<typeof loginBody> {
 }
 
 /** Sign-in and password bodies are small; a large one is refused before it is read. */
-const SMALL_BODY = 16 * 1024;
+export const SMALL_BODY = 16 * 1024;
 
 /** 429 with Retry-After, as sign-in and the password change answer too many guesses. */
-function sendRateLimited(reply: FastifyReply, seconds: number, what: string) {
+export function sendRateLimited(reply: FastifyReply, seconds: number, what: string) {
   return reply
     .status(429)
     .header("retry-after", String(seconds))
@@ -65,8 +65,8 @@ function sendRateLimited(reply: FastifyReply, seconds: number, what: string) {
     });
 }
 
-function presentSession(
-  s: Pick<ActiveSession, "user" | "displayName" | "csrfToken" | "expiresAt">,
+export function presentSession(
+  s: Pick<ActiveSession, "user" | "displayName" | "csrfToken" | "expiresAt" | "mustEnrol">,
 ) {
   return {
     user: {
@@ -79,11 +79,13 @@ function presentSession(
     },
     csrfToken: s.csrfToken,
     expiresAt: s.expiresAt.toISOString(),
+    /** Only the second factor's set-up is open until it is done. */
+    mustEnrol: s.mustEnrol,
   };
 }
 
 export function registerAuthRoutes(api: FastifyInstance, deps: AuthDeps): void {
-  api.get("/session", async (request) => {
+  api.get("/session", { config: { enrolment: true } }, async (request) => {
     const ctx = requireStaff(request, deps);
     return presentSession(ctx.session);
   });
@@ -107,6 +109,23 @@ export function registerAuthRoutes(api: FastifyInstance, deps: AuthDeps): void {
       if (!result.ok && result.reason === "rate_limited") {
         return sendRateLimited(reply, result.retryAfterSeconds, "ログインの試行");
       }
+      if (!result.ok && result.reason === "second_factor") {
+        // The password was right; the session waits for the code (second-factor-routes.ts).
+        return reply.status(202).send({
+          secondFactor: "totp",
+          challenge: result.challenge,
+          expiresAt: result.expiresAt.toISOString(),
+        });
+      }
+      if (!result.ok && result.reason === "local_passwords_off") {
+        return reply.status(403).send({
+          error: {
+            code: "forbidden",
+            message:
+              "この自治体ではパスワードでのログインを使っていません。組織のアカウント（シングルサインオン）でログインしてください",
+          },
+        });
+      }
       if (!result.ok) {
         return reply.status(401).send({
           error: {
@@ -120,7 +139,7 @@ export function registerAuthRoutes(api: FastifyInstance, deps: AuthDeps): void {
     },
   );
 
-  api.delete("/session", async (request, reply) => {
+  api.delete("/session", { config: { enrolment: true } }, async (request, reply) => {
     const ctx = requireStaff(request, deps);
     await logout(ctx, ctx.session.id);
     clearSessionCookie(request, reply);

@@ -19,6 +19,10 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Reachable without a session (sign-in, the session probe). */
     staffPublic?: boolean;
+    /** Open to a session that must first set up its second factor (and to every other). */
+    enrolment?: boolean;
+    /** A form an identity provider's page posts back (SAML): its signature protects it. */
+    crossSitePost?: boolean;
   }
 }
 
@@ -60,11 +64,17 @@ export async function registerSessionHandling(
     const token = readSessionToken(request);
     request.staffSession = token ? ((await resolveSession(deps, token, deps.now())) ?? null) : null;
     const changing = isStateChanging(request.method);
-    if (changing && !originAllowed(request)) {
+    if (changing && !originAllowed(request) && !request.routeOptions.config?.crossSitePost) {
       throw new AppError("forbidden", "別のサイトからの要求は受け付けません");
     }
     if (request.routeOptions.config?.staffPublic) return;
     if (!request.staffSession) throw new AppError("unauthenticated", "ログインしてください");
+    if (request.staffSession.mustEnrol && !request.routeOptions.config?.enrolment) {
+      throw new AppError(
+        "second_factor_enrolment_required",
+        "この自治体では二要素認証が必要です。先に認証アプリを設定してください",
+      );
+    }
     if (changing) {
       const sent = request.headers["x-csrf-token"];
       if (typeof sent !== "string" || !tokensEqual(sent, request.staffSession.csrfToken)) {

@@ -1,15 +1,15 @@
 // Sign in with a local account. Guesses are throttled (guess-throttle.ts) before the
 // password is even looked at; a right password gives its attempts back and makes the
 // address a known client of the user. Every outcome is audited, never with the password.
+//
+// A right password is not always the end (issue 16): where the municipality has switched
+// local passwords off, it is refused; where the account has a second factor, the answer is a
+// challenge that complete-second-factor.ts finishes; where one is required but not set up
+// yet, the session opened may only set it up.
 import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
-import {
-  deleteExpiredSessions,
-  deleteSession,
-  insertSession,
-  rememberLoginClient,
-} from "../../db/repositories/sessions.ts";
+import { findTotp, insertChallenge } from "../../db/repositories/sign-in-factors.ts";
 import { findPasswordHash, findUserByUsername } from "../../db/repositories/users.ts";
-import type { StaffUser } from "../../domain/roles.ts";
+import { secondFactorRequired } from "../../domain/sign-in-policy.ts";
 import type { ServiceContext } from "../context.ts";
 import {
   countGuess,
@@ -17,11 +17,16 @@ import {
   forgiveGuess,
   type LoginLimits,
 } from "./guess-throttle.ts";
+import { type OpenedSession, openSession } from "./open-session.ts";
 import { verifyAgainstNothing, verifyPassword } from "./passwords.ts";
-import { newToken, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionIdOf } from "./session-tokens.ts";
-import { staffActor, toStaffUser } from "./staff-context.ts";
+import { newToken, sessionIdOf } from "./session-tokens.ts";
+import { signInPolicyOf } from "./sign-in-policy-of.ts";
+import { toStaffUser } from "./staff-context.ts";
 
 export { DEFAULT_LOGIN_LIMITS, type LoginLimits };
+
+/** How long a right password waits for its second factor. */
+export const CHALLENGE_MS = 5 * 60 * 1000;
 
 export interface LoginInput {
   username: string;
@@ -33,15 +38,10 @@ export interface LoginInput {
 }
 
 export type LoginResult =
-  | {
-      ok: true;
-      token: string;
-      csrfToken: string;
-      expiresAt: Date;
-      user: StaffUser;
-      displayName: string | null;
-    }
+  | ({ ok: true } & OpenedSession)
+  | { ok: false; reason: "second_factor"; challenge: string; expiresAt: Date }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number }
+  | { ok: false; reason: "local_passwords_off" }
   | { ok: false; reason: "invalid_credentials" };
 
 export async function login(
@@ -82,39 +82,27 @@ export async function login(
   }
 
   await forgiveGuess(ctx, throttle.buckets);
-  const token = newToken();
-  const csrfToken = newToken();
-  const expiresAt = new Date(input.now.getTime() + SESSION_ABSOLUTE_MS);
-  await db.transaction().execute(async (tx) => {
-    if (input.previousToken) await deleteSession(tx, sessionIdOf(input.previousToken));
-    await deleteExpiredSessions(
-      tx,
-      row.id,
-      input.now,
-      new Date(input.now.getTime() - SESSION_IDLE_MS),
-    );
-    await rememberLoginClient(tx, row.id, input.ip, input.now);
-    await insertSession(tx, {
-      id: sessionIdOf(token),
-      userId: row.id,
-      csrfToken,
-      createdAt: input.now,
-      lastSeenAt: input.now,
-      expiresAt,
-    });
-    await recordAuditEvent(tx, {
-      actor: staffActor(row.id),
-      action: "auth.login",
-      ...(row.municipalityCode && { municipalityCode: row.municipalityCode }),
-      detail: { username: row.username, ip: input.ip },
-    });
+  const policy = await signInPolicyOf(ctx, row.municipalityCode);
+  // The municipality's own administrators keep their password: when the identity provider is
+  // down or misconfigured, someone must still be able to sign in and mend the settings.
+  if (!policy.localPasswords && row.role !== "admin") {
+    await failure("local_passwords_off", row.municipalityCode);
+    return { ok: false, reason: "local_passwords_off" };
+  }
+  const totp = await findTotp(db, row.id);
+  if (totp?.confirmed) {
+    const challenge = newToken();
+    const expiresAt = new Date(input.now.getTime() + CHALLENGE_MS);
+    await insertChallenge(db, sessionIdOf(challenge), row.id, expiresAt);
+    return { ok: false, reason: "second_factor", challenge, expiresAt };
+  }
+  const session = await openSession(ctx, {
+    user: row,
+    ip: input.ip,
+    now: input.now,
+    previousToken: input.previousToken,
+    method: "password",
+    mustEnrol: secondFactorRequired(policy, toStaffUser(row).role),
   });
-  return {
-    ok: true,
-    token,
-    csrfToken,
-    expiresAt,
-    user: toStaffUser(row),
-    displayName: row.displayName,
-  };
+  return { ok: true, ...session };
 }

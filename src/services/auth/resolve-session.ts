@@ -16,6 +16,10 @@ export interface ActiveSession {
   displayName: string | null;
   csrfToken: string;
   expiresAt: Date;
+  /** Only the second factor's set-up is open to this session (sign-in-policy). */
+  mustEnrol: boolean;
+  /** Signed in through this identity provider; null for a password. */
+  ssoProvider: string | null;
 }
 
 export async function resolveSession(
@@ -44,5 +48,7 @@ export async function resolveSession(
     displayName: row.display_name,
     csrfToken: row.csrf_token,
     expiresAt: new Date(row.expires_at),
+    mustEnrol: row.must_enrol,
+    ssoProvider: row.sso_provider,
   };
 }

@@ -23,6 +23,15 @@ export interface Session {
   user: SessionUser;
   csrfToken: string;
   expiresAt: string;
+  /** Only the second factor's set-up is open until it is done (the municipality requires it). */
+  mustEnrol: boolean;
+}
+
+/** POST /api/session when the account has a second factor: the password was right. */
+export interface SecondFactorChallenge {
+  secondFactor: "totp";
+  challenge: string;
+  expiresAt: string;
 }
 
 export interface ManifestoSummary {

@@ -2,13 +2,14 @@
 // navigation (only the entries the user's role can use) and the main landmark.
 import { NavLink, Outlet } from "react-router";
 import { ROLE_LABELS } from "../../domain/roles.ts";
+import { SecondFactorPage } from "../pages/second-factor.tsx";
 import { useFocusOnNavigation } from "./page-focus.ts";
 import { useSession, useSignedIn } from "./session.tsx";
 
 export { focusHeadingAfterSignIn } from "./page-focus.ts";
 
 export function Layout() {
-  const { user } = useSignedIn();
+  const { user, mustEnrol } = useSignedIn();
   useFocusOnNavigation();
   const { signOut } = useSession();
   const planning = user.role === "planning" || user.role === "admin";
@@ -22,51 +23,55 @@ export function Layout() {
           <NavLink to="/" className="brand">
             Tassei <span>部局マニフェスト 職員用</span>
           </NavLink>
-          <nav aria-label="メインメニュー">
-            <ul>
-              {planning ? (
-                <>
+          {/* A session that must first set up its second factor has nowhere else to go. */}
+          {!mustEnrol && (
+            <nav aria-label="メインメニュー">
+              <ul>
+                {planning ? (
+                  <>
+                    <li>
+                      <NavLink to="/overview">全体状況</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/manifestos" end>
+                        マニフェスト一覧
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/dashboard">ダッシュボード</NavLink>
+                    </li>
+                  </>
+                ) : (
                   <li>
-                    <NavLink to="/overview">全体状況</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/manifestos" end>
-                      マニフェスト一覧
+                    <NavLink to="/" end>
+                      マニフェスト
                     </NavLink>
                   </li>
+                )}
+                {user.role !== "viewer" && (
                   <li>
-                    <NavLink to="/dashboard">ダッシュボード</NavLink>
+                    <NavLink to="/import">取り込み</NavLink>
                   </li>
-                </>
-              ) : (
-                <li>
-                  <NavLink to="/" end>
-                    マニフェスト
-                  </NavLink>
-                </li>
-              )}
-              {user.role !== "viewer" && (
-                <li>
-                  <NavLink to="/import">取り込み</NavLink>
-                </li>
-              )}
-              {user.role === "admin" && (
-                <li>
-                  <NavLink to="/users">ユーザー管理</NavLink>
-                </li>
-              )}
-              {user.role === "admin" && (
-                <li>
-                  <NavLink to="/admin">自治体の管理</NavLink>
-                </li>
-              )}
-            </ul>
-          </nav>
+                )}
+                {user.role === "admin" && (
+                  <li>
+                    <NavLink to="/users">ユーザー管理</NavLink>
+                  </li>
+                )}
+                {user.role === "admin" && (
+                  <li>
+                    <NavLink to="/admin">自治体の管理</NavLink>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          )}
           <div className="who">
             <span>
               {user.displayName ?? user.username}（{ROLE_LABELS[user.role]}）
             </span>
-            <NavLink to="/password">パスワード変更</NavLink>
+            {!mustEnrol && <NavLink to="/password">パスワード変更</NavLink>}
+            {!mustEnrol && <NavLink to="/second-factor">二要素認証</NavLink>}
             <button type="button" className="button-link" onClick={() => void signOut()}>
               ログアウト
             </button>
@@ -74,7 +79,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        {mustEnrol ? <SecondFactorPage /> : <Outlet />}
       </main>
     </>
   );

@@ -16,6 +16,7 @@ import { PasswordPage } from "../pages/password.tsx";
 import { DashboardPage } from "../pages/planning/dashboard-page.tsx";
 import { OverviewPage } from "../pages/planning/overview-page.tsx";
 import { ProgressPage } from "../pages/progress/progress-page.tsx";
+import { SecondFactorPage } from "../pages/second-factor.tsx";
 import { UsersPage } from "../pages/users/users-page.tsx";
 import { HomePage } from "./home.tsx";
 import { Layout } from "./layout.tsx";
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
       { path: "dashboard", element: <DashboardPage /> },
       { path: "users", element: <UsersPage /> },
       { path: "password", element: <PasswordPage /> },
+      { path: "second-factor", element: <SecondFactorPage /> },
       { path: "manifestos/:id", element: <ManifestoPage /> },
       { path: "manifestos/:id/history", element: <HistoryPage /> },
       { path: "manifestos/:id/progress", element: <ProgressPage /> },

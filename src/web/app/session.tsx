@@ -2,13 +2,17 @@
 // later call (expired session, signed out in another tab) brings the sign-in page back.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
 import { ApiError, api, setCsrfToken, whenSignedOut } from "../api/client.ts";
-import type { Session } from "../api/types.ts";
+import type { SecondFactorChallenge, Session } from "../api/types.ts";
 
 interface SessionState {
   session: Session | null;
   /** True until the first probe has answered. */
   loading: boolean;
-  signIn(username: string, password: string): Promise<void>;
+  /** Resolves to a challenge when the account has a second factor, else signs in. */
+  signIn(username: string, password: string): Promise<SecondFactorChallenge | null>;
+  completeSecondFactor(challenge: string, code: string): Promise<void>;
+  /** Asks the server again (after enrolment the session may do everything). */
+  refresh(): Promise<void>;
   signOut(): Promise<void>;
 }
 
@@ -36,10 +40,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      adopt(await api<Session>("POST", "/api/session", { username, password }));
+      const r = await api<Session | SecondFactorChallenge>("POST", "/api/session", {
+        username,
+        password,
+      });
+      if ("challenge" in r) return r;
+      adopt(r);
+      return null;
     },
     [adopt],
   );
+
+  const completeSecondFactor = useCallback(
+    async (challenge: string, code: string) => {
+      adopt(await api<Session>("POST", "/api/session/second-factor", { challenge, code }));
+    },
+    [adopt],
+  );
+
+  const refresh = useCallback(async () => {
+    adopt(await api<Session>("GET", "/api/session"));
+  }, [adopt]);
 
   const signOut = useCallback(async () => {
     try {
@@ -50,7 +71,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [adopt]);
 
   return (
-    <SessionContext.Provider value={{ session, loading, signIn, signOut }}>
+    <SessionContext.Provider
+      value={{ session, loading, signIn, completeSecondFactor, refresh, signOut }}
+    >
       {children}
     </SessionContext.Provider>
   );

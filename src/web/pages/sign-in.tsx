@@ -1,12 +1,15 @@
 // ログイン. An empty field is named before anything is sent; the server's refusal is shown as
 // it is (it never says whether the user name exists, and after too many attempts it says how
 // long to wait). The focus goes to the first field to fix, or to the refusal (WCAG 2.4.3).
+// An account with a second factor is then asked for its code (second-factor-step.tsx).
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/client.ts";
 import { errorText } from "../api/error-text.ts";
 import { focusHeadingAfterSignIn } from "../app/layout.tsx";
 import { useSession } from "../app/session.tsx";
 import { usePageTitle } from "../components/page-title.tsx";
+import { SecondFactorStep } from "./second-factor-step.tsx";
+import { SsoSignIn, ssoErrorText } from "./sso-sign-in.tsx";
 import { controlProps, Field } from "./users/account-fields.tsx";
 
 type SignInField = "username" | "password";
@@ -29,12 +32,13 @@ export function SignInPage() {
   const { signIn } = useSession();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(() => ssoErrorText(window.location.search));
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   // Bumped on each refusal, so the focus moves again when the same refusal repeats.
   const [attempt, setAttempt] = useState(0);
   const alertRef = useRef<HTMLDivElement>(null);
+  const [challenge, setChallenge] = useState<string | null>(null);
 
   useEffect(() => {
     if (attempt === 0) return;
@@ -56,7 +60,11 @@ export function SignInPage() {
     setError(null);
     try {
       focusHeadingAfterSignIn();
-      await signIn(username, password);
+      const asked = await signIn(username, password);
+      if (asked) {
+        setPassword("");
+        setChallenge(asked.challenge);
+      }
     } catch (e) {
       const refused = e instanceof ApiError ? e : new ApiError(0, "unknown", String(e));
       const byField: Errors = {};
@@ -69,6 +77,19 @@ export function SignInPage() {
     } finally {
       setBusy(false);
     }
+  }
+
+  if (challenge) {
+    return (
+      <SecondFactorStep
+        challenge={challenge}
+        onRestart={(message) => {
+          setChallenge(null);
+          setError(message);
+          setAttempt((n) => n + 1);
+        }}
+      />
+    );
   }
 
   return (
@@ -105,6 +126,7 @@ export function SignInPage() {
           {busy ? "確認しています…" : "ログイン"}
         </button>
       </form>
+      <SsoSignIn />
       <p className="hint">
         アカウントは管理者が発行します（<code>tassei user add</code>）。
         <a href="/">公開ページへ</a>

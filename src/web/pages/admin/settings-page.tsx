@@ -15,6 +15,7 @@ import {
   useSend,
 } from "./admin-parts.tsx";
 import { adminPath, type MasterData } from "./admin-types.ts";
+import { SignInPolicySection } from "./sign-in-policy.tsx";
 
 export function SettingsForm({
   data,
@@ -114,6 +115,7 @@ export function SettingsPage() {
               <>
                 <p className="lead-text">{data.name}</p>
                 <SettingsForm data={data} onSaved={loaded.reload} />
+                <SignInPolicySection code={data.code} />
               </>
             )}
           </LoadState>
