@@ -2,11 +2,13 @@
 // Everything it reads goes through the public-* repositories, which see published
 // manifestos only. Errors inside the portal are answered as HTML pages.
 import fs from "node:fs";
+import path from "node:path";
 import type { FastifyError, FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { isDatabaseUnavailable } from "../../db/errors.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
+import { PACKAGE_ROOT } from "../../package-root.ts";
 import type { ServiceContext } from "../../services/context.ts";
 import { registerDownloads } from "./downloads.ts";
 import { errorPage } from "./layout.ts";
@@ -14,7 +16,8 @@ import { type PageCacheSettings, registerPageCache } from "./page-cache-hooks.ts
 import { registerPages } from "./routes.ts";
 import { STYLESHEET_PATH } from "./urls.ts";
 
-const STYLESHEET = new URL("./assets/portal.css", import.meta.url);
+// From the package root, so that the production build (dist/server) finds it too.
+const STYLESHEET = path.join(PACKAGE_ROOT, "src/server/portal/assets/portal.css");
 
 const UNAVAILABLE_MESSAGE =
   "ただいまシステムに接続しにくくなっています。しばらくしてから、もう一度お試しください。";
