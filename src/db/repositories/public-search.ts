@@ -97,7 +97,8 @@ function publishedRows(db: Db) {
     );
 }
 
-export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[]> {
+/** The search as one statement, not yet sent (its plan is checked by the tests). */
+export function publicGoalSearchQuery(db: Db, q: GoalSearch) {
   let query = publishedRows(db)
     .innerJoin("manifesto_revisions as r", (j) =>
       j.onRef("r.manifesto_id", "=", "s.manifesto_id").onRef("r.revision", "=", "s.revision"),
@@ -114,9 +115,13 @@ export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[
       sql<unknown>`r.document -> 'goals' -> s.position`.as("goal"),
     ]);
   for (const word of q.words) {
-    // A 2-character word is looked up in the pair index (migration 0009); from 3 characters
-    // the trigram index serves the LIKE itself.
-    if ([...word].length === 2) {
+    // A 1-character word is looked up in the character index (migration 0019), a 2-character
+    // one in the pair index (0009); from 3 characters the trigram index serves the LIKE itself.
+    const length = [...word].length;
+    if (length === 1) {
+      query = query.where(sql<SqlBool>`tassei_characters(s.body) @> array[${word}]::text[]`);
+    }
+    if (length === 2) {
       query = query.where(sql<SqlBool>`tassei_bigrams(s.body) @> array[${word}]::text[]`);
     }
     query = query.where("s.body", "like", likePattern(word));
@@ -135,14 +140,17 @@ export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[
     query = query.where(sql<SqlBool>`${q.policyRef} = any(s.policy_refs)`);
   }
   if (q.level !== undefined) query = query.where("s.level", "=", q.level);
-  const rows = await query
+  return query
     .orderBy("m.fiscal_year", "desc")
     .orderBy("m.municipality_code")
     .orderBy(sql`d.position nulls last`)
     .orderBy("s.department_name")
     .orderBy("s.position")
-    .limit(q.limit)
-    .execute();
+    .limit(q.limit);
+}
+
+export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[]> {
+  const rows = await publicGoalSearchQuery(db, q).execute();
   return rows.map((r) => ({
     municipalityCode: r.municipality_code,
     municipalityName: r.municipality_name,

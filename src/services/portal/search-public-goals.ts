@@ -1,7 +1,7 @@
 // Search of published goals by words in Japanese. Words are compared after NFKC and
 // lower-casing (ＳＮＳ, sns and SNS are one word); every word must occur in the goal. Words of
-// 3+ characters use the trigram index; 1–2 character words (防災) scan, which is fine at the
-// scale of one installation's published goals.
+// 3+ characters use the trigram index, 2-character words (防災) the pair index (0009) and
+// 1-character words (橋) the character index (0019): no word length reads every goal.
 import { searchPublicGoals } from "../../db/repositories/public-search.ts";
 import { type Goal, goalSchema } from "../../domain/manifesto/schema.ts";
 import { nfkc } from "../../domain/text.ts";
