@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../../../test/support/dat
 import { demoDocument } from "../../../test/support/fixtures.ts";
 import { importManifesto } from "../../services/import-manifesto.ts";
 import {
+  commonShortWords,
   likePattern,
   publicGoalSearchQuery,
   refreshSearchDocument,
@@ -127,4 +128,30 @@ describe("one-character words (issue 15)", () => {
       expect(plan).toMatch(/Index Scan (using|on) search_goals_body_/);
     },
   );
+});
+
+describe("common 1–2-character words (issue 15)", () => {
+  it("are matched by LIKE alone, finding the same goals in the same order as through the index", async () => {
+    for (const words of [["の"], ["橋梁"], ["野", "の"]]) {
+      const throughIndex = await searchPublicGoals(t.ctx.db, { words, limit: 101 });
+      const walked = await searchPublicGoals(t.ctx.db, { words, limit: 101, commonWords: words });
+      expect(throughIndex.length).toBeGreaterThan(0);
+      expect(walked).toEqual(throughIndex);
+    }
+  });
+
+  it("do not compute each goal's characters or pairs again while walking the goals", async () => {
+    const compiled = publicGoalSearchQuery(t.ctx.db, {
+      words: ["の", "防災"],
+      limit: 101,
+      commonWords: ["の", "防災"],
+    }).compile();
+    expect(compiled.sql).not.toMatch(/tassei_characters|tassei_bigrams/);
+    expect(compiled.sql).toMatch(/like/);
+  });
+
+  it("are told from the planner's estimate, words of 3 characters and more never", async () => {
+    expect(await commonShortWords(t.ctx.db, ["の", "防災", "防災訓練"], 1)).toEqual(["の", "防災"]);
+    expect(await commonShortWords(t.ctx.db, ["の", "防災"], 1_000_000_000)).toEqual([]);
+  });
 });
