@@ -11,6 +11,7 @@
 //
 //   node_modules/.bin/tsx bench/api-latency.ts [--backend pglite|postgres|both]
 //     [--duration 10] [--connections 50] [--manifestos 50] [--postgres-url URL] [--log-level warn]
+//     [--only PUT] [--cpu-prof DIR]
 import os from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -30,6 +31,7 @@ import {
   machineLine,
   parseCount,
   percentile,
+  profileEnv,
 } from "./support.ts";
 
 const USERNAME = "bench-planning";
@@ -229,6 +231,8 @@ async function measureBackend(
     manifestos: number;
     postgresUrl: string;
     logLevel: string;
+    cpuProf: string | undefined;
+    only: string | undefined;
   },
   cleanup: Cleanup,
 ): Promise<Measured[]> {
@@ -251,6 +255,8 @@ async function measureBackend(
     ...env,
     TASSEI_DEMO: "off",
     TASSEI_LOG_LEVEL: options.logLevel,
+    // The server's CPU profile, written when it stops (bench/profile-summary.ts reads it).
+    ...(options.cpuProf ? profileEnv(options.cpuProf) : {}),
   });
   cleanup.add(async () => {
     await server.stop();
@@ -261,11 +267,21 @@ async function measureBackend(
     if (slots.length !== options.manifestos) {
       throw new Error(`expected ${options.manifestos} manifestos, found ${slots.length}`);
     }
-    const all = scenarios(session, slots);
+    // --only keeps the baseline and the requests whose name contains the word (a profile of
+    // one path).
+    const all = scenarios(session, slots).filter(
+      (s, i) => i === 0 || !options.only || s.name.includes(options.only),
+    );
     // Warm-up, not measured: JIT, connection pools, caches.
-    await run(server.url, all[1] as Scenario, { connections: options.connections, duration: 3 });
+    await run(server.url, (all[1] ?? all[0]) as Scenario, {
+      connections: options.connections,
+      duration: 3,
+    });
     const results: Measured[] = [];
     for (const scenario of all) {
+      // A profiled server starts its profile of the load after the baseline
+      // (cpu-profile-hook.mjs), so it holds the measured requests alone.
+      if (options.cpuProf && scenario !== all[0]) server.child.kill("SIGUSR2");
       process.stderr.write(`${backend}: ${scenario.name} for ${options.duration} s …\n`);
       results.push(await run(server.url, scenario, options));
     }
@@ -320,6 +336,8 @@ async function main(): Promise<void> {
       manifestos: { type: "string" },
       "postgres-url": { type: "string" },
       "log-level": { type: "string", default: "warn" },
+      "cpu-prof": { type: "string" },
+      only: { type: "string" },
     },
     strict: true,
   });
@@ -333,6 +351,8 @@ async function main(): Promise<void> {
     manifestos: parseCount("manifestos", values.manifestos, 50),
     postgresUrl: values["postgres-url"] ?? process.env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES_URL,
     logLevel: values["log-level"],
+    cpuProf: values["cpu-prof"],
+    only: values.only,
   };
   const backends: Backend[] = backend === "both" ? ["pglite", "postgres"] : [backend];
   const cleanup = new Cleanup();

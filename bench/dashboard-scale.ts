@@ -14,7 +14,7 @@
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import pg from "pg";
-import { type DatabaseHandle, openDatabase } from "../src/db/connection.ts";
+import { type DatabaseHandle, DEFAULT_TIMEOUTS, openDatabase } from "../src/db/connection.ts";
 import type { StaffUser } from "../src/domain/roles.ts";
 import { staffContext } from "../src/services/auth/staff-context.ts";
 import type { ServiceContext } from "../src/services/context.ts";
@@ -253,7 +253,14 @@ async function main(argv: string[]): Promise<void> {
       if (values.keep) process.stdout.write(`scratch database kept: ${url}\n`);
       else cleanup.add(() => scratch.drop());
     }
-    const handle = await openDatabase({ kind: "postgres", url, poolSize: concurrency });
+    // Loading and `vacuum analyze` on a busy shared machine outlast the server's default
+    // statement time limit (a guard for requests, not for a benchmark's set-up).
+    const handle = await openDatabase({
+      kind: "postgres",
+      url,
+      poolSize: concurrency,
+      timeouts: { ...DEFAULT_TIMEOUTS, queryMs: 600_000 },
+    });
     cleanup.add(() => handle.close());
     const db = handle.db;
     process.stdout.write(

@@ -6,6 +6,7 @@
 // one process at a time).
 //
 //   node_modules/.bin/tsx bench/portal-page.ts [--connections 50] [--seconds 10] [--log-level info]
+//     [--cpu-prof DIR]
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -25,10 +26,12 @@ import {
   formatTable,
   machineLine,
   parseCount,
+  profileEnv,
 } from "./support.ts";
 
 const PAGE = `/242161/2023/${encodeURIComponent("総務部")}`;
 const WARM_UP_SECONDS = 2;
+let profiling = false;
 
 async function measure(
   server: ChildServer,
@@ -41,6 +44,8 @@ async function measure(
     connections: options.connections,
     seconds: WARM_UP_SECONDS,
   });
+  // A profiled server (--cpu-prof) starts its profile of the load here (cpu-profile-hook.mjs).
+  if (profiling && server.name.endsWith("=off")) server.child.kill("SIGUSR2");
   return load(`${server.url}${PAGE}`, options);
 }
 
@@ -51,6 +56,7 @@ async function main(argv: string[]): Promise<void> {
       connections: { type: "string" },
       seconds: { type: "string" },
       "log-level": { type: "string" },
+      "cpu-prof": { type: "string" },
     },
   });
   const options = {
@@ -58,6 +64,7 @@ async function main(argv: string[]): Promise<void> {
     seconds: parseCount("seconds", values.seconds, 10),
   };
   const logLevel = values["log-level"] ?? "info";
+  profiling = values["cpu-prof"] !== undefined;
   const cleanup = new Cleanup();
   const scratch = createScratchDir("tassei-bench-portal-");
   cleanup.add(() => scratch.remove());
@@ -97,6 +104,8 @@ async function main(argv: string[]): Promise<void> {
     const uncached = await startTassei("tassei serve, TASSEI_PAGE_CACHE=off", {
       ...env,
       TASSEI_PAGE_CACHE: "off",
+      // The uncached server's CPU profile, written when it stops (bench/profile-summary.ts).
+      ...(values["cpu-prof"] ? profileEnv(values["cpu-prof"]) : {}),
     });
     cleanup.add(() => uncached.stop());
     results.push([uncached.name, await measure(uncached, options)]);

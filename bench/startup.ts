@@ -12,6 +12,7 @@ import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { ensureServerBuild } from "../scripts/build-server.mjs";
 import {
   createScratchDir,
   formatNumber,
@@ -24,6 +25,7 @@ import {
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const TSX_CLI = join(ROOT, "node_modules/tsx/dist/cli.mjs");
+const DIST = join(ROOT, "dist/server/main.mjs");
 const BARE_SERVER =
   "require('node:http').createServer((q,s)=>s.end('ok')).listen(Number(process.env.PORT),'127.0.0.1')";
 const START_TIMEOUT_MS = 60_000;
@@ -105,20 +107,25 @@ async function timeToFirst200(candidate: Candidate, path: string): Promise<numbe
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { runs: { type: "string" } } });
   const runs = parseCount("runs", values.runs, 5);
+  // As `npm start` does: build the server when missing or stale.
+  await ensureServerBuild();
   const scratch = createScratchDir("tassei-bench-startup-");
   process.once("SIGINT", () => {
     scratch.remove();
     process.exit(130);
   });
-  const tassei: Candidate = {
-    name: "tassei serve",
+  const env = {
+    TASSEI_DATA_DIR: join(scratch.dir, "data"),
+    TASSEI_DEMO: "on",
+    TASSEI_LOG_LEVEL: "warn",
+    DATABASE_URL: "",
+  };
+  // What `npm start` and the installed command run: the production build (issue 15).
+  const tassei: Candidate = { name: "tassei serve (dist/server)", args: [DIST, "serve"], env };
+  const tsxTassei: Candidate = {
+    name: "tassei serve (sources through tsx)",
     args: [TSX_CLI, "src/cli/main.ts", "serve"],
-    env: {
-      TASSEI_DATA_DIR: join(scratch.dir, "data"),
-      TASSEI_DEMO: "on",
-      TASSEI_LOG_LEVEL: "warn",
-      DATABASE_URL: "",
-    },
+    env,
   };
   const node: Candidate = { name: "node -e (bare http)", args: ["-e", BARE_SERVER], env: {} };
   const tsx: Candidate = {
@@ -135,6 +142,7 @@ async function main(argv: string[]): Promise<void> {
       [node.name, []],
       [tsx.name, []],
       [tassei.name, []],
+      [tsxTassei.name, []],
     ]);
     // Interleaved, so a noisy moment falls on every candidate alike.
     for (let i = 0; i < runs; i++) {
@@ -142,6 +150,7 @@ async function main(argv: string[]): Promise<void> {
       samples.get(node.name)?.push(await timeToFirst200(node, "/"));
       samples.get(tsx.name)?.push(await timeToFirst200(tsx, "/"));
       samples.get(tassei.name)?.push(await timeToFirst200(tassei, "/healthz"));
+      samples.get(tsxTassei.name)?.push(await timeToFirst200(tsxTassei, "/healthz"));
     }
     const nodeMedian = summarize(samples.get(node.name) ?? []).p50;
     const rows = [...samples].map(([name, ms]) => {
@@ -156,7 +165,7 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(`  ${name}: ${ms.map((m) => formatNumber(m)).join(", ")} ms\n`);
     }
     process.stdout.write(
-      `tassei serve on an existing database: median ${formatNumber(summarize(samples.get(tassei.name) ?? []).p50)} ms\n`,
+      `tassei serve (dist/server) on an existing database: median ${formatNumber(summarize(samples.get(tassei.name) ?? []).p50)} ms\n`,
     );
   } finally {
     scratch.remove();

@@ -241,3 +241,9 @@ export function machineLine(): string {
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
   return `node ${process.version}, ${os.availableParallelism()} × ${cpu}, ${new Date().toISOString().slice(0, 10)}`;
 }
+
+/** The environment that makes a child Node process write its CPU profile into `dir` on exit. */
+export function profileEnv(dir: string): Record<string, string> {
+  const hook = new URL("./cpu-profile-hook.mjs", import.meta.url).pathname;
+  return { NODE_OPTIONS: `--import ${hook}`, BENCH_CPU_PROF_DIR: dir };
+}

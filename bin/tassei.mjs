@@ -1,9 +1,18 @@
 #!/usr/bin/env node
-// Installed as a package, `tassei` runs the TypeScript sources through tsx's loader (a
-// dependency) in this same process, so that there is one way the code runs, in a checkout
-// and installed alike, and signals reach the program directly.
-import { register } from "tsx/esm/api";
+// The installed `tassei` command runs the production build (dist/server, compiled JavaScript:
+// no TypeScript is compiled at start-up), building it first when it is missing or older than
+// the sources (scripts/build-server.mjs, esbuild). Where it cannot be built (a read-only
+// installation without a build), the sources run through tsx's loader as in development.
+// Either way in this same process, so that signals reach the program directly.
+import { pathToFileURL } from "node:url";
+import { ensureServerBuild, SERVER_ENTRY } from "../scripts/build-server.mjs";
 
-register();
-const { main } = await import("../src/cli/main.ts");
+let main;
+if (await ensureServerBuild()) {
+  ({ main } = await import(pathToFileURL(SERVER_ENTRY).href));
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import("../src/cli/main.ts"));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -15,6 +15,7 @@ import * as securityLimits from "./migrations/0012-security-limits.ts";
 import * as levelRules from "./migrations/0013-level-rules.ts";
 import * as progressReports from "./migrations/0017-progress-reports.ts";
 import * as signInFactors from "./migrations/0018-sign-in-factors.ts";
+import * as searchCharacters from "./migrations/0019-search-characters.ts";
 import type { Database } from "./schema.ts";
 
 // Migrations are listed here rather than read from a folder so that they load the same
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0013-level-rules": levelRules,
   "0017-progress-reports": progressReports,
   "0018-sign-in-factors": signInFactors,
+  "0019-search-characters": searchCharacters,
 };
 
 /** Any number that no other program on the same server uses for an advisory lock. */

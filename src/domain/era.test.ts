@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   eraOfYear,
   fiscalYearOf,
   formatDateJa,
   formatFiscalYear,
   formatFiscalYearEraOnly,
+  isoDateInTokyo,
 } from "./era.ts";
 
 describe("formatFiscalYear", () => {
@@ -58,5 +59,29 @@ describe("fiscalYearOf (Asia/Tokyo)", () => {
 describe("formatDateJa", () => {
   it("writes the Tokyo date, not the UTC one", () => {
     expect(formatDateJa(new Date("2024-03-31T15:00:00Z"))).toBe("2024年4月1日");
+  });
+});
+
+describe("formatters are built once per process (issue 15: a page formats many dates)", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("formats dates, years and fiscal years without building an Intl.DateTimeFormat per call", () => {
+    const built = vi.spyOn(Intl, "DateTimeFormat");
+    const when = new Date("2024-03-31T15:00:00Z");
+    for (let i = 0; i < 3; i++) {
+      expect(formatDateJa(when)).toBe("2024年4月1日");
+      expect(isoDateInTokyo(when)).toBe("2024-04-01");
+      expect(fiscalYearOf(when)).toBe(2024);
+      expect(formatFiscalYear(2019)).toBe("2019（令和元）年度");
+    }
+    expect(built).not.toHaveBeenCalled();
+  });
+
+  it("hands out a copy of a remembered era year, so a caller cannot change it for the next", () => {
+    const first = eraOfYear(2023);
+    first.year = "changed";
+    expect(eraOfYear(2023)).toEqual({ era: "令和", year: "5" });
   });
 });

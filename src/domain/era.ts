@@ -11,6 +11,22 @@ const eraFormat = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", {
   timeZone: "Asia/Tokyo",
 });
 
+// Formatters are built once per process: building one costs far more than formatting with
+// it, and the public pages format a date or a year many times per request (issue 15).
+const tokyoYearMonth = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "numeric",
+});
+const dateJa = new Intl.DateTimeFormat("ja-JP", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+});
+const isoDateTokyo = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" });
+const eraYears = new Map<number, EraYear>();
+
 export interface EraYear {
   era: string; // 令和
   year: string; // "5", or "元" for the first year
@@ -20,12 +36,16 @@ export function eraOfYear(gregorianYear: number): EraYear {
   if (!Number.isInteger(gregorianYear) || gregorianYear < 1873 || gregorianYear > 9999) {
     throw new RangeError(`no Japanese era for year ${gregorianYear}`);
   }
+  const known = eraYears.get(gregorianYear);
+  if (known) return { ...known };
   // 31 December at noon, Tokyo time: safely inside that calendar year.
   const date = new Date(Date.UTC(gregorianYear, 11, 31, 3));
   const parts = eraFormat.formatToParts(date);
   const era = parts.find((p) => p.type === "era")?.value ?? "";
   const year = parts.find((p) => p.type === "year")?.value ?? "";
-  return { era, year: year === "1" ? "元" : year };
+  const found = { era, year: year === "1" ? "元" : year };
+  eraYears.set(gregorianYear, found);
+  return { ...found };
 }
 
 /** `2023（令和5）年度`, `2019（令和元）年度`. */
@@ -42,11 +62,7 @@ export function formatFiscalYearEraOnly(fiscalYear: number): string {
 
 /** The fiscal year a date falls in (Asia/Tokyo): 2024-03-31 → 2023, 2024-04-01 → 2024. */
 export function fiscalYearOf(date: Date): number {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: "numeric",
-  }).formatToParts(date);
+  const parts = tokyoYearMonth.formatToParts(date);
   const year = Number(parts.find((p) => p.type === "year")?.value);
   const month = Number(parts.find((p) => p.type === "month")?.value);
   return month >= 4 ? year : year - 1;
@@ -54,10 +70,10 @@ export function fiscalYearOf(date: Date): number {
 
 /** `2024年3月31日` style date in Asia/Tokyo, Western calendar. */
 export function formatDateJa(date: Date): string {
-  return new Intl.DateTimeFormat("ja-JP", {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-  }).format(date);
+  return dateJa.format(date);
+}
+
+/** `2024-03-31`: the Tokyo calendar date, for `<time datetime>`. */
+export function isoDateInTokyo(date: Date): string {
+  return isoDateTokyo.format(date);
 }

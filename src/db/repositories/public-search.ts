@@ -63,6 +63,11 @@ export interface GoalSearch {
   policyRef?: string;
   level?: number;
   limit: number;
+  /**
+   * 1–2-character words found in so many goals (commonShortWords) that walking the goals in
+   * order finds the first `limit` sooner than the index lists them all.
+   */
+  commonWords?: readonly string[];
 }
 
 export interface GoalHit {
@@ -97,28 +102,72 @@ function publishedRows(db: Db) {
     );
 }
 
-export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[]> {
+/** The index condition of a 1- or 2-character word; none from 3 characters (trigrams). */
+function shortWordIndex(word: string): Expression<SqlBool> | undefined {
+  const length = [...word].length;
+  if (length === 1) return sql<SqlBool>`tassei_characters(s.body) @> array[${word}]::text[]`;
+  if (length === 2) return sql<SqlBool>`tassei_bigrams(s.body) @> array[${word}]::text[]`;
+  return undefined;
+}
+
+/**
+ * The 1–2-character words among `words` that the planner expects in at least `atLeast` goals.
+ * Its estimate comes from the statistics of the character and pair indexes (the most common
+ * characters and pairs and their frequencies, kept by ANALYZE): nothing is read. Counting
+ * instead would cost the most for the commonest words, for which a sequential scan computes
+ * every goal's characters. A wrong estimate costs time only: both ways of matching find the
+ * same goals.
+ */
+export async function commonShortWords(
+  db: Db,
+  words: readonly string[],
+  atLeast: number,
+): Promise<string[]> {
+  const common: string[] = [];
+  for (const word of words) {
+    const index = shortWordIndex(word);
+    if (!index) continue;
+    const { rows } = await sql<Record<string, unknown>>`
+      explain (format json) select 1 from search_goals s where ${index}`.execute(db);
+    if (estimatedRows(rows[0]) >= atLeast) common.push(word);
+  }
+  return common;
+}
+
+function estimatedRows(row: Record<string, unknown> | undefined): number {
+  const value = row ? Object.values(row)[0] : undefined;
+  const plan = (typeof value === "string" ? JSON.parse(value) : value) as
+    | [{ Plan?: { "Plan Rows"?: number } }]
+    | undefined;
+  return plan?.[0]?.Plan?.["Plan Rows"] ?? 0;
+}
+
+/** The search as one statement, not yet sent (its plan is checked by the tests). */
+export function publicGoalSearchQuery(db: Db, q: GoalSearch) {
   let query = publishedRows(db)
-    .innerJoin("manifesto_revisions as r", (j) =>
-      j.onRef("r.manifesto_id", "=", "s.manifesto_id").onRef("r.revision", "=", "s.revision"),
-    )
     .innerJoin("departments as d", "d.id", "m.department_id")
     .innerJoin("municipalities as mu", "mu.code", "m.municipality_code")
     .select([
+      "s.manifesto_id",
+      "s.revision",
+      "s.position",
+      "d.position as department_position",
       "m.municipality_code",
       "mu.name as municipality_name",
       "m.fiscal_year",
       "s.department_name",
       "d.code as department_code",
       "s.goal_number",
-      sql<unknown>`r.document -> 'goals' -> s.position`.as("goal"),
     ]);
   for (const word of q.words) {
-    // A 2-character word is looked up in the pair index (migration 0009); from 3 characters
-    // the trigram index serves the LIKE itself.
-    if ([...word].length === 2) {
-      query = query.where(sql<SqlBool>`tassei_bigrams(s.body) @> array[${word}]::text[]`);
-    }
+    // A 1-character word is looked up in the character index (migration 0019), a 2-character
+    // one in the pair index (0009); from 3 characters the trigram index serves the LIKE itself.
+    // For 1–2 characters the index's condition and the LIKE select the very same goals, so a
+    // common word (q.commonWords) is matched by the LIKE alone: the planner then walks the
+    // goals in the order shown and stops at the limit, where the index's condition would be
+    // computed again from the text of every goal it passes (milliseconds each, issue 15).
+    const short = shortWordIndex(word);
+    if (short && !q.commonWords?.includes(word)) query = query.where(short);
     query = query.where("s.body", "like", likePattern(word));
   }
   if (q.municipalityCode !== undefined) {
@@ -135,14 +184,39 @@ export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[
     query = query.where(sql<SqlBool>`${q.policyRef} = any(s.policy_refs)`);
   }
   if (q.level !== undefined) query = query.where("s.level", "=", q.level);
-  const rows = await query
+  const hits = query
     .orderBy("m.fiscal_year", "desc")
     .orderBy("m.municipality_code")
     .orderBy(sql`d.position nulls last`)
     .orderBy("s.department_name")
     .orderBy("s.position")
-    .limit(q.limit)
-    .execute();
+    .limit(q.limit);
+  // The goal's JSON is taken from its revision's document for the hits shown only: selected
+  // beside the sort, it was read out of the whole document of every matching goal before the
+  // limit (thousands for a common word, issue 15).
+  return db
+    .selectFrom(hits.as("h"))
+    .innerJoin("manifesto_revisions as r", (j) =>
+      j.onRef("r.manifesto_id", "=", "h.manifesto_id").onRef("r.revision", "=", "h.revision"),
+    )
+    .select([
+      "h.municipality_code",
+      "h.municipality_name",
+      "h.fiscal_year",
+      "h.department_name",
+      "h.department_code",
+      "h.goal_number",
+      sql<unknown>`r.document -> 'goals' -> h.position`.as("goal"),
+    ])
+    .orderBy("h.fiscal_year", "desc")
+    .orderBy("h.municipality_code")
+    .orderBy(sql`h.department_position nulls last`)
+    .orderBy("h.department_name")
+    .orderBy("h.position");
+}
+
+export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[]> {
+  const rows = await publicGoalSearchQuery(db, q).execute();
   return rows.map((r) => ({
     municipalityCode: r.municipality_code,
     municipalityName: r.municipality_name,

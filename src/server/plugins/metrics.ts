@@ -4,10 +4,12 @@
 // registry is this app's own: two apps in one process (tests) never share counters.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { sql } from "kysely";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { PACKAGE_ROOT } from "../../package-root.ts";
 
 /** What pg.Pool tells about its connections (a pg.Pool satisfies it). */
 export interface PoolStats {
@@ -35,7 +37,7 @@ const PING_TIMEOUT_MS = 2000;
 
 function packageVersion(): string {
   try {
-    const file = new URL("../../../package.json", import.meta.url);
+    const file = path.join(PACKAGE_ROOT, "package.json");
     return (JSON.parse(fs.readFileSync(file, "utf8")) as { version?: string }).version ?? "unknown";
   } catch {
     return "unknown";

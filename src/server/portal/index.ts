@@ -2,11 +2,13 @@
 // Everything it reads goes through the public-* repositories, which see published
 // manifestos only. Errors inside the portal are answered as HTML pages.
 import fs from "node:fs";
+import path from "node:path";
 import type { FastifyError, FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { isDatabaseUnavailable } from "../../db/errors.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
+import { PACKAGE_ROOT } from "../../package-root.ts";
 import type { ServiceContext } from "../../services/context.ts";
 import { registerDownloads } from "./downloads.ts";
 import { errorPage } from "./layout.ts";
@@ -14,8 +16,9 @@ import { type PageCacheSettings, registerPageCache } from "./page-cache-hooks.ts
 import { registerPages } from "./routes.ts";
 import { SEARCH_SCRIPT_PATH, STYLESHEET_PATH } from "./urls.ts";
 
-const STYLESHEET = new URL("./assets/portal.css", import.meta.url);
-const SEARCH_SCRIPT = new URL("./assets/portal-search.js", import.meta.url);
+// From the package root, so that the production build (dist/server) finds them too.
+const STYLESHEET = path.join(PACKAGE_ROOT, "src/server/portal/assets/portal.css");
+const SEARCH_SCRIPT = path.join(PACKAGE_ROOT, "src/server/portal/assets/portal-search.js");
 
 const UNAVAILABLE_MESSAGE =
   "ただいまシステムに接続しにくくなっています。しばらくしてから、もう一度お試しください。";

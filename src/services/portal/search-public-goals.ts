@@ -1,8 +1,8 @@
 // Search of published goals by words in Japanese. Words are compared after NFKC and
 // lower-casing (ＳＮＳ, sns and SNS are one word); every word must occur in the goal. Words of
-// 3+ characters use the trigram index; 1–2 character words (防災) scan, which is fine at the
-// scale of one installation's published goals.
-import { searchPublicGoals } from "../../db/repositories/public-search.ts";
+// 3+ characters use the trigram index, 2-character words (防災) the pair index (0009) and
+// 1-character words (橋) the character index (0019): no word length reads every goal.
+import { commonShortWords, searchPublicGoals } from "../../db/repositories/public-search.ts";
 import { type Goal, goalSchema } from "../../domain/manifesto/schema.ts";
 import { nfkc } from "../../domain/text.ts";
 import type { ServiceContext } from "../context.ts";
@@ -11,6 +11,12 @@ import { departmentRef } from "./shared.ts";
 export const SEARCH_LIMIT = 100;
 export const MAX_QUERY_LENGTH = 200;
 const MAX_WORDS = 8;
+/**
+ * From this many goals containing a 1–2-character word, the search walks the goals in the
+ * order it shows them and stops at the limit (the word is common: hits come early), rather
+ * than listing every goal with the word from its index and sorting them all (issue 15).
+ */
+export const COMMON_WORD_GOALS = 2000;
 
 export interface PublicSearchInput {
   text: string;
@@ -42,9 +48,11 @@ export async function searchPublicManifestos(
 ): Promise<{ words: string[]; hits: PublicSearchHit[]; truncated: boolean }> {
   const words = searchWords(input.text.slice(0, MAX_QUERY_LENGTH));
   if (words.length === 0) return { words, hits: [], truncated: false };
+  const commonWords = await commonShortWords(ctx.db, words, COMMON_WORD_GOALS);
   const rows = await searchPublicGoals(ctx.db, {
     words,
     limit: SEARCH_LIMIT + 1,
+    commonWords,
     ...(input.municipalityCode !== undefined && { municipalityCode: input.municipalityCode }),
     ...(input.fiscalYear !== undefined && { fiscalYear: input.fiscalYear }),
     ...(input.department !== undefined && { department: departmentRef(input.department) }),

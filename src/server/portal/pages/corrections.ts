@@ -1,17 +1,12 @@
 // The corrections made after publication (「訂正の履歴」): when, the change note, and what
 // changed, old → new, in the page's own words. Each entry has an anchor of its own.
-import { formatDateJa } from "../../../domain/era.ts";
+import { formatDateJa, isoDateInTokyo } from "../../../domain/era.ts";
 import { CHANGE_VERBS, type ReadableChange } from "../../../domain/manifesto/describe-changes.ts";
 import type { PublicCorrection } from "../../../services/portal/public-corrections.ts";
 import { type Html, html, lines } from "../html.ts";
 
 export function correctionAnchor(revision: number): string {
   return `correction-${revision}`;
-}
-
-/** The Tokyo calendar date, for <time datetime>. */
-function isoDate(date: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(date);
 }
 
 function value(text: string | undefined, tag: "del" | "ins"): Html | string {
@@ -33,7 +28,7 @@ export function correctionsSection(corrections: readonly PublicCorrection[]): Ht
 <p>公表後に訂正した内容です。新しい訂正から順に示します。</p>
 <ol class="correction-list">${corrections.map(
     (c) => html`<li id="${correctionAnchor(c.revision)}">
-<h3><time datetime="${isoDate(c.publishedAt)}">${formatDateJa(c.publishedAt)}</time>の訂正（第${c.revision}版）</h3>
+<h3><time datetime="${isoDateInTokyo(c.publishedAt)}">${formatDateJa(c.publishedAt)}</time>の訂正（第${c.revision}版）</h3>
 ${c.changeNote ? html`<p class="change-note">${lines(c.changeNote)}</p>` : ""}
 ${
   c.changes.length === 0

@@ -1,0 +1,6 @@
+// Types of build-server.mjs for the TypeScript that imports it (bench/, test/).
+export const SERVER_BUILD_DIR: string;
+export const SERVER_ENTRY: string;
+export function serverBuildIsStale(): boolean;
+export function buildServer(): Promise<void>;
+export function ensureServerBuild(options?: { log?: (message: string) => void }): Promise<boolean>;

@@ -1,0 +1,102 @@
+// The production build of the server and the command: esbuild compiles src/cli/main.ts (and
+// the rendering worker) into plain JavaScript under dist/server, so `npm start` and the
+// installed `tassei` command start without compiling TypeScript on every run (tsx costs
+// seconds at start-up; tests and development keep running the sources through tsx).
+//
+// Our own code is bundled; packages stay imports of node_modules (`packages: "external"`).
+// Code-splitting keeps the lazily imported parts (xlsx, pdf, charts) out of the start-up:
+// each stays a chunk of its own, loaded on first use as before.
+//
+//   node scripts/build-server.mjs           build when missing or older than the sources
+//   node scripts/build-server.mjs --force   build always
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const SERVER_BUILD_DIR = path.join(root, "dist/server");
+export const SERVER_ENTRY = path.join(SERVER_BUILD_DIR, "main.mjs");
+const SOURCES = ["src", "package-lock.json", "scripts/build-server.mjs"];
+// The staff app and the tests are not part of the server's build.
+const IGNORED = (name) => name === "web" || name.endsWith(".test.ts");
+
+function newestMtime(entry) {
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const name of fs.readdirSync(entry)) {
+    if (IGNORED(name)) continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, name)));
+  }
+  return newest;
+}
+
+/** True when dist/server is missing or older than a source it is built from. */
+export function serverBuildIsStale() {
+  if (!fs.existsSync(SERVER_ENTRY)) return true;
+  const builtAt = fs.statSync(SERVER_ENTRY).mtimeMs;
+  const sources = SOURCES.map((s) => path.join(root, s)).filter((s) => fs.existsSync(s));
+  return builtAt < Math.max(...sources.map(newestMtime));
+}
+
+/**
+ * Builds into a directory of its own, then moves each file into dist/server by rename (atomic),
+ * chunks before entries: a process started meanwhile reads either the old build or the new
+ * one, never half a file, and a running server still finds its old chunks (their names carry
+ * a hash of their content, and old ones are not deleted).
+ */
+export async function buildServer() {
+  const { build } = await import("esbuild");
+  const staging = path.join(root, "dist", `.server-build-${process.pid}`);
+  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    await build({
+      absWorkingDir: root,
+      entryPoints: [
+        { in: "src/cli/main.ts", out: "main" },
+        // pool.ts starts its worker threads at ./worker-boot.mjs beside itself.
+        { in: "src/reports/render/worker.ts", out: "worker-boot" },
+      ],
+      outdir: staging,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      packages: "external",
+      outExtension: { ".js": ".mjs" },
+      // Chunks sit beside the entries: code that finds files relative to its own module
+      // (../../dist/web, ./worker-boot.mjs, ../../demo) sees the same depth as in src/x/.
+      chunkNames: "chunk-[hash]",
+      sourcemap: true,
+      legalComments: "none",
+      logLevel: "warning",
+    });
+    fs.mkdirSync(SERVER_BUILD_DIR, { recursive: true });
+    const files = fs.readdirSync(staging);
+    const isEntry = (f) => !f.startsWith("chunk-");
+    for (const file of [...files.filter((f) => !isEntry(f)), ...files.filter(isEntry)]) {
+      fs.renameSync(path.join(staging, file), path.join(SERVER_BUILD_DIR, file));
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Builds when stale; false when it cannot (esbuild missing, a read-only installation). */
+export async function ensureServerBuild({ log = (m) => process.stderr.write(`${m}\n`) } = {}) {
+  if (!serverBuildIsStale()) return true;
+  try {
+    log("Building the server (esbuild → dist/server)…");
+    await buildServer();
+    return true;
+  } catch (e) {
+    log(`The server could not be built (${e instanceof Error ? e.message : String(e)}).`);
+    return false;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  if (process.argv.includes("--force")) await buildServer();
+  else if (!(await ensureServerBuild())) process.exit(1);
+}

@@ -1,0 +1,115 @@
+// The production build (issue 15): `npm start` and the installed `tassei` command run
+// compiled JavaScript from dist/server, not TypeScript through tsx. The build is made as
+// `npm start` makes it, then the server runs from it as a real child process with plain
+// `node` (no loader): /healthz, a public page with its stylesheet (a file found from the
+// package root), and a PDF (made in a worker thread started from the build's own worker).
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STYLESHEET_PATH } from "../src/server/portal/urls.ts";
+import { createTestDatabase, type TestDatabase } from "./support/database.ts";
+import { PROJECT_ROOT } from "./support/fixtures.ts";
+import { freePort } from "./support/server.ts";
+
+const ENTRY = path.join(PROJECT_ROOT, "dist/server/main.mjs");
+const PAGE = `/242161/2023/${encodeURIComponent("総務部")}`;
+
+let t: TestDatabase;
+let stateDir: string;
+let child: ChildProcess;
+let url: string;
+let stderr = "";
+
+beforeAll(async () => {
+  const built = spawnSync(process.execPath, ["scripts/build-server.mjs"], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  expect(built.status, built.stderr).toBe(0);
+  t = await createTestDatabase();
+  await t.close();
+  stateDir = t.env.TASSEI_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "tassei-state-"));
+  const port = await freePort();
+  const { DATABASE_URL: _u, TASSEI_DATA_DIR: _d, NODE_OPTIONS: _o, ...rest } = process.env;
+  child = spawn(process.execPath, [ENTRY, "serve"], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...rest,
+      ...t.env,
+      TASSEI_DATA_DIR: stateDir,
+      TASSEI_DEMO: "on",
+      TASSEI_LOG_LEVEL: "warn",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  child.stderr?.on("data", (d) => {
+    stderr += String(d);
+  });
+  url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`dist/server exited early: ${stderr}`);
+    const status = await fetch(`${url}/healthz`).then(
+      (r) => r.status,
+      () => undefined,
+    );
+    if (status === 200) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}, 180_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await exited;
+  }
+  await t?.destroy();
+  if (t?.env.TASSEI_DATA_DIR === undefined) fs.rmSync(stateDir, { recursive: true, force: true });
+});
+
+describe("the production build (dist/server)", () => {
+  it("is JavaScript that plain node runs: the main entry and the rendering worker beside it", () => {
+    expect(fs.existsSync(ENTRY)).toBe(true);
+    expect(fs.existsSync(path.join(PROJECT_ROOT, "dist/server/worker-boot.mjs"))).toBe(true);
+    expect(fs.readFileSync(ENTRY, "utf8")).not.toMatch(/from "[^"]*\.ts"/);
+  });
+
+  it("serves /healthz from `node dist/server/main.mjs serve`", async () => {
+    const r = await fetch(`${url}/healthz`);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ status: "ok", database: t.target.kind });
+  });
+
+  it("serves the demo's public page and its stylesheet", async () => {
+    const page = await fetch(`${url}${PAGE}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("総務部");
+    const css = await fetch(`${url}${STYLESHEET_PATH}`);
+    expect(css.status).toBe(200);
+    expect((await css.text()).length).toBeGreaterThan(100);
+  });
+
+  it("renders a PDF in a worker thread started from the build", async () => {
+    const r = await fetch(`${url}${PAGE}/manifesto.pdf`);
+    expect(r.status, stderr).toBe(200);
+    const bytes = Buffer.from(await r.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  }, 60_000);
+
+  it("is what the installed `tassei` command runs", () => {
+    const r = spawnSync(process.execPath, ["bin/tassei.mjs", "--help"], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("tassei");
+    // The build was fresh: the command did not build it again, nor fell back to tsx.
+    expect(r.stderr).not.toContain("Building the server");
+  });
+});
