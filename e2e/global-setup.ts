@@ -11,6 +11,8 @@ import {
   type AccountName,
   accountArgs,
   nabariDraft,
+  nabariHistoryDraft,
+  nabariLastYear,
   SECOND_DEPARTMENT,
   STAFF_PASSWORD,
 } from "./staff-data.ts";
@@ -49,7 +51,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     fs.writeFileSync(staffDraft, JSON.stringify(nabariDraft(), null, 2));
     const secondDraft = path.join(root, "nabari-2024-kikaku.json");
     fs.writeFileSync(secondDraft, JSON.stringify(nabariDraft(SECOND_DEPARTMENT), null, 2));
-    cliOrThrow(["import", "--quiet", staffDraft, secondDraft], env);
+    const historyFiles = [
+      ["nabari-2023-shimin.json", nabariLastYear()],
+      ["nabari-2024-shimin.json", nabariHistoryDraft()],
+    ].map(([name, doc]) => {
+      const file = path.join(root, String(name));
+      fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+      return file;
+    });
+    cliOrThrow(["import", "--quiet", staffDraft, secondDraft, ...historyFiles], env);
     for (const name of Object.keys(ACCOUNTS) as AccountName[]) {
       cliOrThrow(accountArgs(name), env, STAFF_PASSWORD);
     }

@@ -11,6 +11,8 @@ export const STAFF_YEAR = 2024;
 export const STAFF_DEPARTMENT = "総務部";
 export const STAFF_PASSWORD = "e2e-password-名張-2024";
 export const SECOND_DEPARTMENT = "企画財政部";
+/** A department with last year's manifesto too (the history checks); no test moves it. */
+export const HISTORY_DEPARTMENT = "市民部";
 
 export const ACCOUNTS = {
   editor: { username: "nabari-editor", role: "department_editor", displayName: "名張 編集" },
@@ -41,6 +43,21 @@ export function nabariDraft(department: string = STAFF_DEPARTMENT): Doc {
     delete goal.evaluation;
     for (const target of goal.targets) delete target.result;
   }
+  return doc;
+}
+
+/** The demo with its results as Nabari's 2023: last year of HISTORY_DEPARTMENT. */
+export function nabariLastYear(department: string = HISTORY_DEPARTMENT): Doc {
+  const doc = JSON.parse(fs.readFileSync(DEMO_FILE, "utf8")) as Doc;
+  doc.municipality = { code: NABARI.code, name: NABARI.name, prefecture: "三重県" };
+  doc.department = { ...(doc.department as Record<string, unknown>), name: department };
+  return doc;
+}
+
+/** HISTORY_DEPARTMENT's 2024 plan: the demo's, without goal 4's second indicator of 2023. */
+export function nabariHistoryDraft(): Doc {
+  const doc = nabariDraft(HISTORY_DEPARTMENT);
+  doc.goals[3]?.targets.splice(1, 1);
   return doc;
 }
 
