@@ -46,7 +46,7 @@ const dashboardQuery = z.strictObject({
   year: fiscalYearSchema,
 });
 const dashboardCsvQuery = dashboardQuery.extend({
-  table: z.enum(["departments", "warnings", "indicators"]).optional(),
+  table: z.enum(["departments", "warnings", "indicators", "consistency"]).optional(),
 });
 const bookletBody = z.strictObject({
   municipality: municipalityCodeSchema,
