@@ -3,6 +3,7 @@
 // the real-style corpora of the parser's tests, in equal parts.
 //
 //   node_modules/.bin/tsx bench/parse-targets.ts [--texts 10000] [--seed 1]
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { TARGET_TEXT_CORPUS } from "../src/domain/target-text/corpus.ts";
 import { HELD_OUT_CORPUS } from "../src/domain/target-text/corpus-held-out.ts";
@@ -25,15 +26,9 @@ function texts(count: number, seed: number): string[] {
   return out;
 }
 
-function main(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: { texts: { type: "string" }, seed: { type: "string" } },
-  });
-  const all = texts(
-    parseCount("texts", values.texts, 10_000),
-    parseCount("seed", values.seed, 1, 0),
-  );
+/** The parser's throughput over `count` texts (median of 5 rounds), as one printed line. */
+export function parserThroughput(count: number, seed: number): string {
+  const all = texts(count, seed);
   let read = 0;
   for (const t of all.slice(0, 500)) if (parseTargetText(t)) read++; // warm-up
   const rounds: number[] = [];
@@ -44,11 +39,23 @@ function main(argv: string[]) {
     rounds.push(performance.now() - start);
   }
   const s = summarize(rounds);
-  process.stdout.write(
-    `target-text parser (${machineLine()})\n` +
-      `${all.length} texts, ${read} read as numeric, 5 rounds: median ${formatNumber(s.p50)} ms ` +
-      `(${formatNumber((all.length / s.p50) * 1000)} texts/s), max ${formatNumber(s.max)} ms\n`,
+  return (
+    `${all.length} texts, ${read} read as numeric, 5 rounds: median ${formatNumber(s.p50)} ms ` +
+    `(${formatNumber((all.length / s.p50) * 1000)} texts/s), max ${formatNumber(s.max)} ms`
   );
 }
 
-main(process.argv.slice(2));
+function main(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: { texts: { type: "string" }, seed: { type: "string" } },
+  });
+  const line = parserThroughput(
+    parseCount("texts", values.texts, 10_000),
+    parseCount("seed", values.seed, 1, 0),
+  );
+  process.stdout.write(`target-text parser (${machineLine()})\n${line}\n`);
+}
+
+// Also a module: bench/assessment-scale.ts prints the same figure beside its own.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main(process.argv.slice(2));

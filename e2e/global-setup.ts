@@ -12,6 +12,8 @@ import {
   accountArgs,
   nabariDraft,
   PROGRESS_DEPARTMENT,
+  nabariHistoryDraft,
+  nabariLastYear,
   SECOND_DEPARTMENT,
   STAFF_PASSWORD,
 } from "./staff-data.ts";
@@ -56,9 +58,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const secondDraft = path.join(root, "nabari-2024-kikaku.json");
     fs.writeFileSync(secondDraft, JSON.stringify(nabariDraft(SECOND_DEPARTMENT), null, 2));
     cliOrThrow(["import", "--quiet", staffDraft, secondDraft], env);
-    const progressPlan = path.join(root, "nabari-2024-shimin.json");
+    const progressPlan = path.join(root, "nabari-2024-kenko.json");
     fs.writeFileSync(progressPlan, JSON.stringify(nabariDraft(PROGRESS_DEPARTMENT), null, 2));
     cliOrThrow(["import", "--quiet", "--published", progressPlan], env);
+    const historyFiles = [
+      ["nabari-2023-shimin.json", nabariLastYear()],
+      ["nabari-2024-shimin.json", nabariHistoryDraft()],
+    ].map(([name, doc]) => {
+      const file = path.join(root, String(name));
+      fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+      return file;
+    });
+    cliOrThrow(["import", "--quiet", ...historyFiles], env);
     for (const name of Object.keys(ACCOUNTS) as AccountName[]) {
       cliOrThrow(accountArgs(name), env, STAFF_PASSWORD);
     }

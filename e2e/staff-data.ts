@@ -12,7 +12,9 @@ export const STAFF_DEPARTMENT = "総務部";
 export const STAFF_PASSWORD = "e2e-password-名張-2024";
 export const SECOND_DEPARTMENT = "企画財政部";
 /** A published plan of its own for the progress report test (issue 14): 中間報告 follows publication. */
-export const PROGRESS_DEPARTMENT = "市民部";
+export const PROGRESS_DEPARTMENT = "健康福祉部";
+/** A department with last year's manifesto too (the history checks); no test moves it. */
+export const HISTORY_DEPARTMENT = "市民部";
 
 export const ACCOUNTS = {
   editor: { username: "nabari-editor", role: "department_editor", displayName: "名張 編集" },
@@ -27,9 +29,9 @@ export const ACCOUNTS = {
     department: SECOND_DEPARTMENT,
   },
   progressEditor: {
-    username: "nabari-shimin-editor",
+    username: "nabari-kenko-editor",
     role: "department_editor",
-    displayName: "名張 市民 編集",
+    displayName: "名張 健康福祉 編集",
     department: PROGRESS_DEPARTMENT,
   },
 } as const;
@@ -49,6 +51,21 @@ export function nabariDraft(department: string = STAFF_DEPARTMENT): Doc {
     delete goal.evaluation;
     for (const target of goal.targets) delete target.result;
   }
+  return doc;
+}
+
+/** The demo with its results as Nabari's 2023: last year of HISTORY_DEPARTMENT. */
+export function nabariLastYear(department: string = HISTORY_DEPARTMENT): Doc {
+  const doc = JSON.parse(fs.readFileSync(DEMO_FILE, "utf8")) as Doc;
+  doc.municipality = { code: NABARI.code, name: NABARI.name, prefecture: "三重県" };
+  doc.department = { ...(doc.department as Record<string, unknown>), name: department };
+  return doc;
+}
+
+/** HISTORY_DEPARTMENT's 2024 plan: the demo's, without goal 4's second indicator of 2023. */
+export function nabariHistoryDraft(): Doc {
+  const doc = nabariDraft(HISTORY_DEPARTMENT);
+  doc.goals[3]?.targets.splice(1, 1);
   return doc;
 }
 

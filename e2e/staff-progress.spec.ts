@@ -1,4 +1,4 @@
-// The mid-year progress report（中間報告, issue 14 item 5) in the browser: Nabari's 市民部, whose
+// The mid-year progress report（中間報告, issue 14 item 5) in the browser: Nabari's 健康福祉部, whose
 // plan is published, enters its progress for goal 1 and submits it; the planning division
 // sees it on the dashboard, acknowledges it with a comment, and the portal then shows it
 // under the goal.

@@ -109,6 +109,30 @@ describe("tassei import / export", () => {
   });
 });
 
+describe("tassei import of targets written as text only (issue #11)", () => {
+  it("keeps them as written and flags each, with the code the assessment proposes a measure by", () => {
+    const doc = demoDocument();
+    doc.fiscalYear = 2025;
+    // A plan: the demo's first target without its measure or result.
+    type Loose = { text: string; measure?: unknown; result?: unknown };
+    const target = (doc.goals[0] as { targets: Loose[] }).targets[0];
+    if (!target) throw new Error("the demo's first target is missing");
+    delete target.measure;
+    delete target.result;
+    const file = path.join(dir, "text-only.json");
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const r = runCli(["import", file], t.env);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      "数値が文章だけに書かれた達成目標 1 件（target_not_structured）: goals[0].targets[0]",
+    );
+    const exported = runCli([...exportArgs.slice(0, 4), "2025", ...exportArgs.slice(5)], t.env);
+    const stored = JSON.parse(exported.stdout) as typeof doc;
+    expect(stored.goals[0]).toEqual(doc.goals[0]);
+  });
+});
+
 describe("tassei assess", () => {
   type Out = {
     goals: {

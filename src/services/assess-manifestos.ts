@@ -27,14 +27,24 @@ export interface AssessedManifesto {
 
 const isComparator = (c: string): c is Comparator => (COMPARATORS as readonly string[]).includes(c);
 
-/** Last year's numeric targets of the municipality, by department id. */
+/** What the assessment's history checks take: last year's numeric targets of a department. */
+export interface LastYearSeries {
+  fiscalYear: number;
+  indicators: LastYearIndicator[];
+}
+
+/**
+ * Last year's numeric targets of the municipality, by department id; given a department,
+ * only that department's (what a department's staff may see).
+ */
 export async function lastYearByDepartment(
   ctx: ServiceContext,
-  selector: Pick<ManifestoSelector, "municipalityCode" | "fiscalYear">,
+  selector: Pick<ManifestoSelector, "municipalityCode" | "fiscalYear"> & { departmentId?: number },
 ): Promise<Map<number, LastYearIndicator[]>> {
   const rows = await listLastYearNumericTargets(ctx.db, {
     municipalityCode: selector.municipalityCode,
     fiscalYear: selector.fiscalYear - 1,
+    ...(selector.departmentId !== undefined && { departmentId: selector.departmentId }),
   });
   const out = new Map<number, LastYearIndicator[]>();
   for (const r of rows) {
@@ -43,6 +53,19 @@ export async function lastYearByDepartment(
     out.set(r.departmentId, [...(out.get(r.departmentId) ?? []), indicator]);
   }
   return out;
+}
+
+/**
+ * The `lastYear` option of the assessment for one department's manifesto of `fiscalYear`;
+ * undefined when the department had no numeric target last year (nothing to compare with).
+ */
+export function lastYearOf(
+  byDepartment: ReadonlyMap<number, LastYearIndicator[]>,
+  departmentId: number,
+  fiscalYear: number,
+): LastYearSeries | undefined {
+  const indicators = byDepartment.get(departmentId);
+  return indicators === undefined ? undefined : { fiscalYear: fiscalYear - 1, indicators };
 }
 
 function toIndicator(r: LastYearTargetRow): LastYearIndicator | undefined {
@@ -66,7 +89,7 @@ export async function assessManifestos(
   const manifestos = await loadManifestos(ctx, selector);
   const lastYear = manifestos.length > 0 ? await lastYearByDepartment(ctx, selector) : new Map();
   return manifestos.map((m) => {
-    const indicators = lastYear.get(m.departmentId);
+    const series = lastYearOf(lastYear, m.departmentId, m.fiscalYear);
     return {
       municipality: { code: municipality.code, name: municipality.name },
       fiscalYear: m.fiscalYear,
@@ -77,9 +100,7 @@ export async function assessManifestos(
         knownScales: knownScales(scale),
         planCodes: plan.map((p) => p.code),
         ...(levelRules && { levelRules }),
-        ...(indicators !== undefined && {
-          lastYear: { fiscalYear: m.fiscalYear - 1, indicators },
-        }),
+        ...(series !== undefined && { lastYear: series }),
       }),
     };
   });

@@ -4,12 +4,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
 import { demoDocument } from "../../test/support/fixtures.ts";
+import { assessManifesto } from "../domain/assessment/index.ts";
 import { nextYearDraft } from "../domain/manifesto/next-year.ts";
 import { manifestoDocumentSchema } from "../domain/manifesto/schema.ts";
 import { assessManifestos } from "./assess-manifestos.ts";
+import { staffContext } from "./auth/staff-context.ts";
 import { importManifesto } from "./import-manifesto.ts";
+import { getStaffManifesto } from "./manifestos/get-manifesto.ts";
+import { getPlanningDashboard } from "./planning/get-dashboard.ts";
+import { getYearOverview } from "./planning/get-year-overview.ts";
 
 let t: TestDatabase;
+let draftId = 0;
 beforeAll(async () => {
   t = await createTestDatabase();
   const demo = manifestoDocumentSchema.parse(demoDocument());
@@ -20,7 +26,7 @@ beforeAll(async () => {
   const goal3 = draft.goals[2]?.targets?.[1];
   if (goal3?.measure?.kind === "numeric") delete goal3.measure.baseline;
   draft.goals[3]?.targets?.splice(1, 1);
-  await importManifesto(t.ctx, draft);
+  draftId = (await importManifesto(t.ctx, draft)).manifestoId;
 });
 afterAll(async () => {
   await t.destroy();
@@ -88,5 +94,72 @@ describe("assess --municipality --year on a rolled-over plan", () => {
       [5, [["exceeded_on_milestones_only", undefined]]],
       [6, []],
     ]);
+  });
+});
+
+const planner = () =>
+  staffContext(t.ctx, {
+    id: 1,
+    username: "planner",
+    role: "planning",
+    municipalityCode: "242161",
+    departmentId: null,
+  });
+
+const HISTORY = new Set(["target_below_last_actual", "target_lowered", "indicator_dropped"]);
+
+describe("the history checks beyond the command line (issue #11)", () => {
+  it("the editor is given last year's targets, and assessing with them gives what assess gives", async () => {
+    const found = await getStaffManifesto(planner(), draftId);
+    const lastYear = found.context.lastYear;
+    expect(lastYear?.fiscalYear).toBe(2023);
+    expect(lastYear?.indicators).toContainEqual({
+      goal: 3,
+      indicator: "階層別研修後の受講者アンケート項目の活用度平均",
+      measure: { unit: "%", comparator: ">=", target: 70 },
+      actual: 84,
+    });
+    // What the staff app runs in the browser on the document and this context.
+    const inBrowser = assessManifesto(manifestoDocumentSchema.parse(found.document), {
+      ...(lastYear && { lastYear }),
+    });
+    const [cli] = await assessManifestos(t.ctx, { municipalityCode: "242161", fiscalYear: 2024 });
+    const history = (goals: typeof inBrowser.goals | undefined) =>
+      goals?.flatMap((g) => g.findings.filter((f) => HISTORY.has(f.code)).map((f) => f.message));
+    expect(history(inBrowser.goals)).toEqual(history(cli?.assessment.goals));
+    expect(history(inBrowser.goals)).toHaveLength(2);
+  });
+
+  it("a manifesto of the first year has no last year to compare with", async () => {
+    const year = await getYearOverview(
+      planner(),
+      { municipalityCode: "242161", fiscalYear: 2023 },
+      new Date("2024-05-01T00:00:00Z"),
+    );
+    const found = await getStaffManifesto(planner(), year.departments[0]?.manifesto?.id ?? 0);
+    expect(found.manifesto.fiscalYear).toBe(2023);
+    expect(found.context.lastYear).toBeNull();
+  });
+
+  it("全体状況 counts them as assess does", async () => {
+    const [cli] = await assessManifestos(t.ctx, { municipalityCode: "242161", fiscalYear: 2024 });
+    const overview = await getYearOverview(
+      planner(),
+      { municipalityCode: "242161", fiscalYear: 2024 },
+      new Date("2024-05-01T00:00:00Z"),
+    );
+    const row = overview.departments.find((d) => d.manifesto?.id === draftId);
+    expect(row?.warnings).toBe(cli?.assessment.summary.warnings);
+    expect(row?.notices).toBe(cli?.assessment.summary.notices);
+    // Seven warnings on the plan itself, one more from last year's actual (goal 3's 70%).
+    expect(row?.warnings).toBe(8);
+  });
+
+  it("the planning dashboard lists the warning against last year's actual", async () => {
+    const dashboard = await getPlanningDashboard(planner(), "242161", 2024);
+    expect(dashboard.warnings.filter((w) => w.code === "target_below_last_actual")).toMatchObject([
+      { goalNumber: 3, target: 1 },
+    ]);
+    expect(dashboard.departments[0]?.notices).toBe(1);
   });
 });

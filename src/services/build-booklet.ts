@@ -1,6 +1,7 @@
 // The bound booklet（冊子）: every published manifesto of a municipality's fiscal year in one
 // PDF, departments in the municipality's order, with a cover and a table of contents.
 import { listPublicManifestos } from "../db/repositories/public-manifestos.ts";
+import { assessManifesto } from "../domain/assessment/index.ts";
 import { type ManifestoDocument, manifestoDocumentSchema } from "../domain/manifesto/schema.ts";
 import { NotFoundError } from "../errors.ts";
 import type { MissingGlyphPolicy } from "../reports/pdf/index.ts";
@@ -8,7 +9,7 @@ import { renderBookletPdfOffThread } from "../reports/render/index.ts";
 import type { ServiceContext } from "./context.ts";
 import { withMunicipalityDefaults } from "./export-manifesto.ts";
 import { loadManifestos, requireMunicipality } from "./find-manifestos.ts";
-import { scaleFromSetting } from "./municipality-scale.ts";
+import { knownScales, levelRulesFromSetting, scaleFromSetting } from "./municipality-scale.ts";
 
 export interface BookletRequest {
   municipalityCode: string;
@@ -33,21 +34,29 @@ export async function buildBooklet(
     );
   }
   await request.onProgress?.(0, manifestos.length);
-  // On a worker thread: a booklet is seconds of CPU that the server's requests must not wait for.
-  const result = await renderBookletPdfOffThread(
-    manifestos.map((document) => withMunicipalityDefaults(document, municipality)),
-    {
-      municipalityName: municipality.name,
-      fiscalYear: request.fiscalYear,
-      ...(municipality.documentTitle !== null && { documentTitle: municipality.documentTitle }),
-      ...(municipality.documentSubtitle !== null && {
-        documentSubtitle: municipality.documentSubtitle,
-      }),
+  const documents = manifestos.map((document) => withMunicipalityDefaults(document, municipality));
+  // The expected levels by the municipality's own level rules, as its staff and portal show them.
+  const levelRules = levelRulesFromSetting(municipality.levelRules);
+  const expectedLevels = documents.map((doc) =>
+    assessManifesto(doc, {
       ...(scale && { scale }),
-      ...(request.missingGlyphs && { missingGlyphs: request.missingGlyphs }),
-      ...(request.onProgress && { onProgress: request.onProgress }),
-    },
+      knownScales: knownScales(scale),
+      ...(levelRules && { levelRules }),
+    }).goals.map((g) => g.expectedLevel ?? null),
   );
+  // On a worker thread: a booklet is seconds of CPU that the server's requests must not wait for.
+  const result = await renderBookletPdfOffThread(documents, {
+    municipalityName: municipality.name,
+    fiscalYear: request.fiscalYear,
+    ...(municipality.documentTitle !== null && { documentTitle: municipality.documentTitle }),
+    ...(municipality.documentSubtitle !== null && {
+      documentSubtitle: municipality.documentSubtitle,
+    }),
+    ...(scale && { scale }),
+    expectedLevels,
+    ...(request.missingGlyphs && { missingGlyphs: request.missingGlyphs }),
+    ...(request.onProgress && { onProgress: request.onProgress }),
+  });
   return { pdf: result.pdf, departments: result.contents };
 }
 

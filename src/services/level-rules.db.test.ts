@@ -2,14 +2,20 @@
 // `assess`, the planning dashboard and the public year page; the consistency share and the
 // achievement-ratio distribution on both. The demo (goals 1 and 4 claim 3 with a target
 // not met, goal 5 claims 4 on milestones) gives expected levels 2, 4, 4, 2, 3, 3.
+
+import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
 import { demoDocument } from "../../test/support/fixtures.ts";
 import { ValidationError } from "../errors.ts";
+import { OPEN_DATA_COLUMNS } from "../reports/csv/open-data.ts";
+import { pdfText, squeeze, writePdf } from "../reports/pdf/test-support.ts";
 import { portalApp, visibleText } from "../server/portal/test-app.ts";
 import { assessManifestos } from "./assess-manifestos.ts";
 import { staffContext } from "./auth/staff-context.ts";
+import { buildBooklet } from "./build-booklet.ts";
+import { exportManifestoWorkbook } from "./export-manifesto-xlsx.ts";
 import { importManifesto } from "./import-manifesto.ts";
 import { getPlanningDashboard } from "./planning/get-dashboard.ts";
 import { updateMunicipality } from "./update-municipality-settings.ts";
@@ -138,5 +144,66 @@ describe("the public year page", () => {
     expect(text).toContain("達成率100%以上105%未満（ちょうど達成）");
     expect(text).toMatch(/総務部 6件中3件（50%） 2件 0件 0件 3件 1件 1件/);
     expect(text).toMatch(/全体 6件中3件（50%）/);
+  });
+});
+
+// Rules that differ from the defaults on the demo: every target met → 3 (the defaults give 4
+// to goals 2 and 3, whose targets are beaten), any not met → 1 (the defaults: 2).
+const STRICT = {
+  rules: [
+    { when: "all_met", level: 3 },
+    { when: "any_not_met", level: 1 },
+  ],
+};
+
+describe("the workbook and the booklet follow the municipality's level rules", () => {
+  beforeAll(async () => {
+    await updateMunicipality(t.ctx, { code: "242161", levelRules: STRICT });
+  });
+  afterAll(async () => {
+    await updateMunicipality(t.ctx, { code: "242161", levelRules: null });
+  });
+
+  it("the workbook's 達成目標一覧 gives each goal's expected level and whether it agrees", async () => {
+    const xlsx = await exportManifestoWorkbook(t.ctx, {
+      municipalityCode: "242161",
+      fiscalYear: 2023,
+      department: "総務部",
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const list = wb.getWorksheet("達成目標一覧");
+    const col = (key: string) => OPEN_DATA_COLUMNS.findIndex((c) => c.key === key) + 1;
+    const byGoal = new Map<unknown, unknown[]>();
+    list?.eachRow((row, n) => {
+      if (n === 1) return;
+      byGoal.set(row.getCell(col("goal_number")).value, [
+        row.getCell(col("self_evaluation")).value,
+        row.getCell(col("expected_level")).value,
+        row.getCell(col("self_evaluation_agrees")).value,
+      ]);
+    });
+    expect([...byGoal.entries()]).toEqual([
+      [1, [3, 1, "異なる"]],
+      [2, [4, 3, "異なる"]],
+      [3, [4, 3, "異なる"]],
+      [4, [3, 1, "異なる"]],
+      [5, [4, 3, "異なる"]],
+      [6, [3, 3, "一致"]],
+    ]);
+  });
+
+  it("the booklet prints the expected level under each goal's reason", async () => {
+    const { pdf } = await buildBooklet(t.ctx, { municipalityCode: "242161", fiscalYear: 2023 });
+    const text = squeeze(pdfText(writePdf(pdf, "booklet-level-rules.pdf")));
+    const lines = text.match(/実績から見込まれる段階：\d（自己評価と(一致|異なる)）/gu);
+    expect(lines).toEqual([
+      "実績から見込まれる段階：1（自己評価と異なる）",
+      "実績から見込まれる段階：3（自己評価と異なる）",
+      "実績から見込まれる段階：3（自己評価と異なる）",
+      "実績から見込まれる段階：1（自己評価と異なる）",
+      "実績から見込まれる段階：3（自己評価と異なる）",
+      "実績から見込まれる段階：3（自己評価と一致）",
+    ]);
   });
 });

@@ -16,9 +16,9 @@ export interface LastYearTargetRow {
 
 export async function listLastYearNumericTargets(
   db: Db,
-  q: { municipalityCode: string; fiscalYear: number },
+  q: { municipalityCode: string; fiscalYear: number; departmentId?: number },
 ): Promise<LastYearTargetRow[]> {
-  const rows = await db
+  let query = db
     .selectFrom("targets as t")
     .innerJoin("manifestos as m", "m.id", "t.manifesto_id")
     .innerJoin("indicators as i", "i.id", "t.indicator_id")
@@ -34,7 +34,10 @@ export async function listLastYearNumericTargets(
     ])
     .where("m.municipality_code", "=", q.municipalityCode)
     .where("m.fiscal_year", "=", q.fiscalYear)
-    .where("t.kind", "=", "numeric")
+    .where("t.kind", "=", "numeric");
+  // A department's staff get their own department's history only (scoped, not filtered after).
+  if (q.departmentId !== undefined) query = query.where("m.department_id", "=", q.departmentId);
+  const rows = await query
     .orderBy("m.department_id")
     .orderBy("t.goal_number")
     .orderBy("t.position")

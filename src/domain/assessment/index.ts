@@ -2,7 +2,7 @@
 // goal's self-evaluation held against its targets. It only shows evidence beside the human
 // judgement; it never changes a level.
 import { DEFAULT_SCALE, meaningOf } from "../manifesto/default-scale.ts";
-import type { EvaluationScale, Goal, ManifestoDocument } from "../manifesto/schema.ts";
+import type { EvaluationScale, Goal, ManifestoDocument, Target } from "../manifesto/schema.ts";
 import { comparisonKey } from "../text.ts";
 import { defaultLevelRules, expectedLevel, type LevelRules } from "./expected-level.ts";
 import {
@@ -24,6 +24,7 @@ import { assessTarget } from "./target-status.ts";
 import type {
   AssessOptions,
   Finding,
+  FindingCode,
   GoalAssessment,
   LastYearIndicator,
   ManifestoAssessment,
@@ -44,7 +45,7 @@ export {
   levelsMissingFromScale,
   RATIO_BINS,
 } from "./expected-level.ts";
-export { lastYearFromDocument } from "./history-checks.ts";
+export { indicatorsByKey, lastYearFromDocument } from "./history-checks.ts";
 export { assessTarget } from "./target-status.ts";
 export type {
   AssessOptions,
@@ -58,6 +59,17 @@ export type {
   TargetStatus,
 } from "./types.ts";
 
+/** The codes of the checks made when a target is set (shown in the plan and its review). */
+export const PLAN_TIME_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  "target_not_structured",
+  "target_met_by_baseline",
+  "target_equals_baseline",
+  "text_disagrees_with_measure",
+  "target_below_last_actual",
+  "target_lowered",
+  "indicator_dropped",
+]);
+
 interface DocumentContext {
   scale: EvaluationScale;
   knownScales: readonly EvaluationScale[];
@@ -69,26 +81,40 @@ interface DocumentContext {
   levelRulesStated: boolean;
 }
 
+/**
+ * The checks of one target as it is set: its text, its baseline and, given last year's
+ * series of the department, last year's target and actual. The editor shows these beside
+ * the target as it is typed; the assessment gives them on the target's goal.
+ */
+export function targetPlanFindings(
+  target: Target,
+  ref: { index: number; label?: string; count: number },
+  fiscalYear: number,
+  lastYear?: { fiscalYear: number; indicators: ReadonlyMap<string, LastYearIndicator> },
+): Finding[] {
+  const findings = planFindings(target, ref, fiscalYear);
+  const measure = target.measure;
+  if (lastYear !== undefined && measure?.kind === "numeric") {
+    findings.push(
+      ...historyFindings(
+        measure,
+        ref,
+        lastYear.indicators.get(comparisonKey(measure.indicator)),
+        lastYear.fiscalYear,
+        { baselineAlreadyMeets: findings.some((f) => f.code === "target_met_by_baseline") },
+      ),
+    );
+  }
+  return findings;
+}
+
 /** The checks of targets as they are set: the text, the baseline, last year's series. */
 function targetFindings(goal: Goal, ctx: DocumentContext): Finding[] {
   const targets = goal.targets ?? [];
   return targets.flatMap((target, index) => {
     const label = target.label?.trim() ? target.label : undefined;
     const ref = { index, ...(label !== undefined && { label }), count: targets.length };
-    const findings = planFindings(target, ref, ctx.fiscalYear);
-    const measure = target.measure;
-    if (ctx.lastYear !== undefined && measure?.kind === "numeric") {
-      findings.push(
-        ...historyFindings(
-          measure,
-          ref,
-          ctx.lastYear.indicators.get(comparisonKey(measure.indicator)),
-          ctx.lastYear.fiscalYear,
-          { baselineAlreadyMeets: findings.some((f) => f.code === "target_met_by_baseline") },
-        ),
-      );
-    }
-    return findings;
+    return targetPlanFindings(target, ref, ctx.fiscalYear, ctx.lastYear);
   });
 }
 

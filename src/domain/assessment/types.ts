@@ -49,23 +49,25 @@ export interface TargetAssessment {
  *
  * docs/assessment-codes.md explains each with an example.
  */
-export type FindingCode =
-  | "claimed_achieved_target_not_met"
-  | "claimed_not_achieved_all_targets_met"
-  | "exceeded_on_milestones_only"
-  | "exceeded_without_beaten_target"
-  | "numeric_target_without_result"
-  | "level_meaning_unknown"
-  | "unknown_policy_ref"
-  | "claimed_without_evidence"
-  | "target_not_structured"
-  | "target_met_by_baseline"
-  | "target_equals_baseline"
-  | "text_disagrees_with_measure"
-  | "target_below_last_actual"
-  | "target_lowered"
-  | "indicator_dropped"
-  | "level_differs_from_expected";
+export const FINDING_CODES = [
+  "claimed_achieved_target_not_met",
+  "claimed_not_achieved_all_targets_met",
+  "exceeded_on_milestones_only",
+  "exceeded_without_beaten_target",
+  "numeric_target_without_result",
+  "level_meaning_unknown",
+  "unknown_policy_ref",
+  "claimed_without_evidence",
+  "target_not_structured",
+  "target_met_by_baseline",
+  "target_equals_baseline",
+  "text_disagrees_with_measure",
+  "target_below_last_actual",
+  "target_lowered",
+  "indicator_dropped",
+  "level_differs_from_expected",
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
 
 /** The measure read from a target's text (target_not_structured): ready to register. */
 export interface FindingProposal {

@@ -1,14 +1,17 @@
 // The planning dashboard as CSV, one table per file: departments (levels, targets, findings),
-// warnings (one row each), indicators (year-over-year change). UTF-8 with BOM and CRLF, like
+// warnings (one row each), indicators (year-over-year change), consistency (per department
+// and for the whole year: the self-evaluations that agree with the evidence, and the
+// distribution of achievement ratios). UTF-8 with BOM and CRLF, like
 // the open-data CSV, so that Japanese Excel opens it as it is; cells that cannot start a
 // formula (safe-csv.ts).
+import { type ConsistencyFigures, RATIO_BINS } from "../../domain/assessment/index.ts";
 import type { PlanningDashboard } from "../../domain/dashboard.ts";
 import { isManifestoState, STATE_LABELS } from "../../domain/workflow.ts";
 import { COMPARATOR_WORDS } from "../xlsx/vocabulary.ts";
 import { TARGET_STATUS_WORDS } from "./open-data.ts";
 import { type CsvCell, safeCsv } from "./safe-csv.ts";
 
-export const DASHBOARD_TABLES = ["departments", "warnings", "indicators"] as const;
+export const DASHBOARD_TABLES = ["departments", "warnings", "indicators", "consistency"] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
 type Cell = CsvCell;
@@ -107,10 +110,44 @@ function indicatorRows(d: PlanningDashboard): Cell[][] {
   return [header, ...rows];
 }
 
+/** The share as a percentage with one decimal, empty when nothing could be compared. */
+const sharePercent = (f: ConsistencyFigures): Cell =>
+  f.share === null ? "" : Math.round(f.share * 1000) / 10;
+
+/** One row per department and one for the whole year (部局名 「全体」, no manifesto ID). */
+function consistencyRows(d: PlanningDashboard): Cell[][] {
+  const header = [
+    "年度",
+    "部局名",
+    "自己評価と比べた目標",
+    "うち一致",
+    "一致の割合（%）",
+    "達成率のある達成目標",
+    ...RATIO_BINS.map((b) => `達成率${b.label}`),
+    "マニフェストID",
+  ];
+  const row = (name: string, f: ConsistencyFigures, id: number | "") => [
+    d.fiscalYear,
+    name,
+    f.compared,
+    f.agreeing,
+    sharePercent(f),
+    f.ratios,
+    ...f.distribution.map((b) => b.count),
+    id,
+  ];
+  return [
+    header,
+    ...d.departments.map((p) => row(p.name, p.consistency, p.manifestoId)),
+    row("全体", d.consistency, ""),
+  ];
+}
+
 const BUILDERS: Record<DashboardTable, (d: PlanningDashboard) => Cell[][]> = {
   departments: departmentRows,
   warnings: warningRows,
   indicators: indicatorRows,
+  consistency: consistencyRows,
 };
 
 export function dashboardCsv(dashboard: PlanningDashboard, table: DashboardTable): string {

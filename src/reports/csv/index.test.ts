@@ -3,6 +3,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { demoDocument, PROJECT_ROOT } from "../../../test/support/fixtures.ts";
+import { assessManifesto } from "../../domain/assessment/index.ts";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { validateManifesto } from "../../domain/manifesto/validate.ts";
 import { OPEN_DATA_COLUMNS, openDataCsv, plainNumber } from "./index.ts";
@@ -24,6 +25,17 @@ describe("openDataCsv", () => {
     expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(csv.slice(1).split("\r\n")[0]).toBe(OPEN_DATA_COLUMNS.map((c) => c.name).join(","));
+  });
+
+  it("says 一部達成 for a milestone judged partly achieved (issue #11), not 未達成", () => {
+    const doc = demo();
+    const milestone = doc.goals[4]?.targets?.[0];
+    if (milestone?.result === undefined) throw new Error("the demo's goal 5 has no result");
+    milestone.result.status = "partial";
+    const assessment = assessManifesto(doc);
+    const rows = read(openDataCsv([{ doc, assessment }]));
+    const row = rows.find((r) => r.目標番号 === "5");
+    expect(row).toMatchObject({ 実績の区分: "一部達成", 達成状況: "一部達成" });
   });
 
   it("writes one row per target of the demo, with its values", () => {

@@ -44,6 +44,8 @@ export const OPEN_DATA_COLUMNS = [
   { key: "self_evaluation", name: "自己評価" },
   { key: "self_evaluation_label", name: "自己評価の区分名" },
   { key: "reason", name: "自己評価の理由" },
+  { key: "expected_level", name: "実績から見込まれる段階" },
+  { key: "self_evaluation_agrees", name: "自己評価と実績の一致" },
 ] as const;
 
 export type OpenDataKey = (typeof OPEN_DATA_COLUMNS)[number]["key"];
@@ -76,12 +78,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * The status the assessment gave a target. Read by shape rather than by type, so this report
  * does not depend on the assessment module's internals: `goals[g].targets[t].status`.
  */
-export function assessedStatus(
+function assessedGoal(
   assessment: unknown,
   goalIndex: number,
   goalNumber: number,
-  targetIndex: number,
-): TargetStatus | undefined {
+): Record<string, unknown> | undefined {
   if (!isRecord(assessment) || !Array.isArray(assessment.goals)) return undefined;
   const goals: unknown[] = assessment.goals;
   const byIndex = goals[goalIndex];
@@ -89,7 +90,30 @@ export function assessedStatus(
     isRecord(byIndex) && (byIndex.number === undefined || byIndex.number === goalNumber)
       ? byIndex
       : goals.find((g) => isRecord(g) && g.number === goalNumber);
-  if (!isRecord(goal) || !Array.isArray(goal.targets)) return undefined;
+  return isRecord(goal) ? goal : undefined;
+}
+
+/**
+ * The level the evidence supports by the municipality's level rules, as the assessment gave
+ * it (`goals[g].expectedLevel`); undefined when no rule holds or no assessment was given.
+ */
+export function assessedExpectedLevel(
+  assessment: unknown,
+  goalIndex: number,
+  goalNumber: number,
+): number | undefined {
+  const level = assessedGoal(assessment, goalIndex, goalNumber)?.expectedLevel;
+  return typeof level === "number" ? level : undefined;
+}
+
+export function assessedStatus(
+  assessment: unknown,
+  goalIndex: number,
+  goalNumber: number,
+  targetIndex: number,
+): TargetStatus | undefined {
+  const goal = assessedGoal(assessment, goalIndex, goalNumber);
+  if (goal === undefined || !Array.isArray(goal.targets)) return undefined;
   const target: unknown = goal.targets[targetIndex];
   const status = isRecord(target) ? target.status : undefined;
   return status === "met" || status === "not_met" || status === "unknown" ? status : undefined;
@@ -104,6 +128,7 @@ export function openDataRecords(
     const scale = doc.evaluationScale ?? options.scale ?? DEFAULT_SCALE;
     doc.goals.forEach((goal, g) => {
       const level = goal.evaluation?.level;
+      const expected = assessedExpectedLevel(assessment, g, goal.number);
       const goalPart: OpenDataRecord = {
         municipality_code: doc.municipality.code,
         prefecture_name: doc.municipality.prefecture,
@@ -120,6 +145,13 @@ export function openDataRecords(
         self_evaluation_label:
           level === undefined ? undefined : scale.levels.find((l) => l.level === level)?.label,
         reason: goal.evaluation?.reason,
+        expected_level: level === undefined ? undefined : expected,
+        self_evaluation_agrees:
+          level === undefined || expected === undefined
+            ? undefined
+            : level === expected
+              ? "一致"
+              : "異なる",
       };
       const targets = goal.targets ?? [];
       if (targets.length === 0) out.push(goalPart);
@@ -145,7 +177,11 @@ export function openDataRecords(
           actual_value: t.result?.actual,
           result_status: t.result?.status ? STATUS_WORDS[t.result.status] : undefined,
           result_text: t.result?.text,
-          status: TARGET_STATUS_WORDS[status],
+          // A milestone judged partly achieved is said so, not 未達成 (issue #11).
+          status:
+            m?.kind === "milestone" && t.result?.status === "partial"
+              ? STATUS_WORDS.partial
+              : TARGET_STATUS_WORDS[status],
         });
       });
     });

@@ -29,6 +29,8 @@ export interface BookletOptions {
   documentTitle?: string;
   documentSubtitle?: string;
   scale?: EvaluationScale;
+  /** Per document (in order), per goal: the level the results support (ContentOptions). */
+  expectedLevels?: readonly (readonly (number | null)[])[];
   /** Awaited when it returns a promise. */
   onProgress?: (done: number, total: number) => unknown;
   /** "error" (default): refuse to print a character the font lacks; "substitute": print 〓. */
@@ -205,7 +207,11 @@ export async function renderBooklet(
   const entries: TocEntry[] = [];
   const departmentOfPage: string[] = [];
   for (const [i, doc] of docs.entries()) {
-    const layout = layoutManifesto(canvas, doc, contentOptions);
+    const expectedLevels = options.expectedLevels?.[i];
+    const layout = layoutManifesto(canvas, doc, {
+      ...contentOptions,
+      ...(expectedLevels && { expectedLevels }),
+    });
     missing.push(...layout.missing);
     if (refuseMissing && missing.length > 0) continue;
     const name = layout.heading.headerFields[0]?.value ?? "";

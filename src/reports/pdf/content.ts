@@ -41,6 +41,12 @@ export interface ContentOptions {
   scale?: EvaluationScale;
   documentTitle?: string;
   documentSubtitle?: string;
+  /**
+   * Per goal (by position), the level its targets' results support by the municipality's
+   * level rules (the assessment's `expectedLevel`); printed under the reason beside the
+   * claimed level. Null or absent: nothing printed for that goal.
+   */
+  expectedLevels?: readonly (number | null)[];
 }
 
 /** Every printed text passes through here so that missing glyphs are found with their path. */
@@ -155,11 +161,22 @@ function achievementLevelCell(goal: Goal, path: string, printable: Printable): T
   return blocks;
 }
 
+/** 「実績から見込まれる段階：2（自己評価と異なる）」, in words, never by colour alone. */
+export function expectedLevelLine(
+  scale: EvaluationScale,
+  claimed: number,
+  expected: number,
+): string {
+  const agreement = claimed === expected ? "自己評価と一致" : "自己評価と異なる";
+  return `実績から見込まれる段階：${levelSymbol(scale, expected)}（${agreement}）`;
+}
+
 export function goalRowContent(
   goal: Goal,
   index: number,
   scale: EvaluationScale,
   printable: Printable,
+  expectedLevel: number | null = null,
 ): GoalRowContent {
   const path = `goals[${index}]`;
   const refs = formatPolicyRefs(
@@ -182,7 +199,18 @@ export function goalRowContent(
     })),
     evaluation: goal.evaluation ? levelSymbol(scale, goal.evaluation.level) : "",
     reason: goal.evaluation
-      ? [{ text: printable(goal.evaluation.reason, `${path}.evaluation.reason`) }]
+      ? [
+          { text: printable(goal.evaluation.reason, `${path}.evaluation.reason`) },
+          ...(expectedLevel === null
+            ? []
+            : [
+                {
+                  text: expectedLevelLine(scale, goal.evaluation.level, expectedLevel),
+                  scale: 0.85,
+                  gapBefore: 0.4,
+                },
+              ]),
+        ]
       : [],
   };
 }

@@ -88,7 +88,10 @@ export function layoutManifesto(
   const heading = documentHeading(doc, options, printable);
   const scale = scaleOf(doc, options);
   const rows = doc.goals.map((goal, i) =>
-    layoutGoalRow(goalRowContent(goal, i, scale, printable), canvas.measurer),
+    layoutGoalRow(
+      goalRowContent(goal, i, scale, printable, options.expectedLevels?.[i] ?? null),
+      canvas.measurer,
+    ),
   );
   return { heading, rows, missing: checker.missing };
 }

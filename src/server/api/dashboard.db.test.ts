@@ -295,6 +295,53 @@ describe("GET /api/dashboard.csv", () => {
   });
 });
 
+describe("GET /api/dashboard.csv?table=consistency", () => {
+  function read(body: string): Record<string, string>[] {
+    return parse(body, { bom: true, columns: true, record_delimiter: "\r\n" });
+  }
+
+  it("gives per department and for the year the share of agreeing self-evaluations and the ratio bins", async () => {
+    const r = await get(
+      "planning",
+      `/api/dashboard.csv?municipality=${M1}&year=2023&table=consistency`,
+    );
+    expect(r.statusCode).toBe(200);
+    expect(String(r.headers["content-disposition"])).toContain(
+      encodeURIComponent(`${M1}-2023-自己評価と実績の一致.csv`),
+    );
+    const rows = read(r.body);
+    expect(rows.map((row) => row.部局名)).toEqual(["総務部", "企画部", "全体"]);
+    // The demo: expected levels 2, 4, 4, 2, 3, 3 against the claimed 3, 4, 4, 3, 4, 3; its
+    // seven numeric results are 0.898, 1.133, 1.127, 2, 1.2, 1.175 and 0.71 of their targets.
+    expect(rows[0]).toEqual({
+      年度: "2023",
+      部局名: "総務部",
+      自己評価と比べた目標: "6",
+      うち一致: "3",
+      "一致の割合（%）": "50",
+      達成率のある達成目標: "7",
+      "達成率90%未満": "2",
+      "達成率90%以上100%未満": "0",
+      "達成率100%以上105%未満": "0",
+      "達成率105%以上120%未満": "3",
+      "達成率120%以上150%未満": "1",
+      "達成率150%以上": "1",
+      マニフェストID: String(f.ids.A),
+    });
+    const sum = (key: string) =>
+      String(rows.slice(0, 2).reduce((n, row) => n + Number(row[key]), 0));
+    for (const key of [
+      "自己評価と比べた目標",
+      "うち一致",
+      "達成率のある達成目標",
+      "達成率90%未満",
+    ]) {
+      expect(rows[2]?.[key]).toBe(sum(key));
+    }
+    expect(rows[2]?.マニフェストID).toBe("");
+  });
+});
+
 describe("who may open the dashboard", () => {
   it.each([
     ["editor", 403],

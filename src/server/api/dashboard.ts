@@ -30,7 +30,7 @@
 // }
 // Click-through to a goal: /api/manifestos/:manifestoId, goal `goalNumber`.
 //
-// GET /api/dashboard.csv?municipality=242161&year=2023[&table=departments|warnings|indicators]
+// GET /api/dashboard.csv?municipality=242161&year=2023[&table=departments|warnings|indicators|consistency]
 //   → text/csv; UTF-8 with BOM, CRLF; one table per file (default departments), as a download.
 //
 // 400 names the bad query field; 401 without a session; 404 for another municipality (or
@@ -64,6 +64,7 @@ const FILE_NAMES: Record<DashboardTable, string> = {
   departments: "部局別集計",
   warnings: "警告一覧",
   indicators: "指標の前年度比較",
+  consistency: "自己評価と実績の一致",
 };
 
 export function registerDashboardRoutes(api: FastifyInstance, deps: { db: Kysely<Database> }) {

@@ -247,6 +247,7 @@ describe("what the editor is offered beside the document", () => {
       evaluationScale: null,
       planItems: [],
       levelRules: null,
+      lastYear: null,
     });
 
     const M1 = "242161";

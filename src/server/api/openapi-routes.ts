@@ -58,7 +58,7 @@ const dashboardQuery = z.strictObject({
   year: fiscalYearSchema,
 });
 const dashboardCsvQuery = dashboardQuery.extend({
-  table: z.enum(["departments", "warnings", "indicators"]).optional(),
+  table: z.enum(["departments", "warnings", "indicators", "consistency"]).optional(),
 });
 const bookletBody = z.strictObject({
   municipality: municipalityCodeSchema,

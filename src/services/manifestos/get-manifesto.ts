@@ -11,6 +11,7 @@ import type { EvaluationScale } from "../../domain/manifesto/schema.ts";
 import { type ManifestoPermissions, manifestoPermissions } from "../../domain/permissions.ts";
 import { scopeOf } from "../../domain/roles.ts";
 import { NotFoundError } from "../../errors.ts";
+import { type LastYearSeries, lastYearByDepartment, lastYearOf } from "../assess-manifestos.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
 
@@ -26,6 +27,12 @@ export interface StaffManifesto {
     planItems: { code: string; title: string }[];
     /** The municipality's stated level rules; null = the defaults read from the scale. */
     levelRules: LevelRules | null;
+    /**
+     * Last year's numeric targets of the same department, for the checks against history
+     * beside each target (target_below_last_actual, target_lowered, indicator_dropped);
+     * null when the department had none.
+     */
+    lastYear: LastYearSeries | null;
   };
 }
 
@@ -33,9 +40,14 @@ export async function getStaffManifesto(ctx: StaffContext, id: number): Promise<
   const found = await findManifestoInScope(ctx.db, scopeOf(ctx.user), id);
   if (!found) throw new NotFoundError(`no manifesto ${id}`);
   const { document, ...manifesto } = found;
-  const [municipality, planItems] = await Promise.all([
+  const [municipality, planItems, history] = await Promise.all([
     findMunicipality(ctx.db, manifesto.municipalityCode),
     listPlanItems(ctx.db, manifesto.municipalityCode),
+    lastYearByDepartment(ctx, {
+      municipalityCode: manifesto.municipalityCode,
+      fiscalYear: manifesto.fiscalYear,
+      departmentId: manifesto.departmentId,
+    }),
   ]);
   return {
     manifesto,
@@ -45,6 +57,7 @@ export async function getStaffManifesto(ctx: StaffContext, id: number): Promise<
       evaluationScale: scaleFromSetting(municipality?.evaluationScale) ?? null,
       planItems: planItems.map((p) => ({ code: p.code, title: p.title })),
       levelRules: levelRulesFromSetting(municipality?.levelRules) ?? null,
+      lastYear: lastYearOf(history, manifesto.departmentId, manifesto.fiscalYear) ?? null,
     },
   };
 }

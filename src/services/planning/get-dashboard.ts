@@ -22,6 +22,7 @@ import type { EvaluationScale, ManifestoDocument } from "../../domain/manifesto/
 import { dashboardPermissions } from "../../domain/permissions.ts";
 import { scopeOf } from "../../domain/roles.ts";
 import { AppError, NotFoundError } from "../../errors.ts";
+import { lastYearByDepartment, lastYearOf } from "../assess-manifestos.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { loadManifestos } from "../find-manifestos.ts";
 import { knownScales, levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
@@ -92,10 +93,11 @@ export async function getPlanningDashboard(
   const municipalityScale = scaleFromSetting(municipality.evaluationScale);
   const scale = municipalityScale ?? DEFAULT_SCALE;
   const levelRules = levelRulesFromSetting(municipality.levelRules);
-  const [plan, manifestos, indicatorRows] = await Promise.all([
+  const [plan, manifestos, indicatorRows, history] = await Promise.all([
     listPlanItems(ctx.db, municipalityCode),
     loadManifestos(ctx, { municipalityCode, fiscalYear }),
     listIndicatorTargets(ctx.db, municipalityCode, [fiscalYear - 1, fiscalYear]),
+    lastYearByDepartment(ctx, { municipalityCode, fiscalYear }),
   ]);
   // The same options as assessManifestos, so the dashboard agrees with `tassei assess`.
   const options = {
@@ -108,7 +110,8 @@ export async function getPlanningDashboard(
   const warnings: DashboardWarning[] = [];
   const allGoals: GoalAssessment[] = [];
   const departments = manifestos.map((m): DashboardDepartment => {
-    const assessment = assessManifesto(m.document, options);
+    const lastYear = lastYearOf(history, m.departmentId, m.fiscalYear);
+    const assessment = assessManifesto(m.document, { ...options, ...(lastYear && { lastYear }) });
     allGoals.push(...assessment.goals);
     const tally = emptyTally(scale);
     countLevels(tally, m.document);

@@ -22,6 +22,7 @@ import {
 } from "../../domain/permissions.ts";
 import { scopeOf } from "../../domain/roles.ts";
 import { isManifestoState, type Phase, STATE_LABELS } from "../../domain/workflow.ts";
+import { lastYearByDepartment, lastYearOf } from "../assess-manifestos.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { knownScales, levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
 import { namesOfActors } from "../workflow/actor-names.ts";
@@ -56,6 +57,15 @@ export interface YearOverview {
   allowed: FiscalYearPermissions;
 }
 
+function lastYearOption(
+  history: Awaited<ReturnType<typeof lastYearByDepartment>>,
+  departmentId: number,
+  fiscalYear: number,
+) {
+  const lastYear = lastYearOf(history, departmentId, fiscalYear);
+  return lastYear === undefined ? {} : { lastYear };
+}
+
 export async function getYearOverview(
   ctx: StaffContext,
   input: { municipalityCode?: string | undefined; fiscalYear?: number | undefined },
@@ -85,6 +95,12 @@ export async function getYearOverview(
   const scale = scaleFromSetting(municipality.evaluationScale);
   const levelRules = levelRulesFromSetting(municipality.levelRules);
   const planCodes = (await listPlanItems(ctx.db, municipality.code)).map((p) => p.code);
+  // The counts include the checks against last year's targets, as `tassei assess` does.
+  const history = await lastYearByDepartment(ctx, {
+    municipalityCode: municipality.code,
+    fiscalYear,
+    ...own,
+  });
   const today = tokyoDate(now);
 
   const departments = rows.map((row): OverviewDepartment => {
@@ -98,6 +114,7 @@ export async function getYearOverview(
           knownScales: knownScales(scale),
           planCodes,
           ...(levelRules && { levelRules }),
+          ...lastYearOption(history, row.departmentId, fiscalYear),
         }).summary
       : undefined;
     const by = m ? (actors.get(m.id) ?? null) : null;

@@ -1,4 +1,5 @@
 import type { LevelRules } from "../../domain/assessment/expected-level.ts";
+import type { LastYearIndicator } from "../../domain/assessment/types.ts";
 // Shapes of the staff API's answers, as the server's routes present them
 // (src/server/api/*.ts, src/server/auth/routes.ts).
 import type {
@@ -58,5 +59,7 @@ export interface ManifestoDetail {
     planItems: { code: string; title: string }[];
     /** The municipality's stated level rules; null or absent = the scale's defaults. */
     levelRules?: LevelRules | null;
+    /** Last year's numeric targets of the department (history checks); null = none. */
+    lastYear?: { fiscalYear: number; indicators: LastYearIndicator[] } | null;
   };
 }

@@ -8,6 +8,7 @@ import "./manifesto/workflow.css";
 import "./import.css";
 import { type DragEvent, useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
+import { unstructuredTargets } from "../../domain/assessment/plan-checks.ts";
 import { formatFiscalYear } from "../../domain/era.ts";
 import { ApiError, api } from "../api/client.ts";
 import { errorText } from "../api/error-text.ts";
@@ -60,7 +61,22 @@ function summary(doc: unknown): { label: string; value: string }[] {
   );
   push("部局", text(obj(d.department).name));
   push("目標の数", Array.isArray(d.goals) ? `${d.goals.length}件` : undefined);
+  push("数値が文章だけの達成目標", textOnlyTargets(d));
   return rows;
+}
+
+/**
+ * Targets whose text states a number but that have no measure (issue #11): kept as written,
+ * flagged here; the editor then proposes the measure (「数値目標として登録」).
+ */
+function textOnlyTargets(d: Record<string, unknown>): string | undefined {
+  try {
+    const found = unstructuredTargets(d as unknown as Parameters<typeof unstructuredTargets>[0]);
+    if (found.length === 0) return undefined;
+    return `${found.length}件（そのまま取り込みます。開いて「数値目標として登録」で測定方法にできます）`;
+  } catch {
+    return undefined; // not a manifesto's shape: the server's check says what is wrong
+  }
 }
 
 function jsonProblem(e: unknown): string {

@@ -3,6 +3,7 @@
 // an id derived from its JSON path (so the error summary can link to it), and the server's
 // problems for that path next to it (aria-invalid + aria-describedby).
 import { createContext, type ReactNode, useContext, useEffect, useId, useState } from "react";
+import type { LastYearIndicator } from "../../../domain/assessment/types.ts";
 import { parseJapaneseNumber } from "../../../domain/text.ts";
 import { japaneseMessage, parseJsonPath } from "../../api/japanese-messages.ts";
 import type { Manifesto } from "../../api/types.ts";
@@ -22,6 +23,8 @@ export interface EditorContextValue {
   focusLater(id: string): void;
   /** Offers to undo a removal. */
   removed(removal: Removal): void;
+  /** Last year's numeric targets of the department by indicator key, for the history checks. */
+  lastYear?: { fiscalYear: number; indicators: ReadonlyMap<string, LastYearIndicator> };
 }
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

@@ -9,6 +9,7 @@ import { GoalComments } from "./goal-comments.tsx";
 import { GoalPlanEditor } from "./goal-editor.tsx";
 import { GoalPlanView, GoalResultsView } from "./goal-view.tsx";
 import { MoveRemoveButtons } from "./move-remove-buttons.tsx";
+import { PlanChecks } from "./plan-checks-view.tsx";
 
 export type EditMode = "plan" | "evaluation" | "read" | "correct";
 
@@ -17,6 +18,8 @@ export function GoalCard(props: {
   index: number;
   count: number;
   mode: EditMode;
+  /** The plan phase: a reader (the review) sees the checks of the targets as set. */
+  planReview: boolean;
   /** Also the results (a correction of published results). */
   withResults: boolean;
   scale: EvaluationScale;
@@ -62,6 +65,13 @@ export function GoalCard(props: {
       </header>
 
       {planEditable ? <GoalPlanEditor index={index} place={place} /> : <GoalPlanView goal={goal} />}
+      {(planEditable || (mode === "read" && props.planReview)) && (
+        <PlanChecks
+          goalNumber={goal.number}
+          assessment={props.assessment}
+          goalLevelOnly={planEditable}
+        />
+      )}
 
       {evaluationEditable ? (
         <section className="evaluation-section" aria-labelledby={`${headingId}-evaluation`}>

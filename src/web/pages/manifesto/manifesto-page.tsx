@@ -5,7 +5,7 @@
 import "./manifesto.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
-import { assessManifesto } from "../../../domain/assessment/index.ts";
+import { assessManifesto, indicatorsByKey } from "../../../domain/assessment/index.ts";
 import type { ManifestoAssessment } from "../../../domain/assessment/types.ts";
 import { formatFiscalYear } from "../../../domain/era.ts";
 import { DEFAULT_SCALE } from "../../../domain/manifesto/default-scale.ts";
@@ -149,17 +149,28 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
 
   const municipalityScale = detail.context?.evaluationScale ?? undefined;
   const levelRules = detail.context?.levelRules ?? undefined;
+  const lastYearSeries = detail.context?.lastYear ?? undefined;
   const assessment = useMemo((): ManifestoAssessment | null => {
     try {
-      // The municipality's scale and level rules, as the server's assessment uses them.
+      // The municipality's scale and level rules and the department's last year, as the
+      // server's assessment uses them.
       return assessManifesto(doc, {
         ...(municipalityScale && { scale: municipalityScale }),
         ...(levelRules && { levelRules }),
+        ...(lastYearSeries && { lastYear: lastYearSeries }),
       });
     } catch {
       return null; // a half-typed document the assessment cannot read yet
     }
-  }, [doc, municipalityScale, levelRules]);
+  }, [doc, municipalityScale, levelRules, lastYearSeries]);
+  const lastYear = useMemo(
+    () =>
+      lastYearSeries && {
+        fiscalYear: lastYearSeries.fiscalYear,
+        indicators: indicatorsByKey(lastYearSeries.indicators),
+      },
+    [lastYearSeries],
+  );
 
   const problems = useMemo(() => {
     const map = new Map<string, string[]>();
@@ -174,8 +185,9 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
       problems,
       focusLater,
       removed: setRemoval,
+      ...(lastYear && { lastYear }),
     }),
-    [doc, setDoc, problems, focusLater],
+    [doc, setDoc, problems, focusLater, lastYear],
   );
 
   // A new conflict opens the dialog again.
@@ -333,6 +345,7 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
             index={i}
             count={doc.goals.length}
             mode={mode}
+            planReview={!evaluationPhase}
             withResults={state === "results_published"}
             scale={scale}
             assessment={assessment?.goals[i]}

@@ -1,27 +1,31 @@
 // The checks of a target as it is typed (issue #11), beside the target in the plan editor:
 // the number its text states and no measure (with the measure read from the text, registered
 // in one click and editable after), a baseline that already meets the target, a text that
-// says something else than its measure. The same domain rules as `assess` and the review.
-import { planFindings, proposalFrom } from "../../../domain/assessment/plan-checks.ts";
+// says something else than its measure, and — given last year's targets of the department — a
+// target last year's actual already meets or less ambitious than last year's. The same domain
+// rules as `assess` and the review.
+import { targetPlanFindings } from "../../../domain/assessment/index.ts";
+import { proposalFrom } from "../../../domain/assessment/plan-checks.ts";
 import type { Target } from "../../../domain/manifesto/schema.ts";
 import { parseTargetText } from "../../../domain/target-text/parse.ts";
 import { getIn, type Path, updateIn } from "./document-ops.ts";
 import { useEditor } from "./fields.tsx";
 
 export function TargetChecks({ path, place }: { path: Path; place: string }) {
-  const { doc, change } = useEditor();
+  const { doc, change, lastYear } = useEditor();
   const target = getIn(doc, path) as Target;
   const fiscalYear = getIn(doc, ["fiscalYear"]);
   const targets = (getIn(doc, path.slice(0, -1)) as Target[] | undefined) ?? [];
   const index = Number(path.at(-1));
   if (typeof target?.text !== "string" || typeof fiscalYear !== "number") return null;
-  let findings: ReturnType<typeof planFindings>;
+  let findings: ReturnType<typeof targetPlanFindings>;
   try {
     const label = target.label?.trim() ? target.label : undefined;
-    findings = planFindings(
+    findings = targetPlanFindings(
       target,
       { index, ...(label !== undefined && { label }), count: targets.length },
       fiscalYear,
+      lastYear,
     );
   } catch {
     return null; // a half-typed measure the rules cannot read yet

@@ -40,6 +40,11 @@ function CsvLinks({ municipality, year }: { municipality: string; year: number }
           指標の前年度比較（CSV）
         </a>
       </li>
+      <li>
+        <a href={href("consistency")} download>
+          自己評価と実績の一致・達成率の分布（CSV）
+        </a>
+      </li>
     </ul>
   );
 }
