@@ -63,3 +63,16 @@ describe("the PostgreSQL time limits", () => {
     }
   });
 });
+
+describe("the staff session's idle limit", () => {
+  it("is eight hours unless TASSEI_SESSION_IDLE_SECONDS says otherwise", () => {
+    expect(loadConfig({}).sessionIdleMs).toBe(8 * 60 * 60 * 1000);
+    expect(loadConfig({ TASSEI_SESSION_IDLE_SECONDS: "90" }).sessionIdleMs).toBe(90_000);
+  });
+
+  it("refuses one too short to answer the warning", () => {
+    expect(() => loadConfig({ TASSEI_SESSION_IDLE_SECONDS: "10" })).toThrow(
+      "TASSEI_SESSION_IDLE_SECONDS",
+    );
+  });
+});

@@ -21,6 +21,8 @@ export interface AppOptions {
   /** The clock for sessions and the login throttle (tests move it). */
   now?: () => Date;
   loginLimits?: LoginLimits;
+  /** How long a staff session lasts unused; 8 hours when not given. */
+  sessionIdleMs?: number;
   /** Keep rendered public pages in memory (`tassei serve`; off unless given). */
   pageCache?: PageCacheSettings;
 }
@@ -58,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.database.db,
     ...(options.now && { now: options.now }),
     ...(options.loginLimits && { loginLimits: options.loginLimits }),
+    ...(options.sessionIdleMs !== undefined && { sessionIdleMs: options.sessionIdleMs }),
   });
 
   app.get("/healthz", async (_request, reply) => {

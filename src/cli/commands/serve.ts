@@ -50,6 +50,7 @@ export function registerServe(program: Command): void {
           logLevel: config.logLevel,
           trustProxy: config.trustProxy,
           ...(config.metricsToken && { metricsToken: config.metricsToken }),
+          sessionIdleMs: config.sessionIdleMs,
           ...(config.pageCache && changes && { pageCache: { ...config.pageCache, changes } }),
         });
         // The embedded database is backed up through the server that holds it (tassei backup).

@@ -21,6 +21,8 @@ export interface StaffApiDeps {
   /** The clock sessions and the login throttle use; tests move it. */
   now?: () => Date;
   loginLimits?: LoginLimits;
+  /** How long a session lasts unused (TASSEI_SESSION_IDLE_SECONDS); 8 hours when not given. */
+  sessionIdleMs?: number;
 }
 
 export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps): Promise<void> {

@@ -63,7 +63,10 @@ export function nextIp(): string {
 }
 
 export async function createStaffFixture(
-  options: { loginLimits?: { perUsername: number; perIp: number; windowMs: number } } = {},
+  options: {
+    loginLimits?: { perUsername: number; perIp: number; windowMs: number };
+    sessionIdleMs?: number;
+  } = {},
 ): Promise<StaffFixture> {
   const db = await createTestDatabase();
   const ctx = db.ctx;
@@ -79,6 +82,7 @@ export async function createStaffFixture(
     logLevel: "silent",
     now: () => new Date(clock.now),
     ...(options.loginLimits && { loginLimits: options.loginLimits }),
+    ...(options.sessionIdleMs !== undefined && { sessionIdleMs: options.sessionIdleMs }),
   });
   await app.ready();
   return {

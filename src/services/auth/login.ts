@@ -30,6 +30,8 @@ export interface LoginInput {
   now: Date;
   /** The token of a session the browser already has: replaced, never reused (rotation). */
   previousToken?: string | undefined;
+  /** The idle limit (TASSEI_SESSION_IDLE_SECONDS); 8 hours when not given. */
+  idleMs?: number;
 }
 
 export type LoginResult =
@@ -38,6 +40,7 @@ export type LoginResult =
       token: string;
       csrfToken: string;
       expiresAt: Date;
+      idleExpiresAt: Date;
       user: StaffUser;
       displayName: string | null;
     }
@@ -85,14 +88,10 @@ export async function login(
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(input.now.getTime() + SESSION_ABSOLUTE_MS);
+  const idleMs = input.idleMs ?? SESSION_IDLE_MS;
   await db.transaction().execute(async (tx) => {
     if (input.previousToken) await deleteSession(tx, sessionIdOf(input.previousToken));
-    await deleteExpiredSessions(
-      tx,
-      row.id,
-      input.now,
-      new Date(input.now.getTime() - SESSION_IDLE_MS),
-    );
+    await deleteExpiredSessions(tx, row.id, input.now, new Date(input.now.getTime() - idleMs));
     await rememberLoginClient(tx, row.id, input.ip, input.now);
     await insertSession(tx, {
       id: sessionIdOf(token),
@@ -114,6 +113,7 @@ export async function login(
     token,
     csrfToken,
     expiresAt,
+    idleExpiresAt: new Date(input.now.getTime() + idleMs),
     user: toStaffUser(row),
     displayName: row.displayName,
   };
