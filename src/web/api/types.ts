@@ -23,6 +23,10 @@ export interface Session {
   user: SessionUser;
   csrfToken: string;
   expiresAt: string;
+  /** When the session ends unless used again (the server's clock). */
+  idleExpiresAt: string;
+  /** How long a session lasts unused (TASSEI_SESSION_IDLE_SECONDS). */
+  idleLimitSeconds: number;
 }
 
 export interface ManifestoSummary {

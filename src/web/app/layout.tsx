@@ -4,6 +4,7 @@ import { NavLink, Outlet } from "react-router";
 import { ROLE_LABELS } from "../../domain/roles.ts";
 import { useFocusOnNavigation } from "./page-focus.ts";
 import { useSession, useSignedIn } from "./session.tsx";
+import { SessionTimeout } from "./session-timeout.tsx";
 
 export { focusHeadingAfterSignIn } from "./page-focus.ts";
 
@@ -76,6 +77,7 @@ export function Layout() {
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
+      <SessionTimeout />
     </>
   );
 }
