@@ -36,6 +36,7 @@ const AXE = [PORTAL_AXE, STAFF_AXE];
 const STAFF_WCAG: Check = { kind: "spec", file: "e2e/staff-wcag.spec.ts" };
 const PORTAL_WCAG: Check = { kind: "spec", file: "e2e/portal-wcag.spec.ts" };
 const KEYBOARD: Check = { kind: "spec", file: "e2e/staff-keyboard.spec.ts" };
+const EDITING: Check = { kind: "spec", file: "e2e/staff-editing-wcag.spec.ts" };
 const REVIEW: Check = { kind: "review" };
 const NO_MEDIA = "音声・映像のコンテンツを掲載していません。";
 
@@ -101,7 +102,7 @@ export const CRITERIA: readonly Criterion[] = [
   c("3.1.1", "ページの言語", "A", AXE),
   c("3.1.2", "一部分の言語", "AA", [...AXE, REVIEW]),
   c("3.2.1", "フォーカス時", "A", [REVIEW]),
-  c("3.2.2", "入力時", "A", [REVIEW]),
+  c("3.2.2", "入力時", "A", [EDITING, REVIEW]),
   c("3.2.3", "一貫したナビゲーション", "AA", [REVIEW]),
   c("3.2.4", "一貫した識別性", "AA", [REVIEW]),
   c("3.3.1", "エラーの特定", "A", [STAFF_WCAG], {
@@ -153,7 +154,7 @@ export const CRITERIA: readonly Criterion[] = [
       [REVIEW],
       notApplicable("端末の動きで操作する機能はありません。"),
     ),
-    c("4.1.3", "ステータスメッセージ", "AA", [...AXE, STAFF_WCAG, REVIEW]),
+    c("4.1.3", "ステータスメッセージ", "AA", [...AXE, STAFF_WCAG, EDITING, REVIEW]),
   ].map((x) => ({ ...x, source: "WCAG 2.1" as const })),
 ];
 

@@ -2,6 +2,7 @@
 // navigation (only the entries the user's role can use) and the main landmark.
 import { NavLink, Outlet } from "react-router";
 import { ROLE_LABELS } from "../../domain/roles.ts";
+import { Announcer } from "../components/announcer.tsx";
 import { useFocusOnNavigation } from "./page-focus.ts";
 import { useSession, useSignedIn } from "./session.tsx";
 import { SessionTimeout } from "./session-timeout.tsx";
@@ -78,6 +79,7 @@ export function Layout() {
         <Outlet />
       </main>
       <SessionTimeout />
+      <Announcer />
     </>
   );
 }
