@@ -9,7 +9,7 @@ import { expect, test } from "./fixtures.ts";
 import { SECOND_DEPARTMENT } from "./staff-data.ts";
 import { expectSaved, openManifesto, saveStatus, screenshot, signIn } from "./staff-helpers.ts";
 
-const TARGET_TEXT = "目標2 の 達成水準① の 内容";
+const TARGET_TEXT = "目標2 の 達成目標① の 内容";
 const MISSION = "目標4 の 組織使命達成に向けての目標";
 
 /** Records what every live region of the page is given: each new text in order, and the
@@ -55,7 +55,7 @@ test("4.1.3: a finding is said once typing settles, a failed save in turn, never
     delay: 40,
   });
   await expect(saveStatus(page)).toHaveText(/保存できませんでした/, { timeout: 15_000 });
-  const finding = (t: string) => t.startsWith("目標2 の 達成水準①の点検結果：");
+  const finding = (t: string) => t.startsWith("目標2 の 達成目標①の点検結果：");
   await expect.poll(async () => (await said(page)).filter(finding)).toHaveLength(1);
   await expect
     .poll(async () => (await said(page)).filter((t) => t.startsWith("保存できませんでした")))

@@ -344,6 +344,24 @@ test("the dashboard's chart: segments of 3:1 or more and a pattern for each leve
   }
   // 1.4.1: no two levels share a pattern, so colour is not the only cue.
   expect(new Set(swatches.map((s) => s.pattern)).size).toBe(swatches.length);
+  // Each segment drawn: its colour against the white page and separators (3:1), the white
+  // text on it (4.5:1), and its level written in it beside the count (1.4.1).
+  const segments = await page.evaluate<{ fill: string; text: string; width: number }[]>(`[
+    ...document.querySelectorAll("svg.level-chart rect.segment"),
+  ].map((r) => {
+    const p = document.getElementById(r.getAttribute("fill").slice(5, -1));
+    const text = r.parentElement.querySelector("text.seg-count");
+    return {
+      fill: getComputedStyle(p.querySelector(".pattern-base")).fill,
+      text: text ? text.textContent : "",
+      width: r.getBoundingClientRect().width,
+    };
+  })`);
+  expect(segments.length).toBeGreaterThan(0);
+  for (const seg of segments) {
+    expect(contrastRatio(seg.fill, "rgb(255, 255, 255)"), seg.fill).toBeGreaterThanOrEqual(4.5);
+    if (seg.width >= 80) expect(seg.text).toMatch(/^(.+):\d+件$/);
+  }
   const separator = await page.evaluate<string>(
     `getComputedStyle(document.querySelector("svg.level-chart rect.segment")).stroke`,
   );

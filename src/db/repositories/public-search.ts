@@ -74,6 +74,9 @@ export interface GoalHit {
   goalNumber: number;
   /** The goal as stored in the document (validated on the way in). */
   goal: unknown;
+  /** The document's own evaluation scale and its municipality's, to name the goal's level. */
+  documentScale: unknown;
+  municipalityScale: unknown;
 }
 
 /** `%`, `_` and `\` in a word are literal characters, not patterns. */
@@ -112,6 +115,8 @@ export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[
       "d.code as department_code",
       "s.goal_number",
       sql<unknown>`r.document -> 'goals' -> s.position`.as("goal"),
+      sql<unknown>`r.document -> 'evaluationScale'`.as("document_scale"),
+      "mu.evaluation_scale as municipality_scale",
     ]);
   for (const word of q.words) {
     // A 2-character word is looked up in the pair index (migration 0009); from 3 characters
@@ -151,6 +156,8 @@ export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[
     departmentCode: r.department_code,
     goalNumber: r.goal_number,
     goal: r.goal,
+    documentScale: r.document_scale,
+    municipalityScale: r.municipality_scale,
   }));
 }
 

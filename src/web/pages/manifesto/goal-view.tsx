@@ -51,7 +51,7 @@ export function GoalPlanView({ goal }: { goal: Goal }) {
         <p className="view-text">{goal.mission}</p>
         <h3 className="view-label">組織使命達成に向けての目標</h3>
         <p className="view-text goal-title-text">{goal.title}</p>
-        <h3 className="view-label">関連の施策・基本事業No</h3>
+        <h3 className="view-label">関連の施策・基本事業番号</h3>
         <p className="view-text">
           {goal.policyRefs && goal.policyRefs.length > 0 ? goal.policyRefs.join("、") : "なし"}
         </p>
@@ -70,7 +70,9 @@ export function GoalPlanView({ goal }: { goal: Goal }) {
         ) : (
           <p className="list-empty">記載なし</p>
         )}
-        <h3 className="view-label">※目標が達成した状態</h3>
+        <h3 className="view-label">
+          <span aria-hidden="true">※</span>目標が達成した状態
+        </h3>
         <p className="view-text">{goal.desiredState || "記載なし"}</p>
       </div>
       <div className="goal-col goal-col-means">
