@@ -5,7 +5,7 @@
 // the text spacing of 1.4.12, and the contrast of the dashboard's chart (1.4.11, 1.4.1).
 // Works on the second draft (企画財政部) and never moves it through the workflow.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures.ts";
+import { expect, expectNoAxeViolations, test } from "./fixtures.ts";
 import { type AccountName, SECOND_DEPARTMENT } from "./staff-data.ts";
 import {
   expectSaved,
@@ -316,6 +316,63 @@ test.describe("320 CSS px with the text spacing of 1.4.12", () => {
       };
       await check("start");
       await visit(page, check);
+      await staff.context.close();
+    });
+  }
+});
+
+/** The pages not reached above, by address: each scanned by axe, then at 320 CSS px with the
+ * 1.4.12 spacing (1.4.10, 1.4.4). */
+const MORE_PAGES: { who: AccountName; pages: [string, string][] }[] = [
+  {
+    who: "editor",
+    pages: [
+      ["/staff/import", "取り込み"],
+      ["/staff/password", "パスワード変更"],
+    ],
+  },
+  {
+    who: "planner",
+    pages: [
+      ["/staff/overview", "全体状況"],
+      ["/staff/manifestos", "マニフェスト一覧"],
+    ],
+  },
+  {
+    who: "admin",
+    pages: [
+      ["/staff/admin", "自治体設定"],
+      ["/staff/admin/scale", "評価段階"],
+      ["/staff/admin/departments", "部局"],
+      ["/staff/admin/plan", "施策・基本事業"],
+      ["/staff/admin/indicators", "指標"],
+      ["/staff/setup", "初期設定"],
+    ],
+  },
+];
+
+test.describe("every other page: axe, and 320 CSS px with the 1.4.12 spacing", () => {
+  for (const { who, pages } of MORE_PAGES) {
+    test(`as ${who}`, async ({ browser, baseURL }, testInfo) => {
+      if (!baseURL) throw new Error("no baseURL");
+      const staff = await signIn(browser, baseURL, who);
+      const { page } = staff;
+      for (const [path, heading] of pages) {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+        await loaded(page);
+        await expectNoAxeViolations(page);
+        await page.setViewportSize({ width: 320, height: 640 });
+        await applyTextSpacing(page);
+        const name = path.replace(/\W+/g, "-");
+        await screenshot(page, testInfo, `${who}${name}-320`);
+        const { overflow, beyond } = await sidewaysOverflow(page);
+        expect(overflow, `${path} scrolls sideways: ${beyond.join(", ")}`).toBeLessThanOrEqual(0);
+        expect(await clippedText(page), `${path} cuts text off`).toEqual([]);
+        expect(await brokenWords(page), `${path} breaks words`).toEqual([]);
+      }
+      expect(staff.errors).toEqual([]);
       await staff.context.close();
     });
   }
