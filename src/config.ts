@@ -56,6 +56,7 @@ const envSchema = z.object({
     .min(30, "must be at least 30")
     .max(604_800, "must be at most 604800 (7 days, the longest a session lasts)")
     .default(8 * 60 * 60),
+  TASSEI_ACCESSIBILITY_CONTACT: z.string().max(500, "must be at most 500 characters").optional(),
   TASSEI_DB_CONNECT_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.connectMs, 100),
   TASSEI_DB_QUERY_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.queryMs, 0),
   TASSEI_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.idleInTransactionMs, 0),
@@ -87,6 +88,8 @@ export interface Config {
    * the first start leaves the administrator's one-time password (0600).
    */
   stateDir: string;
+  /** Where to report an accessibility problem, as the accessibility statement gives it. */
+  accessibilityContact?: string;
   /** How long a staff session lasts unused (TASSEI_SESSION_IDLE_SECONDS). */
   sessionIdleMs: number;
   /** Limits of the rendered public pages kept in memory; absent when TASSEI_PAGE_CACHE=off. */
@@ -122,6 +125,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.TASSEI_LOG_LEVEL,
     trustProxy: e.TASSEI_TRUST_PROXY,
     sessionIdleMs: e.TASSEI_SESSION_IDLE_SECONDS * 1000,
+    ...(e.TASSEI_ACCESSIBILITY_CONTACT && {
+      accessibilityContact: e.TASSEI_ACCESSIBILITY_CONTACT,
+    }),
     ...(e.TASSEI_METRICS_TOKEN && { metricsToken: e.TASSEI_METRICS_TOKEN }),
     ...(e.TASSEI_PAGE_CACHE === "on" && {
       pageCache: {

@@ -23,6 +23,8 @@ export interface AppOptions {
   loginLimits?: LoginLimits;
   /** How long a staff session lasts unused; 8 hours when not given. */
   sessionIdleMs?: number;
+  /** The contact the accessibility statement names (TASSEI_ACCESSIBILITY_CONTACT). */
+  accessibilityContact?: string;
   /** Keep rendered public pages in memory (`tassei serve`; off unless given). */
   pageCache?: PageCacheSettings;
 }
@@ -87,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerPortal(app, {
     db: options.database.db,
     ...(options.pageCache && { pageCache: options.pageCache }),
+    ...(options.accessibilityContact && { accessibilityContact: options.accessibilityContact }),
   });
   return app;
 }
