@@ -4,7 +4,7 @@
 // no number or word is broken across lines.
 import { TESTED_PAGES } from "../src/domain/accessibility/conformance.ts";
 import { expect, test } from "./fixtures.ts";
-import { IGA, MATSUSAKA } from "./test-data.ts";
+import { BOUSAI_DEPARTMENT, FULL_WIDTH_NUMBERS, IGA, MATSUSAKA } from "./test-data.ts";
 import { applyTextSpacing, brokenWords, clippedText, sidewaysOverflow } from "./wcag-checks.ts";
 
 const somu = encodeURIComponent("総務部");
@@ -34,6 +34,20 @@ test("2.4.2: three 総務部 manifestos have three titles naming the municipalit
 
 test.describe("1.4.10 and 1.4.12 at 320 CSS px with the text spacing applied", () => {
   test.use({ viewport: { width: 320, height: 640 } });
+  test("full-width numbers in a document's own text stay whole (「３１．６％」)", async ({
+    page,
+  }, testInfo) => {
+    for (const path of [
+      `/${IGA.code}/2023/${encodeURIComponent(BOUSAI_DEPARTMENT)}`,
+      `/${IGA.code}/search?q=${encodeURIComponent("参加率")}`,
+    ]) {
+      await page.goto(path);
+      await expect(page.getByText(FULL_WIDTH_NUMBERS.slice(0, 20)).first()).toBeVisible();
+      await applyTextSpacing(page);
+      await page.screenshot({ path: testInfo.outputPath(`${path.split("/").length}-320.png`) });
+      expect(await brokenWords(page), path).toEqual([]);
+    }
+  });
   for (const { kind, path } of TESTED_PAGES.filter((p) => p.scope === "portal")) {
     test(`the ${kind} page`, async ({ page }, testInfo) => {
       await page.goto(path);

@@ -5,6 +5,7 @@
 // depend on where the workflow test has moved 総務部: keyboard editing, axe, inert text.
 import fs from "node:fs";
 import { DEMO_FILE } from "../test/support/fixtures.ts";
+import { FULL_WIDTH_NUMBERS } from "./test-data.ts";
 
 export const NABARI = { code: "242080", name: "名張市" } as const;
 export const STAFF_YEAR = 2024;
@@ -47,6 +48,9 @@ export function nabariDraft(department: string = STAFF_DEPARTMENT): Doc {
   doc.municipality = { code: NABARI.code, name: NABARI.name, prefecture: "三重県" };
   doc.fiscalYear = STAFF_YEAR;
   doc.department = { ...(doc.department as Record<string, unknown>), name: department };
+  // Full-width numbers in the document's own text, for the 320 CSS px checks.
+  const first = doc.goals[0];
+  if (first) first.desiredState = `${String(first.desiredState)}${FULL_WIDTH_NUMBERS}`;
   for (const goal of doc.goals) {
     delete goal.evaluation;
     for (const target of goal.targets) delete target.result;

@@ -248,12 +248,12 @@ test("名張市 is set up in the browser and publishes its first manifestos", as
         .getByRole("textbox", { name: "目標1 の 組織使命達成に向けての目標", exact: true })
         .fill("市政情報を届ける");
       await e
-        .getByRole("button", { name: /目標1 の 施策・基本事業Noを追加|施策・基本事業Noを追加/ })
+        .getByRole("button", { name: /目標1 の 施策・基本事業番号を追加|施策・基本事業番号を追加/ })
         .first()
         .click();
       const ref = e
-        .getByRole("combobox", { name: /関連の施策・基本事業No 1/ })
-        .or(e.getByRole("textbox", { name: /関連の施策・基本事業No 1/ }));
+        .getByRole("combobox", { name: /関連の施策・基本事業番号 1/ })
+        .or(e.getByRole("textbox", { name: /関連の施策・基本事業番号 1/ }));
       await ref.first().fill("1-1-①");
       await expect(e.locator("datalist option[value='1-1-①']")).toHaveCount(1);
       await expectSaved(e);

@@ -6,7 +6,7 @@ import { expect, test } from "./fixtures.ts";
 import { SECOND_DEPARTMENT } from "./staff-data.ts";
 import { expectSaved, openManifesto, screenshot, signIn } from "./staff-helpers.ts";
 
-const TARGET = "目標6 の 達成水準③";
+const TARGET = "目標6 の 達成目標③";
 
 test("the editor checks targets as they are typed and proposes the measure", async ({
   browser,
@@ -17,7 +17,7 @@ test("the editor checks targets as they are typed and proposes the measure", asy
   await openManifesto(page, SECOND_DEPARTMENT);
 
   await test.step("the 2024 plan still says 令和５年度 beside goal 1's measure", async () => {
-    const first = page.getByRole("group", { name: "目標1 の 達成水準①" });
+    const first = page.getByRole("group", { name: "目標1 の 達成目標①" });
     await expect(first.getByText(/文章と測定方法が一致しません/)).toContainText(
       "文章の年度（2023年度）が計画の年度（2024年度）より前",
     );

@@ -5,7 +5,7 @@
 // the text spacing of 1.4.12, and the contrast of the dashboard's chart (1.4.11, 1.4.1).
 // Works on the second draft (企画財政部) and never moves it through the workflow.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures.ts";
+import { expect, expectNoAxeViolations, test } from "./fixtures.ts";
 import { type AccountName, SECOND_DEPARTMENT } from "./staff-data.ts";
 import {
   expectSaved,
@@ -321,6 +321,63 @@ test.describe("320 CSS px with the text spacing of 1.4.12", () => {
   }
 });
 
+/** The pages not reached above, by address: each scanned by axe, then at 320 CSS px with the
+ * 1.4.12 spacing (1.4.10, 1.4.4). */
+const MORE_PAGES: { who: AccountName; pages: [string, string][] }[] = [
+  {
+    who: "editor",
+    pages: [
+      ["/staff/import", "取り込み"],
+      ["/staff/password", "パスワード変更"],
+    ],
+  },
+  {
+    who: "planner",
+    pages: [
+      ["/staff/overview", "全体状況"],
+      ["/staff/manifestos", "マニフェスト一覧"],
+    ],
+  },
+  {
+    who: "admin",
+    pages: [
+      ["/staff/admin", "自治体設定"],
+      ["/staff/admin/scale", "評価段階"],
+      ["/staff/admin/departments", "部局"],
+      ["/staff/admin/plan", "施策・基本事業"],
+      ["/staff/admin/indicators", "指標"],
+      ["/staff/setup", "初期設定"],
+    ],
+  },
+];
+
+test.describe("every other page: axe, and 320 CSS px with the 1.4.12 spacing", () => {
+  for (const { who, pages } of MORE_PAGES) {
+    test(`as ${who}`, async ({ browser, baseURL }, testInfo) => {
+      if (!baseURL) throw new Error("no baseURL");
+      const staff = await signIn(browser, baseURL, who);
+      const { page } = staff;
+      for (const [path, heading] of pages) {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+        await loaded(page);
+        await expectNoAxeViolations(page);
+        await page.setViewportSize({ width: 320, height: 640 });
+        await applyTextSpacing(page);
+        const name = path.replace(/\W+/g, "-");
+        await screenshot(page, testInfo, `${who}${name}-320`);
+        const { overflow, beyond } = await sidewaysOverflow(page);
+        expect(overflow, `${path} scrolls sideways: ${beyond.join(", ")}`).toBeLessThanOrEqual(0);
+        expect(await clippedText(page), `${path} cuts text off`).toEqual([]);
+        expect(await brokenWords(page), `${path} breaks words`).toEqual([]);
+      }
+      expect(staff.errors).toEqual([]);
+      await staff.context.close();
+    });
+  }
+});
+
 test("the dashboard's chart: segments of 3:1 or more and a pattern for each level", async ({
   browser,
   baseURL,
@@ -344,6 +401,24 @@ test("the dashboard's chart: segments of 3:1 or more and a pattern for each leve
   }
   // 1.4.1: no two levels share a pattern, so colour is not the only cue.
   expect(new Set(swatches.map((s) => s.pattern)).size).toBe(swatches.length);
+  // Each segment drawn: its colour against the white page and separators (3:1), the white
+  // text on it (4.5:1), and its level written in it beside the count (1.4.1).
+  const segments = await page.evaluate<{ fill: string; text: string; width: number }[]>(`[
+    ...document.querySelectorAll("svg.level-chart rect.segment"),
+  ].map((r) => {
+    const p = document.getElementById(r.getAttribute("fill").slice(5, -1));
+    const text = r.parentElement.querySelector("text.seg-count");
+    return {
+      fill: getComputedStyle(p.querySelector(".pattern-base")).fill,
+      text: text ? text.textContent : "",
+      width: r.getBoundingClientRect().width,
+    };
+  })`);
+  expect(segments.length).toBeGreaterThan(0);
+  for (const seg of segments) {
+    expect(contrastRatio(seg.fill, "rgb(255, 255, 255)"), seg.fill).toBeGreaterThanOrEqual(4.5);
+    if (seg.width >= 80) expect(seg.text).toMatch(/^(.+):\d+件$/);
+  }
   const separator = await page.evaluate<string>(
     `getComputedStyle(document.querySelector("svg.level-chart rect.segment")).stroke`,
   );

@@ -28,7 +28,7 @@ const FIXED_MEANS =
   "ＳＮＳ等を活用し、令和６年６月から年代別のセグメント配信で市政の情報を届ける。";
 const REASON = "満足度は目標に届かなかったが、eモニターの活用は目標を上回った。";
 
-const TARGET_TEXT = "目標1 の 達成水準① の 内容";
+const TARGET_TEXT = "目標1 の 達成目標① の 内容";
 const MEANS_2 = "目標1 の 手段 2";
 
 test("a manifesto goes from draft through review and publication to its evaluation", async ({
@@ -171,7 +171,7 @@ test("a manifesto goes from draft through review and publication to its evaluati
     await expect(findings).not.toContainText("未達成");
 
     await e
-      .getByRole("textbox", { name: "目標1 の 達成水準① の 実績値", exact: true })
+      .getByRole("textbox", { name: "目標1 の 達成目標① の 実績値", exact: true })
       .fill("49.4");
     await e
       .getByRole("group", { name: /目標1 の 自己評価の段階/ })
@@ -192,7 +192,7 @@ test("a manifesto goes from draft through review and publication to its evaluati
     // Saved: the warning comes back with the values after a reload.
     await e.reload();
     await expect(
-      e.getByRole("textbox", { name: "目標1 の 達成水準① の 実績値", exact: true }),
+      e.getByRole("textbox", { name: "目標1 の 達成目標① の 実績値", exact: true }),
     ).toHaveValue("49.4");
     await expect(
       e.getByRole("complementary", { name: "点検結果（目標1）" }).getByRole("listitem").filter({
@@ -257,7 +257,7 @@ test("a manifesto goes from draft through review and publication to its evaluati
     await expect(change(TARGET_TEXT, ORIGINAL_TARGET, EDITED_TARGET)).toHaveCount(1);
     await expect(change(MEANS_2, ORIGINAL_MEANS, EDITED_MEANS)).toHaveCount(1);
     await expect(change(MEANS_2, EDITED_MEANS, FIXED_MEANS)).toHaveCount(1);
-    await expect(change("目標1 の 達成水準① の 実績値", null, "49.4").first()).toBeVisible();
+    await expect(change("目標1 の 達成目標① の 実績値", null, "49.4").first()).toBeVisible();
     await expect(change("目標1 の 自己評価の段階", null, "3").first()).toBeVisible();
     await expect(e.getByText(editorName).first()).toBeVisible();
     await screenshot(e, testInfo, "05-history", moves.nth(5));

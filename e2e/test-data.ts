@@ -22,6 +22,13 @@ export const BOUSAI_GOAL = "地域の防災力の向上";
 export const DRAFT_DEPARTMENT = "市民生活部";
 export const DRAFT_GOAL = "非公開の下書き目標（防災）";
 
+/**
+ * A document's own text with full-width numbers, as some municipalities write them: at 320 CSS
+ * px one of them falls at a line's end, where the browser would break inside it (10, 1.4.10).
+ */
+export const FULL_WIDTH_NUMBERS =
+  "防災訓練の参加率は３１．６％、４９．４％、５１．３％、５５．０％、６０．２％、６２．８％、７０．１％と上がり、令和４年度５１．３％を上回った。";
+
 export const demoText = (): string => fs.readFileSync(DEMO_FILE, "utf8");
 const demo = (): Doc => JSON.parse(demoText());
 
@@ -73,7 +80,7 @@ function bousaiDepartment(name: string, title: string): Doc {
           result: { actual: 3120, text: "防災訓練の参加者数3,120人" },
         },
       ],
-      desiredState: "地域ごとに防災訓練が行われ、災害への備えが広がっている。",
+      desiredState: `地域ごとに防災訓練が行われ、災害への備えが広がっている。${FULL_WIDTH_NUMBERS}`,
       means: ["自主防災組織と連携して地区ごとの防災訓練を行う。"],
       evaluation: { level: 3, reason: "防災訓練の参加者数が目標を上回った。" },
     },

@@ -147,8 +147,8 @@ export function contrastRatio(a: string, b: string): number {
 /**
  * Numbers, Latin words and short control labels that the browser broke across lines
  * (「49./4%」, 「ログアウ/ト」): Japanese text may break between characters, but not inside these.
- * Half-width only: full-width digits in a document's text (「３１．６％」) are ideographic
- * characters to the browser's line breaker, and still break (not fixed yet).
+ * Full-width numbers too (「３１．６％」, 「令和４年度５１．３％」): the browser's line breaker
+ * takes full-width digits for ideographs and may break between any two of them.
  */
 export const brokenWords = (page: Page) =>
   page.evaluate<string[]>(`(() => {
@@ -168,7 +168,7 @@ export const brokenWords = (page: Page) =>
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
       if (!parent || !parent.checkVisibility() || parent.closest("svg, option, select, textarea")) continue;
-      for (const m of n.textContent.matchAll(/[0-9][0-9.,:]*[0-9%]|[A-Za-z][A-Za-z']+/g)) {
+      for (const m of n.textContent.matchAll(/[0-9０-９][0-9０-９.,:．，：]*[0-9０-９%％]|[A-Za-z][A-Za-z']+/g)) {
         // Inside a run of ASCII longer than a line can hold (a URL, code) a break is forced.
         const before = n.textContent.slice(0, m.index).match(/[\x21-\x7e]*$/)[0].length;
         const after = n.textContent.slice(m.index).match(/^[\x21-\x7e]*/)[0].length;

@@ -118,3 +118,16 @@ describe("the single sign-on providers (TASSEI_SSO_CONFIG)", () => {
     );
   });
 });
+
+describe("the staff session's idle limit", () => {
+  it("is eight hours unless TASSEI_SESSION_IDLE_SECONDS says otherwise", () => {
+    expect(loadConfig({}).sessionIdleMs).toBe(8 * 60 * 60 * 1000);
+    expect(loadConfig({ TASSEI_SESSION_IDLE_SECONDS: "90" }).sessionIdleMs).toBe(90_000);
+  });
+
+  it("refuses one too short to answer the warning", () => {
+    expect(() => loadConfig({ TASSEI_SESSION_IDLE_SECONDS: "10" })).toThrow(
+      "TASSEI_SESSION_IDLE_SECONDS",
+    );
+  });
+});

@@ -50,6 +50,15 @@ const envSchema = z.object({
     .positive("must be more than 0")
     .max(4096, "must be at most 4096")
     .default(64),
+  // Long enough to read the warning and answer it (WCAG 2.2.1 asks for 20 seconds); short
+  // values are for trying the warning out.
+  TASSEI_SESSION_IDLE_SECONDS: z.coerce
+    .number({ message: "must be a number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(30, "must be at least 30")
+    .max(604_800, "must be at most 604800 (7 days, the longest a session lasts)")
+    .default(8 * 60 * 60),
+  TASSEI_ACCESSIBILITY_CONTACT: z.string().max(500, "must be at most 500 characters").optional(),
   TASSEI_DB_CONNECT_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.connectMs, 100),
   TASSEI_DB_QUERY_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.queryMs, 0),
   TASSEI_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.idleInTransactionMs, 0),
@@ -102,6 +111,10 @@ export interface Config {
    * the first start leaves the administrator's one-time password (0600).
    */
   stateDir: string;
+  /** Where to report an accessibility problem, as the accessibility statement gives it. */
+  accessibilityContact?: string;
+  /** How long a staff session lasts unused (TASSEI_SESSION_IDLE_SECONDS). */
+  sessionIdleMs: number;
   /** Limits of the rendered public pages kept in memory; absent when TASSEI_PAGE_CACHE=off. */
   pageCache?: { maxEntries: number; maxBytes: number };
   /** Single sign-on providers, from the file TASSEI_SSO_CONFIG names. */
@@ -136,6 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stateDir: path.resolve(e.TASSEI_DATA_DIR),
     logLevel: e.TASSEI_LOG_LEVEL,
     trustProxy: e.TASSEI_TRUST_PROXY,
+    sessionIdleMs: e.TASSEI_SESSION_IDLE_SECONDS * 1000,
+    ...(e.TASSEI_ACCESSIBILITY_CONTACT && {
+      accessibilityContact: e.TASSEI_ACCESSIBILITY_CONTACT,
+    }),
     ...(e.TASSEI_METRICS_TOKEN && { metricsToken: e.TASSEI_METRICS_TOKEN }),
     ...(e.TASSEI_SSO_CONFIG && { ssoProviders: readSsoConfig(e.TASSEI_SSO_CONFIG) }),
     ...(e.TASSEI_PAGE_CACHE === "on" && {

@@ -24,6 +24,10 @@ export interface AppOptions {
   loginLimits?: LoginLimits;
   /** Single sign-on providers (TASSEI_SSO_CONFIG). */
   ssoProviders?: readonly SsoProvider[];
+  /** How long a staff session lasts unused; 8 hours when not given. */
+  sessionIdleMs?: number;
+  /** The contact the accessibility statement names (TASSEI_ACCESSIBILITY_CONTACT). */
+  accessibilityContact?: string;
   /** Keep rendered public pages in memory (`tassei serve`; off unless given). */
   pageCache?: PageCacheSettings;
 }
@@ -62,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.now && { now: options.now }),
     ...(options.loginLimits && { loginLimits: options.loginLimits }),
     ...(options.ssoProviders && { ssoProviders: options.ssoProviders }),
+    ...(options.sessionIdleMs !== undefined && { sessionIdleMs: options.sessionIdleMs }),
   });
 
   app.get("/healthz", async (_request, reply) => {
@@ -88,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerPortal(app, {
     db: options.database.db,
     ...(options.pageCache && { pageCache: options.pageCache }),
+    ...(options.accessibilityContact && { accessibilityContact: options.accessibilityContact }),
   });
   return app;
 }

@@ -51,6 +51,8 @@ export function registerServe(program: Command): void {
           trustProxy: config.trustProxy,
           ...(config.metricsToken && { metricsToken: config.metricsToken }),
           ...(config.ssoProviders && { ssoProviders: config.ssoProviders }),
+          sessionIdleMs: config.sessionIdleMs,
+          ...(config.accessibilityContact && { accessibilityContact: config.accessibilityContact }),
           ...(config.pageCache && changes && { pageCache: { ...config.pageCache, changes } }),
         });
         // The embedded database is backed up through the server that holds it (tassei backup).

@@ -79,6 +79,9 @@ export interface GoalHit {
   goalNumber: number;
   /** The goal as stored in the document (validated on the way in). */
   goal: unknown;
+  /** The document's own evaluation scale and its municipality's, to name the goal's level. */
+  documentScale: unknown;
+  municipalityScale: unknown;
 }
 
 /** `%`, `_` and `\` in a word are literal characters, not patterns. */
@@ -158,6 +161,7 @@ export function publicGoalSearchQuery(db: Db, q: GoalSearch) {
       "s.department_name",
       "d.code as department_code",
       "s.goal_number",
+      "mu.evaluation_scale as municipality_scale",
     ]);
   for (const word of q.words) {
     // A 1-character word is looked up in the character index (migration 0019), a 2-character
@@ -207,6 +211,8 @@ export function publicGoalSearchQuery(db: Db, q: GoalSearch) {
       "h.department_code",
       "h.goal_number",
       sql<unknown>`r.document -> 'goals' -> h.position`.as("goal"),
+      sql<unknown>`r.document -> 'evaluationScale'`.as("document_scale"),
+      "h.municipality_scale",
     ])
     .orderBy("h.fiscal_year", "desc")
     .orderBy("h.municipality_code")
@@ -225,6 +231,8 @@ export async function searchPublicGoals(db: Db, q: GoalSearch): Promise<GoalHit[
     departmentCode: r.department_code,
     goalNumber: r.goal_number,
     goal: r.goal,
+    documentScale: r.document_scale,
+    municipalityScale: r.municipality_scale,
   }));
 }
 

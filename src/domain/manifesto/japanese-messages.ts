@@ -2,7 +2,7 @@
 // (`goals[1].targets[0].measure.target: must be a finite number …`, src/domain/manifesto/
 // validate.ts). Users read them in Japanese — in the staff app and from the CLI's import and
 // export, from this one translation (src/web/api/japanese-messages.ts re-exports it): the path becomes the name the form gives the
-// field (「目標2 の 達成水準① の 目標値」, the same words as the inputs' accessible names), the
+// field (「目標2 の 達成目標① の 目標値」, the same words as the inputs' accessible names), the
 // message a Japanese sentence. Anything not recognised is shown as it came.
 
 type PathToken = string | number;
@@ -84,12 +84,12 @@ const RULES: Record<string, Rule> = {
   "goals.#.number": { label: "番号" },
   "goals.#.mission": { label: "組織使命" },
   "goals.#.title": { label: "組織使命達成に向けての目標" },
-  "goals.#.policyRefs": { label: "関連の施策・基本事業No", silentIfMore: true },
-  "goals.#.policyRefs.#": { label: (i) => `関連の施策・基本事業No ${i + 1}` },
+  "goals.#.policyRefs": { label: "関連の施策・基本事業番号", silentIfMore: true },
+  "goals.#.policyRefs.#": { label: (i) => `関連の施策・基本事業番号 ${i + 1}` },
   "goals.#.currentState": { label: "現在の状態", silentIfMore: true },
   "goals.#.currentState.#": { label: (i) => `現在の状態 ${i + 1}` },
   "goals.#.targets": { label: "達成目標", silentIfMore: true },
-  "goals.#.targets.#": { label: (i) => `達成水準${circled(i + 1)}` },
+  "goals.#.targets.#": { label: (i) => `達成目標${circled(i + 1)}` },
   "goals.#.targets.#.label": { label: "番号記号" },
   "goals.#.targets.#.text": { label: "内容" },
   "goals.#.targets.#.measure": { label: "測定方法", silentIfMore: true },
@@ -115,7 +115,7 @@ const RULES: Record<string, Rule> = {
   "goals.#.progress.#.note": { label: "メモ" },
   "goals.#.progress.#.values": { label: "値", silentIfMore: true },
   "goals.#.progress.#.values.#": { label: (i) => `値 ${i + 1}` },
-  "goals.#.progress.#.values.#.target": { label: "対象の達成水準" },
+  "goals.#.progress.#.values.#.target": { label: "対象の達成目標" },
   "goals.#.progress.#.values.#.actual": { label: "実績値" },
   "goals.#.evaluation": { label: "自己評価", silentIfMore: true },
   "goals.#.evaluation.level": { label: "自己評価の段階" },
@@ -124,7 +124,7 @@ const RULES: Record<string, Rule> = {
 
 /**
  * The Japanese name of the field at a JSON path, as the form labels it:
- * `goals[1].targets[0].measure.target` → 「目標2 の 達成水準① の 目標値」. With the document,
+ * `goals[1].targets[0].measure.target` → 「目標2 の 達成目標① の 目標値」. With the document,
  * goals are named by their own numbers; without it, by position.
  */
 export function japanesePath(path: string, doc?: unknown): string {
@@ -268,7 +268,7 @@ export function japaneseMessage(message: string): string {
   return message;
 }
 
-/** 「目標2 の 達成水準① の 目標値：数値を入力してください」 */
+/** 「目標2 の 達成目標① の 目標値：数値を入力してください」 */
 export function japaneseProblem(problem: { path: string; message: string }, doc?: unknown): string {
   return `${japanesePath(problem.path, doc)}：${japaneseMessage(problem.message)}`;
 }

@@ -27,6 +27,8 @@ export interface StaffApiDeps {
   loginLimits?: LoginLimits;
   /** Single sign-on providers (TASSEI_SSO_CONFIG). */
   ssoProviders?: readonly SsoProvider[];
+  /** How long a session lasts unused (TASSEI_SESSION_IDLE_SECONDS); 8 hours when not given. */
+  sessionIdleMs?: number;
 }
 
 export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps): Promise<void> {

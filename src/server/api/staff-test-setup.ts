@@ -67,6 +67,7 @@ export async function createStaffFixture(
   options: {
     loginLimits?: { perUsername: number; perIp: number; windowMs: number };
     ssoProviders?: readonly SsoProvider[];
+    sessionIdleMs?: number;
   } = {},
 ): Promise<StaffFixture> {
   const db = await createTestDatabase();
@@ -84,6 +85,7 @@ export async function createStaffFixture(
     now: () => new Date(clock.now),
     ...(options.loginLimits && { loginLimits: options.loginLimits }),
     ...(options.ssoProviders && { ssoProviders: options.ssoProviders }),
+    ...(options.sessionIdleMs !== undefined && { sessionIdleMs: options.sessionIdleMs }),
   });
   await app.ready();
   return {

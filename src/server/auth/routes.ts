@@ -10,14 +10,17 @@ import { type LoginLimits, login } from "../../services/auth/login.ts";
 import { logout } from "../../services/auth/logout.ts";
 import { PASSWORD_MAX_LENGTH } from "../../services/auth/passwords.ts";
 import type { ActiveSession } from "../../services/auth/resolve-session.ts";
+import { SESSION_IDLE_MS } from "../../services/auth/session-tokens.ts";
 import { parseInput } from "../api/parse.ts";
 import { clearSessionCookie, readSessionToken, setSessionCookie } from "./session-cookie.ts";
-import { requireStaff } from "./session-plugin.ts";
+import { IDLE_REMAINING_HEADER, requireStaff } from "./session-plugin.ts";
 
 export interface AuthDeps {
   db: Kysely<Database>;
   now: () => Date;
   loginLimits?: LoginLimits;
+  /** TASSEI_SESSION_IDLE_SECONDS in milliseconds; 8 hours when not given. */
+  sessionIdleMs?: number;
 }
 
 export const loginBody = z.strictObject({
@@ -66,7 +69,11 @@ export function sendRateLimited(reply: FastifyReply, seconds: number, what: stri
 }
 
 export function presentSession(
-  s: Pick<ActiveSession, "user" | "displayName" | "csrfToken" | "expiresAt" | "mustEnrol">,
+  s: Pick<
+    ActiveSession,
+    "user" | "displayName" | "csrfToken" | "expiresAt" | "idleExpiresAt" | "mustEnrol"
+  >,
+  deps: Pick<AuthDeps, "now" | "sessionIdleMs">,
 ) {
   return {
     user: {
@@ -81,13 +88,17 @@ export function presentSession(
     expiresAt: s.expiresAt.toISOString(),
     /** Only the second factor's set-up is open until it is done. */
     mustEnrol: s.mustEnrol,
+    idleExpiresAt: s.idleExpiresAt.toISOString(),
+    /** The idle limit, so the staff app can say how long it is (2.2.1). */
+    idleLimitSeconds: Math.round((deps.sessionIdleMs ?? SESSION_IDLE_MS) / 1000),
   };
 }
 
 export function registerAuthRoutes(api: FastifyInstance, deps: AuthDeps): void {
   api.get("/session", { config: { enrolment: true } }, async (request) => {
     const ctx = requireStaff(request, deps);
-    return presentSession(ctx.session);
+    // Asked by the staff app's 「ログインを続ける」 too: any answer here extends the session.
+    return presentSession(ctx.session, deps);
   });
 
   api.post(
@@ -103,6 +114,7 @@ export function registerAuthRoutes(api: FastifyInstance, deps: AuthDeps): void {
           ip: request.ip,
           now: deps.now(),
           previousToken: readSessionToken(request),
+          ...(deps.sessionIdleMs !== undefined && { idleMs: deps.sessionIdleMs }),
         },
         deps.loginLimits,
       );
@@ -135,7 +147,11 @@ export function registerAuthRoutes(api: FastifyInstance, deps: AuthDeps): void {
         });
       }
       setSessionCookie(request, reply, result.token, result.expiresAt);
-      return presentSession(result);
+      reply.header(
+        IDLE_REMAINING_HEADER,
+        String(result.idleExpiresAt.getTime() - deps.now().getTime()),
+      );
+      return presentSession(result, deps);
     },
   );
 

@@ -42,6 +42,7 @@ export function registerSecondFactorRoutes(api: FastifyInstance, deps: AuthDeps)
           ip: request.ip,
           now: deps.now(),
           previousToken: readSessionToken(request),
+          idleMs: deps.sessionIdleMs,
         },
         deps.loginLimits,
       );
@@ -61,7 +62,7 @@ export function registerSecondFactorRoutes(api: FastifyInstance, deps: AuthDeps)
         });
       }
       setSessionCookie(request, reply, result.token, result.expiresAt);
-      return presentSession(result);
+      return presentSession(result, deps);
     },
   );
 

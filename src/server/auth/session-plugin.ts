@@ -53,16 +53,22 @@ export function originAllowed(request: FastifyRequest): boolean {
   return parsed === ownOrigin(request);
 }
 
+/** The header that tells the staff app how long the session lasts unless used again, in
+ * milliseconds from the answer (not a time of day: the two clocks may differ). */
+export const IDLE_REMAINING_HEADER = "x-session-idle-remaining";
+
 export async function registerSessionHandling(
   api: FastifyInstance,
-  deps: { db: Kysely<Database>; now: () => Date },
+  deps: { db: Kysely<Database>; now: () => Date; sessionIdleMs?: number },
 ): Promise<void> {
   if (!api.hasRequestDecorator("cookies")) await api.register(cookie);
   api.decorateRequest("staffSession", null);
 
   api.addHook("onRequest", async (request) => {
     const token = readSessionToken(request);
-    request.staffSession = token ? ((await resolveSession(deps, token, deps.now())) ?? null) : null;
+    request.staffSession = token
+      ? ((await resolveSession(deps, token, deps.now(), deps.sessionIdleMs)) ?? null)
+      : null;
     const changing = isStateChanging(request.method);
     if (changing && !originAllowed(request) && !request.routeOptions.config?.crossSitePost) {
       throw new AppError("forbidden", "別のサイトからの要求は受け付けません");
@@ -86,9 +92,15 @@ export async function registerSessionHandling(
     }
   });
 
-  api.addHook("onSend", async (_request, reply) => {
+  api.addHook("onSend", async (request, reply) => {
     // Staff data must not sit in shared or browser caches.
     reply.header("cache-control", "no-store");
+    const session = request.staffSession;
+    // Sign-in sets it for the new session; the old one (request.staffSession) is gone.
+    if (session && !reply.hasHeader(IDLE_REMAINING_HEADER)) {
+      const remaining = session.idleExpiresAt.getTime() - deps.now().getTime();
+      reply.header(IDLE_REMAINING_HEADER, String(Math.max(0, remaining)));
+    }
   });
 }
 

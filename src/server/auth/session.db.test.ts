@@ -209,6 +209,23 @@ describe("expiry", () => {
     expect((await probe(s.cookie)).statusCode).toBe(401);
   });
 
+  // 2.2.1: the staff app warns before the end; it learns when from each answer.
+  it("says with each answer how long the session lasts unused, and a request extends it", async () => {
+    const signedIn = await login("viewer", PASSWORD);
+    expect(signedIn.json()).toMatchObject({ idleLimitSeconds: 8 * 60 * 60 });
+    expect(signedIn.headers["x-session-idle-remaining"]).toBe(String(8 * HOUR));
+    const cookie = String(signedIn.headers["set-cookie"]).split(";")[0] ?? "";
+    f.clock.now += 30_000;
+    // Within the minute last_seen_at is not written: the end stays where it was.
+    expect((await probe(cookie)).headers["x-session-idle-remaining"]).toBe(
+      String(8 * HOUR - 30_000),
+    );
+    f.clock.now += 2 * HOUR;
+    const later = await probe(cookie);
+    expect(later.headers["x-session-idle-remaining"]).toBe(String(8 * HOUR));
+    expect(Date.parse(later.json().idleExpiresAt)).toBe(f.clock.now + 8 * HOUR);
+  });
+
   it("ends a session seven days after sign-in, however active", async () => {
     const s = await f.signIn("viewer");
     const start = f.clock.now;
@@ -262,5 +279,28 @@ describe("sign-out and password change", () => {
     const events = await auditActions();
     expect(events.some((e) => e.action === "auth.password_changed")).toBe(true);
     expect(JSON.stringify(events)).not.toContain("a new long password");
+  });
+});
+
+describe("a shorter idle limit (TASSEI_SESSION_IDLE_SECONDS)", () => {
+  let short: StaffFixture;
+  beforeAll(async () => {
+    short = await createStaffFixture({ sessionIdleMs: 60_000 });
+  });
+  afterAll(() => short?.close());
+
+  it("ends the session after it and counts each request within it", async () => {
+    const s = await short.signIn("viewer");
+    const ask = () =>
+      short.app.inject({ method: "GET", url: "/api/session", headers: { cookie: s.cookie } });
+    short.clock.now += 50_000;
+    const kept = await ask();
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json().idleLimitSeconds).toBe(60);
+    expect(kept.headers["x-session-idle-remaining"]).toBe("60000");
+    short.clock.now += 59_000;
+    expect((await ask()).statusCode).toBe(200);
+    short.clock.now += 60_000;
+    expect((await ask()).statusCode).toBe(401);
   });
 });

@@ -65,6 +65,7 @@ export function registerSsoRoutes(api: FastifyInstance, deps: SsoDeps): void {
       ip: request.ip,
       now: deps.now(),
       previousToken: readSessionToken(request),
+      idleMs: deps.sessionIdleMs,
     });
     if (!result.ok) return back(result.reason);
     setSessionCookie(request, reply, result.token, result.expiresAt);

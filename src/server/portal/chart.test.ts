@@ -17,6 +17,25 @@ describe("indicator chart", () => {
     expect(svg).toContain("49.4");
   });
 
+  it("draws the baseline as an open square above the actual value, so neither hides the other", async () => {
+    const svg = await renderIndicatorChart(
+      [
+        { fiscalYear: 2022, baseline: 51.3, actual: 51.3 },
+        { fiscalYear: 2023, target: 55, actual: 49.4 },
+      ],
+      { unit: "%", label: "満足度" },
+    );
+    const at = (re: RegExp) => svg.search(re);
+    // The actual value's filled circle, then the baseline's unfilled square at the same point.
+    const actual = at(/<path d="M1 0A1[^>]*,156,181\.8\)" fill="#0017c1"/);
+    const baseline = at(
+      /<path d="M-1 -1l2 0l0 2l-2 0Z"[^>]*,156,181\.8\)" fill="none"[^>]*stroke="#666666"/,
+    );
+    expect(actual).toBeGreaterThan(0);
+    expect(baseline).toBeGreaterThan(actual);
+    expect(svg.slice(baseline, svg.indexOf(">", baseline))).not.toContain("stroke-opacity");
+  });
+
   it("turns style declarations into presentation attributes and drops the rest", () => {
     expect(
       withoutInlineStyles(

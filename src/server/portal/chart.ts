@@ -94,9 +94,17 @@ export async function renderIndicatorChart(
           name: "基準値",
           type: "scatter",
           data: years.map((y) => value(y.baseline)),
+          // An open square around the point, drawn above the lines: where the baseline
+          // equals that year's actual value, both marks stay visible (issue 18).
+          z: 3,
           symbol: "rect",
-          symbolSize: 10,
-          itemStyle: { color: COLORS.baseline },
+          symbolSize: 16,
+          itemStyle: {
+            color: "transparent",
+            borderColor: COLORS.baseline,
+            borderWidth: 2,
+            opacity: 1,
+          },
         },
       ],
     });

@@ -21,6 +21,15 @@ describe("html", () => {
     expect(html`${raw("<svg></svg>")}`.value).toBe("<svg></svg>");
   });
 
+  it("keeps a full-width number of element text on one line, and only there", () => {
+    const text = "満足度３１．６％<b>";
+    expect(html`<p title="${text}">${text}</p>`.value).toBe(
+      '<p title="満足度３１．６％&lt;b&gt;">満足度<span class="keep-whole">３１．６％</span>&lt;b&gt;</p>',
+    );
+    expect(html`<title>${text}</title>`.value).toBe("<title>満足度３１．６％&lt;b&gt;</title>");
+    expect(html`<p>${"49.4%、令和４年度"}</p>`.value).toBe("<p>49.4%、令和４年度</p>");
+  });
+
   it("drops nothing but nullish and booleans, and prints numbers", () => {
     expect(html`${null}${undefined}${false}${true}${0}${4.5}`.value).toBe("04.5");
   });

@@ -2,6 +2,8 @@
 // (built by this template, or wrapped in raw() by code that vouches for it). Document text
 // from municipalities is never trusted, so nothing else reaches the page unescaped.
 
+import { numberRuns } from "../../domain/accessibility/number-runs.ts";
+
 export class Html {
   constructor(readonly value: string) {}
   toString(): string {
@@ -40,16 +42,26 @@ const HAS_BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /** Where an interpolation lands: element text, or where markup cannot go (attribute, title). */
 type Context = "text" | "plain";
 
+/** Element text, escaped; each full-width number (「３１．６％」) in a span kept on one line. */
+function escapeText(text: string): string {
+  return numberRuns(text)
+    .map((r) =>
+      r.keepWhole ? `<span class="keep-whole">${escapeHtml(r.text)}</span>` : escapeHtml(r.text),
+    )
+    .join("");
+}
+
 function render(value: Interpolation, context: Context): string {
   if (value instanceof Html) return value.value;
   if (value === null || value === undefined || value === false || value === true) return "";
   if (Array.isArray(value)) return value.map((v) => render(v, context)).join("");
   const text = String(value);
-  if (!HAS_BIDI_CONTROL.test(text)) return escapeHtml(text);
+  if (!HAS_BIDI_CONTROL.test(text))
+    return context === "plain" ? escapeHtml(text) : escapeText(text);
   // User text with bidi controls is isolated from the page (<bdi>); where no element can
   // go — an attribute, the <title> — the controls are left out of what is shown.
   if (context === "plain") return escapeHtml(text.replace(BIDI_CONTROLS, ""));
-  return `<bdi>${escapeHtml(text)}</bdi>`;
+  return `<bdi>${escapeText(text)}</bdi>`;
 }
 
 const TEXT_ONLY_ELEMENTS = ["title", "option", "textarea"];

@@ -27,7 +27,7 @@ const isApiPath = (url: string) => /^\/api(\/|\?|$)/.test(url);
 
 export async function registerPortal(
   app: FastifyInstance,
-  deps: { db: Kysely<Database>; pageCache?: PageCacheSettings },
+  deps: { db: Kysely<Database>; pageCache?: PageCacheSettings; accessibilityContact?: string },
 ): Promise<void> {
   const ctx: ServiceContext = { db: deps.db, actor: "public" };
   const css = fs.readFileSync(STYLESHEET, "utf8");
@@ -76,7 +76,7 @@ export async function registerPortal(
         .header("cache-control", "public, max-age=3600")
         .send(searchScript),
     );
-    registerPages(portal, ctx);
+    registerPages(portal, ctx, deps.accessibilityContact);
     registerDownloads(portal, ctx);
 
     // Any other address outside the API is a page that does not exist: say so as a page.

@@ -85,6 +85,8 @@ describe("portal search", () => {
     const level4 = await search("広報", "&level=4");
     expect(level4.text).toContain("検索結果：1件");
     expect(level4.text).toContain("庁内全体の情報発信力の強化");
+    // The hit says the level in words, not by its number alone (issue 18).
+    expect(level4.text).toContain("自己評価 4 達成水準を上回る成果があった");
   });
 
   it("answers a 1-character query", async () => {

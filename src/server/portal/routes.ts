@@ -37,7 +37,11 @@ import { urls } from "./urls.ts";
 const sendPage = (reply: FastifyReply, body: string) =>
   reply.type("text/html; charset=utf-8").send(body);
 
-export function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
+export function registerPages(
+  app: FastifyInstance,
+  ctx: ServiceContext,
+  accessibilityContact?: string,
+): void {
   app.get("/", async (_request, reply) => {
     const municipalities = await listPublicMunicipalities(ctx);
     // An installation for one municipality opens on that municipality.
@@ -46,7 +50,9 @@ export function registerPages(app: FastifyInstance, ctx: ServiceContext): void {
     return sendPage(reply, homePage(municipalities));
   });
 
-  app.get("/accessibility", async (_request, reply) => sendPage(reply, accessibilityPage()));
+  app.get("/accessibility", async (_request, reply) =>
+    sendPage(reply, accessibilityPage(accessibilityContact)),
+  );
 
   app.get("/search", async (request, reply) => {
     const q = searchQuery(request.query);

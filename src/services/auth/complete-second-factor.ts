@@ -37,6 +37,8 @@ export async function completeSecondFactor(
     ip: string;
     now: Date;
     previousToken?: string | undefined;
+    /** The idle limit (TASSEI_SESSION_IDLE_SECONDS); 8 hours when not given. */
+    idleMs?: number | undefined;
   },
   limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
 ): Promise<SecondFactorResult> {
@@ -91,6 +93,7 @@ export async function completeSecondFactor(
     ip: input.ip,
     now: input.now,
     previousToken: input.previousToken,
+    idleMs: input.idleMs,
     method,
   });
   return { ok: true, ...session };

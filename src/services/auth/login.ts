@@ -35,6 +35,8 @@ export interface LoginInput {
   now: Date;
   /** The token of a session the browser already has: replaced, never reused (rotation). */
   previousToken?: string | undefined;
+  /** The idle limit (TASSEI_SESSION_IDLE_SECONDS); 8 hours when not given. */
+  idleMs?: number;
 }
 
 export type LoginResult =
@@ -103,6 +105,7 @@ export async function login(
     previousToken: input.previousToken,
     method: "password",
     mustEnrol: secondFactorRequired(policy, toStaffUser(row).role),
+    idleMs: input.idleMs,
   });
   return { ok: true, ...session };
 }

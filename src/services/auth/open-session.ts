@@ -18,6 +18,8 @@ export interface OpenedSession {
   token: string;
   csrfToken: string;
   expiresAt: Date;
+  /** When the session ends unless it is used again before. */
+  idleExpiresAt: Date;
   user: StaffUser;
   displayName: string | null;
   mustEnrol: boolean;
@@ -34,15 +36,18 @@ export async function openSession(
     method: "password" | "totp" | "recovery_code" | "oidc" | "saml";
     mustEnrol?: boolean;
     ssoProvider?: string;
+    /** The idle limit (TASSEI_SESSION_IDLE_SECONDS); 8 hours when not given. */
+    idleMs?: number | undefined;
   },
 ): Promise<OpenedSession> {
   const { user: row, now } = input;
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+  const idleMs = input.idleMs ?? SESSION_IDLE_MS;
   await ctx.db.transaction().execute(async (tx) => {
     if (input.previousToken) await deleteSession(tx, sessionIdOf(input.previousToken));
-    await deleteExpiredSessions(tx, row.id, now, new Date(now.getTime() - SESSION_IDLE_MS));
+    await deleteExpiredSessions(tx, row.id, now, new Date(now.getTime() - idleMs));
     await rememberLoginClient(tx, row.id, input.ip, now);
     await insertSession(tx, {
       id: sessionIdOf(token),
@@ -71,6 +76,7 @@ export async function openSession(
     token,
     csrfToken,
     expiresAt,
+    idleExpiresAt: new Date(now.getTime() + idleMs),
     user: toStaffUser(row),
     displayName: row.displayName,
     mustEnrol: input.mustEnrol ?? false,

@@ -7,6 +7,12 @@ export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often, to spare a write on every request. */
 export const SESSION_TOUCH_MS = 60 * 1000;
 
+/** How often last_seen_at is written for a given idle limit: a tenth of it, at most a minute,
+ * so that a short limit (TASSEI_SESSION_IDLE_SECONDS) still counts each request. */
+export function touchIntervalMs(idleMs: number): number {
+  return Math.min(SESSION_TOUCH_MS, Math.floor(idleMs / 10));
+}
+
 export function newToken(): string {
   return crypto.randomBytes(32).toString("base64url");
 }

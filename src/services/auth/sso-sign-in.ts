@@ -23,6 +23,8 @@ export async function ssoSignIn(
     ip: string;
     now: Date;
     previousToken?: string | undefined;
+    /** The idle limit (TASSEI_SESSION_IDLE_SECONDS); 8 hours when not given. */
+    idleMs?: number | undefined;
   },
 ): Promise<SsoSignInResult> {
   const { provider, claims } = input;
@@ -69,6 +71,7 @@ export async function ssoSignIn(
     ip: input.ip,
     now: input.now,
     previousToken: input.previousToken,
+    idleMs: input.idleMs,
     method: provider.kind,
     ssoProvider: provider.id,
   });

@@ -3,9 +3,11 @@
 // 3+ characters use the trigram index, 2-character words (防災) the pair index (0009) and
 // 1-character words (橋) the character index (0019): no word length reads every goal.
 import { commonShortWords, searchPublicGoals } from "../../db/repositories/public-search.ts";
+import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import { type Goal, goalSchema } from "../../domain/manifesto/schema.ts";
 import { nfkc } from "../../domain/text.ts";
 import type { ServiceContext } from "../context.ts";
+import { scaleFromSetting } from "../municipality-scale.ts";
 import { departmentRef } from "./shared.ts";
 
 export const SEARCH_LIMIT = 100;
@@ -34,6 +36,8 @@ export interface PublicSearchHit {
   departmentName: string;
   departmentCode: string | null;
   goal: Goal;
+  /** The words of the goal's self-evaluation level on its scale (「3：概ね達成」's 概ね達成). */
+  levelLabel?: string;
 }
 
 /** The words of a query as they are matched: NFKC, lower case, split on white space. */
@@ -59,9 +63,16 @@ export async function searchPublicManifestos(
     ...(input.policyRef !== undefined && { policyRef: nfkc(input.policyRef).trim() }),
     ...(input.level !== undefined && { level: input.level }),
   });
-  const hits = rows.slice(0, SEARCH_LIMIT).map(({ goal, goalNumber: _, ...rest }) => ({
-    ...rest,
-    goal: goalSchema.parse(goal),
-  }));
+  const hits = rows
+    .slice(0, SEARCH_LIMIT)
+    .map(({ goal, goalNumber: _, documentScale, municipalityScale, ...rest }) => {
+      const parsed = goalSchema.parse(goal);
+      // The scale the manifesto page uses: the document's, else its municipality's.
+      const scale =
+        scaleFromSetting(documentScale) ?? scaleFromSetting(municipalityScale) ?? DEFAULT_SCALE;
+      const level = parsed.evaluation?.level;
+      const levelLabel = scale.levels.find((l) => l.level === level)?.label;
+      return { ...rest, goal: parsed, ...(levelLabel !== undefined && { levelLabel }) };
+    });
   return { words, hits, truncated: rows.length > SEARCH_LIMIT };
 }

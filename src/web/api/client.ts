@@ -38,6 +38,27 @@ export function whenSignedOut(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+/**
+ * When the session ends unless used again, in this browser's clock: each answer of the server
+ * says how many milliseconds are left (x-session-idle-remaining), so the two clocks need not
+ * agree. The session timeout warning (app/session-timeout.tsx) listens.
+ */
+let idleDeadline: number | null = null;
+const deadlineListeners = new Set<() => void>();
+export function sessionIdleDeadline(): number | null {
+  return idleDeadline;
+}
+export function onSessionIdleDeadline(listener: () => void): () => void {
+  deadlineListeners.add(listener);
+  return () => deadlineListeners.delete(listener);
+}
+function noteIdleRemaining(response: Response): void {
+  const remaining = Number(response.headers.get("x-session-idle-remaining") ?? Number.NaN);
+  if (!Number.isFinite(remaining)) return;
+  idleDeadline = Date.now() + remaining;
+  for (const listener of deadlineListeners) listener();
+}
+
 function normaliseFields(raw: unknown): FieldProblem[] {
   if (Array.isArray(raw)) {
     return raw.flatMap((f) =>
@@ -104,6 +125,7 @@ export async function request(
       "サーバーに接続できません。ネットワークを確認してください。入力した内容はこの画面に残っています。",
     );
   }
+  noteIdleRemaining(response);
   if (!response.ok) {
     const error = await errorFrom(response);
     if (error.status === 401 && path !== "/api/session") onUnauthenticated();

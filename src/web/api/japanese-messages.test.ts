@@ -11,17 +11,17 @@ import {
 
 describe("japanesePath", () => {
   it("names a target's measure the way the form labels it", () => {
-    expect(japanesePath("goals[1].targets[0].measure.target")).toBe("目標2 の 達成水準① の 目標値");
+    expect(japanesePath("goals[1].targets[0].measure.target")).toBe("目標2 の 達成目標① の 目標値");
     expect(japanesePath("goals[0].targets[2].measure.baseline.fiscalYear")).toBe(
-      "目標1 の 達成水準③ の 基準年度",
+      "目標1 の 達成目標③ の 基準年度",
     );
-    expect(japanesePath("goals[0].targets[1].result.actual")).toBe("目標1 の 達成水準② の 実績値");
+    expect(japanesePath("goals[0].targets[1].result.actual")).toBe("目標1 の 達成目標② の 実績値");
   });
 
   it("names bullets by their position, counted from 1", () => {
     expect(japanesePath("goals[1].means[0]")).toBe("目標2 の 手段 1");
     expect(japanesePath("goals[3].currentState[2]")).toBe("目標4 の 現在の状態 3");
-    expect(japanesePath("goals[0].policyRefs[1]")).toBe("目標1 の 関連の施策・基本事業No 2");
+    expect(japanesePath("goals[0].policyRefs[1]")).toBe("目標1 の 関連の施策・基本事業番号 2");
     expect(japanesePath("goals[0].means")).toBe("目標1 の 目標を達成するための手段");
   });
 

@@ -26,6 +26,10 @@ export interface Session {
   expiresAt: string;
   /** Only the second factor's set-up is open until it is done (the municipality requires it). */
   mustEnrol: boolean;
+  /** When the session ends unless used again (the server's clock). */
+  idleExpiresAt: string;
+  /** How long a session lasts unused (TASSEI_SESSION_IDLE_SECONDS). */
+  idleLimitSeconds: number;
 }
 
 /** POST /api/session when the account has a second factor: the password was right. */

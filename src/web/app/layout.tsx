@@ -2,9 +2,11 @@
 // navigation (only the entries the user's role can use) and the main landmark.
 import { NavLink, Outlet } from "react-router";
 import { ROLE_LABELS } from "../../domain/roles.ts";
+import { Announcer } from "../components/announcer.tsx";
 import { SecondFactorPage } from "../pages/second-factor.tsx";
 import { useFocusOnNavigation } from "./page-focus.ts";
 import { useSession, useSignedIn } from "./session.tsx";
+import { SessionTimeout } from "./session-timeout.tsx";
 
 export { focusHeadingAfterSignIn } from "./page-focus.ts";
 
@@ -81,6 +83,8 @@ export function Layout() {
       <main id="main" className="app-main" tabIndex={-1}>
         {mustEnrol ? <SecondFactorPage /> : <Outlet />}
       </main>
+      <SessionTimeout />
+      <Announcer />
     </>
   );
 }

@@ -5,8 +5,9 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/client.ts";
 import { errorText } from "../api/error-text.ts";
+import { formatDuration } from "../app/duration.ts";
 import { focusHeadingAfterSignIn } from "../app/layout.tsx";
-import { useSession } from "../app/session.tsx";
+import { type SessionEnd, useSession } from "../app/session.tsx";
 import { usePageTitle } from "../components/page-title.tsx";
 import { SecondFactorStep } from "./second-factor-step.tsx";
 import { SsoSignIn, ssoErrorText } from "./sso-sign-in.tsx";
@@ -27,9 +28,17 @@ export function checkSignIn(username: string, password: string): Errors {
   return errors;
 }
 
+/** Why the sign-in page is back after a session (WCAG 2.2.1: say it, do not just switch). */
+function endedText(ended: SessionEnd): string {
+  const kept = "入力中だった内容はこのブラウザに残っていて、同じマニフェストを開くと復元されます。";
+  return ended.reason === "idle"
+    ? `操作のない時間が${formatDuration(ended.limitSeconds)}続いたため、安全のためログインを終了しました。もう一度ログインしてください。${kept}`
+    : `ログインの有効期限が切れたか、ほかの画面でログアウトしたため、ログインが終了しました。もう一度ログインしてください。${kept}`;
+}
+
 export function SignInPage() {
   usePageTitle("ログイン");
-  const { signIn } = useSession();
+  const { signIn, ended } = useSession();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(() => ssoErrorText(window.location.search));
@@ -95,6 +104,11 @@ export function SignInPage() {
   return (
     <main className="sign-in">
       <h1>Tassei 職員用ログイン</h1>
+      {ended && !error && (
+        <div className="alert alert-warning" role="alert" data-session-ended>
+          <p>{endedText(ended)}</p>
+        </div>
+      )}
       <form onSubmit={submit} noValidate>
         {error && (
           <div className="alert alert-error" role="alert" tabIndex={-1} ref={alertRef}>

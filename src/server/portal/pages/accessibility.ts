@@ -59,7 +59,8 @@ function pageList(scope: "portal" | "staff"): Html {
   return html`<ul>${items}</ul>`;
 }
 
-export function accessibilityPage(): string {
+/** `contact`: TASSEI_ACCESSIBILITY_CONTACT, the operator's own window for problems. */
+export function accessibilityPage(contact?: string): string {
   const t = TEST_RESULT;
   const body = html`
 <h2>方針</h2>
@@ -81,7 +82,7 @@ export function accessibilityPage(): string {
 <dt>規格</dt><dd>${t.standard}</dd>
 <dt>目標とする適合レベル</dt><dd>${t.targetLevel}</dd>
 <dt>公開ページの結果</dt><dd>適合レベル${t.targetLevel}に${conformanceOf("portal")}</dd>
-<dt>職員用画面の結果</dt><dd>適合レベル${t.targetLevel}に${conformanceOf("staff")}（満たしていない達成基準は下の表に示します）</dd>
+<dt>職員用画面の結果</dt><dd>適合レベル${t.targetLevel}に${conformanceOf("staff")}${conformanceOf("staff") === "準拠" ? "" : "（満たしていない達成基準は下の表に示します）"}</dd>
 <dt>試験の方法</dt><dd>${t.tools}</dd>
 <dt>依存したウェブコンテンツ技術</dt><dd>${t.technologies.join("、")}</dd>
 </dl>
@@ -105,7 +106,8 @@ ${checklist("WCAG 2.1", "WCAG 2.1 で追加された達成基準（参考）")}
 <li>キーボードだけで操作でき、フォーカスの位置が見えるようにしています。</li>
 </ul>
 <h2>お問い合わせ</h2>
-<p>ページが読みにくい、操作できないといった点がありましたら、各マニフェストのページに記載の部局の連絡先、またはこのサイトを運営する自治体の担当窓口までお知らせください。</p>
+<p>ページが読みにくい、操作できないといった点がありましたら、お知らせください。</p>
+${contact ? html`<p class="contact">${contact}</p>` : html`<p>各マニフェストのページに記載の部局の連絡先、またはこのサイトを運営する自治体の担当窓口までお知らせください。</p>`}
 <p><a href="${urls.home()}">トップページへ戻る</a></p>`;
   return page({
     title: "ウェブアクセシビリティ方針",

@@ -78,7 +78,7 @@ export function goalSection(goal: Goal, assessment: GoalAssessment | undefined, 
 <dt>組織使命</dt><dd>${goal.mission}</dd>
 <dt>関連の施策・基本事業</dt><dd>${policyRefs(goal.policyRefs, ctx.plan)}</dd>
 <dt>現在の状態</dt><dd>${bullets(goal.currentState)}</dd>
-<dt>目標が達成した状態</dt><dd>${goal.desiredState || "—"}</dd>
+<dt><span aria-hidden="true">※</span>目標が達成した状態</dt><dd>${goal.desiredState || "—"}</dd>
 <dt>目標を達成するための手段</dt><dd>${bullets(goal.means)}</dd>
 </dl>
 <h3>達成目標</h3>

@@ -105,7 +105,8 @@ export function goalFields(goal: Goal): { name: string; text: string }[] {
       { name: "達成目標", text: `${t.label ?? ""}${t.text}` },
       ...(t.result?.text ? [{ name: "実績", text: t.result.text }] : []),
     ]),
-    { name: "目標が達成した状態", text: goal.desiredState ?? "" },
+    // The document's own heading, 「※目標が達成した状態」; the mark is not read aloud.
+    { name: "※目標が達成した状態", text: goal.desiredState ?? "" },
     ...(goal.means ?? []).map((t) => ({ name: "手段", text: t })),
     { name: "理由", text: goal.evaluation?.reason ?? "" },
     { name: "関連の施策・基本事業", text: (goal.policyRefs ?? []).join("、") },
@@ -123,8 +124,8 @@ function hitItem(hit: PublicSearchHit, words: readonly string[], showMunicipalit
   const fields = matchingFields(hit.goal, words).slice(0, 4);
   return html`<li class="hit">
 <h3><a href="${href}">目標${hit.goal.number} ${highlight(hit.goal.title, words)}</a></h3>
-<p class="hit-meta">${showMunicipality ? html`${hit.municipalityName}　` : ""}${formatFiscalYear(hit.fiscalYear)}　${hit.departmentName}　自己評価 ${levelBadge(hit.goal.evaluation?.level, undefined)}</p>
-${fields.length > 0 ? html`<dl class="hit-fields">${fields.map((f) => html`<dt>${f.name}</dt><dd>${highlight(f.text, words)}</dd>`)}</dl>` : ""}
+<p class="hit-meta">${showMunicipality ? html`${hit.municipalityName}　` : ""}${formatFiscalYear(hit.fiscalYear)}　${hit.departmentName}　自己評価 ${levelBadge(hit.goal.evaluation?.level, hit.levelLabel)}${hit.levelLabel ? html` ${hit.levelLabel}` : ""}</p>
+${fields.length > 0 ? html`<dl class="hit-fields">${fields.map((f) => html`<dt>${f.name.startsWith("※") ? html`<span aria-hidden="true">※</span>${f.name.slice(1)}` : f.name}</dt><dd>${highlight(f.text, words)}</dd>`)}</dl>` : ""}
 </li>`;
 }
 

@@ -87,7 +87,7 @@ export function CorrectionButton(props: {
             rows={4}
             maxLength={4000}
             value={note}
-            placeholder="例：目標2 の達成水準①の基準値の誤記を訂正しました。"
+            placeholder="例：目標2 の達成目標①の基準値の誤記を訂正しました。"
             onChange={(e) => {
               setNote(e.target.value);
               setMissing(false);

@@ -19,7 +19,9 @@ export function elementForPath(path: string): HTMLElement | null {
 export function ErrorSummary(props: { problems: readonly FieldProblem[]; doc: Manifesto }) {
   const { problems, doc } = props;
   return (
-    <div aria-live="polite">
+    // Not live: the save bar announces 「保存できませんでした（入力内容を確認してください）」
+    // through the page's announcer, so two messages do not arrive at once (4.1.3).
+    <div>
       {problems.length > 0 && (
         <section
           className="alert alert-error error-summary"

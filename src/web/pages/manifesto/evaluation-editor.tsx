@@ -117,13 +117,13 @@ function TargetResultEditor(props: { goalPath: Path; index: number; place: strin
   const target = goal.targets?.[props.index];
   if (!target) return null;
   const tPath = [...props.goalPath, "targets", props.index];
-  const place = `${props.place} の 達成水準${circled(props.index + 1)}`;
+  const place = `${props.place} の 達成目標${circled(props.index + 1)}`;
   const summary = measureSummary(target.measure);
   return (
     <fieldset className="result-editor" id={fieldId([...tPath, "result"])} tabIndex={-1}>
       <legend>
         <span className="visually-hidden">{props.place} の </span>
-        達成水準{circled(props.index + 1)} の結果
+        達成目標{circled(props.index + 1)} の結果
       </legend>
       <p className="result-target-text">
         <span className="target-marker">{target.label || circled(props.index + 1)}</span>

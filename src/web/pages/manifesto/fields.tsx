@@ -1,5 +1,5 @@
 // The form's building blocks. Every input has a visible label whose accessible name also
-// says where it is (「目標2 の 達成水準① の 目標値」: the place is in a visually hidden prefix),
+// says where it is (「目標2 の 達成目標① の 目標値」: the place is in a visually hidden prefix),
 // an id derived from its JSON path (so the error summary can link to it), and the server's
 // problems for that path next to it (aria-invalid + aria-describedby).
 import { createContext, type ReactNode, useContext, useEffect, useId, useState } from "react";

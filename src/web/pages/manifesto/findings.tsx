@@ -4,6 +4,18 @@
 import type { GoalAssessment, TargetAssessment } from "../../../domain/assessment/types.ts";
 import { gapPhrase, statusWord } from "../../../domain/assessment/wording.ts";
 import type { TargetResult } from "../../../domain/manifesto/schema.ts";
+import { useSettledAnnouncement } from "../../components/announcer.tsx";
+
+/** What a change of the findings says once typing has settled: only the findings that are
+ * there, in one message, after the place they belong to. */
+export function findingsAnnouncement(
+  place: string,
+  findings: readonly { severity: string; message: string }[],
+): string {
+  if (findings.length === 0) return `${place}の点検結果：指摘はありません。`;
+  const lines = findings.map((f) => `${f.severity === "warning" ? "警告" : "確認"}：${f.message}`);
+  return `${place}の点検結果：${lines.join(" ")}`;
+}
 
 /** 「判定：未達成（目標まで5.6ポイント不足）」; a milestone judged partly achieved: 一部達成. */
 export function ResultStatusLine({
@@ -42,10 +54,12 @@ export function Findings({
 }) {
   const findings = assessment?.findings ?? [];
   const headingId = `findings-${goalNumber}`;
+  // Not a live region of its own (4.1.3): it changed at every keystroke.
+  useSettledAnnouncement(findingsAnnouncement(`目標${goalNumber}`, findings));
   return (
     <aside className="findings" aria-labelledby={headingId}>
       <h4 id={headingId}>点検結果（目標{goalNumber}）</h4>
-      <div aria-live="polite">
+      <div>
         {findings.length === 0 ? (
           <p className="findings-none">指摘はありません。</p>
         ) : (

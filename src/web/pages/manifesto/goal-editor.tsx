@@ -32,10 +32,10 @@ export function GoalPlanEditor({ index, place }: { index: number; place: string 
         />
         <ListEditor
           path={[...goalPath, "policyRefs"]}
-          legend="関連の施策・基本事業No"
+          legend="関連の施策・基本事業番号"
           place={place}
-          itemName={(i) => `関連の施策・基本事業No ${i + 1}`}
-          addLabel="施策・基本事業Noを追加"
+          itemName={(i) => `関連の施策・基本事業番号 ${i + 1}`}
+          addLabel="施策・基本事業番号を追加"
           max={LIMITS.policyRefs}
           placeholder="7-1-①"
           hint="総合計画の施策・基本事業の番号を 1 件ずつ。入力すると登録済みの施策・基本事業から選べます（例：7-1-①）"

@@ -6,6 +6,7 @@ import type { GoalAssessment } from "../../../domain/assessment/types.ts";
 import { formatFiscalYear } from "../../../domain/era.ts";
 import type { EvaluationScale, Goal, Measure, Target } from "../../../domain/manifesto/schema.ts";
 import { circled } from "../../api/japanese-messages.ts";
+import { DocText } from "../../components/doc-text.tsx";
 import { Findings, ResultStatusLine } from "./findings.tsx";
 
 export function measureSummary(measure: Measure | undefined): string | null {
@@ -24,7 +25,9 @@ function Bullets({ items, empty }: { items: readonly string[] | undefined; empty
     <ul className="view-bullets">
       {items.map((b, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: plain texts in order
-        <li key={i}>{b}</li>
+        <li key={i}>
+          <DocText text={b} />
+        </li>
       ))}
     </ul>
   );
@@ -36,7 +39,9 @@ export function TargetView({ target, index }: { target: Target; index: number })
     <li className="target-view">
       <span className="target-marker">{target.label || circled(index + 1)}</span>
       <div>
-        <p>{target.text}</p>
+        <p>
+          <DocText text={target.text} />
+        </p>
         {summary && <p className="measure-summary">{summary}</p>}
       </div>
     </li>
@@ -48,10 +53,14 @@ export function GoalPlanView({ goal }: { goal: Goal }) {
     <div className="goal-grid goal-grid-view">
       <div className="goal-col goal-col-mission">
         <h3 className="view-label">組織使命</h3>
-        <p className="view-text">{goal.mission}</p>
+        <p className="view-text">
+          <DocText text={goal.mission} />
+        </p>
         <h3 className="view-label">組織使命達成に向けての目標</h3>
-        <p className="view-text goal-title-text">{goal.title}</p>
-        <h3 className="view-label">関連の施策・基本事業No</h3>
+        <p className="view-text goal-title-text">
+          <DocText text={goal.title} />
+        </p>
+        <h3 className="view-label">関連の施策・基本事業番号</h3>
         <p className="view-text">
           {goal.policyRefs && goal.policyRefs.length > 0 ? goal.policyRefs.join("、") : "なし"}
         </p>
@@ -70,8 +79,12 @@ export function GoalPlanView({ goal }: { goal: Goal }) {
         ) : (
           <p className="list-empty">記載なし</p>
         )}
-        <h3 className="view-label">※目標が達成した状態</h3>
-        <p className="view-text">{goal.desiredState || "記載なし"}</p>
+        <h3 className="view-label">
+          <span aria-hidden="true">※</span>目標が達成した状態
+        </h3>
+        <p className="view-text">
+          <DocText text={goal.desiredState || "記載なし"} />
+        </p>
       </div>
       <div className="goal-col goal-col-means">
         <h3 className="view-label">目標を達成するための手段</h3>
@@ -121,7 +134,11 @@ export function GoalResultsView(props: {
             <li key={i} className="target-view">
               <span className="target-marker">{t.label || circled(i + 1)}</span>
               <div>
-                {t.result?.text && <p className="view-text">{t.result.text}</p>}
+                {t.result?.text && (
+                  <p className="view-text">
+                    <DocText text={t.result.text} />
+                  </p>
+                )}
                 {t.result?.actual !== undefined && (
                   <p>
                     実績値：{t.result.actual}
@@ -153,7 +170,9 @@ export function GoalResultsView(props: {
         </p>
         <ExpectedLevel level={goal.evaluation?.level} scale={scale} assessment={assessment} />
         <h4 className="view-label">理由</h4>
-        <p className="view-text pre-wrap">{goal.evaluation?.reason || "記載なし"}</p>
+        <p className="view-text pre-wrap">
+          <DocText text={goal.evaluation?.reason || "記載なし"} />
+        </p>
       </div>
       <Findings goalNumber={goal.number} assessment={assessment} />
     </div>

@@ -1,4 +1,4 @@
-// A list of one-line texts (現在の状態, 手段, 関連の施策・基本事業No): each item with its own
+// A list of one-line texts (現在の状態, 手段, 関連の施策・基本事業番号): each item with its own
 // labelled box and buttons to move it up or down and to remove it (with undo), and a button
 // to add one. The focus follows the item that moved, so a keyboard user can keep moving it.
 

@@ -128,7 +128,9 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
   const [correcting, setCorrecting] = useState(false);
   const [removal, setRemoval] = useState<Removal | null>(null);
   const [askRemove, setAskRemove] = useState<number | null>(null);
-  const [conflictOpen, setConflictOpen] = useState(true);
+  // Closed until the person asks for it from the save bar (WCAG 3.2.2): a dialog that opened
+  // by itself a second after typing stopped took the focus out of the field being typed in.
+  const [conflictOpen, setConflictOpen] = useState(false);
   const focusLater = useFocusLater();
   useGoalFromAddress(doc.goals, focusLater);
 
@@ -190,15 +192,11 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
     [doc, setDoc, problems, focusLater, lastYear],
   );
 
-  // A new conflict opens the dialog again.
-  const conflictKey = autosave.conflict
-    ? autosave.conflict.revision
-    : autosave.pendingMerge
-      ? -1
-      : 0;
+  // Once the conflict is resolved the dialog closes; a later conflict waits for the button.
+  const inConflict = autosave.conflict !== null || autosave.pendingMerge !== null;
   useEffect(() => {
-    if (conflictKey !== 0) setConflictOpen(true);
-  }, [conflictKey]);
+    if (!inConflict) setConflictOpen(false);
+  }, [inConflict]);
 
   function addGoal() {
     const last = doc.goals.at(-1);
@@ -393,7 +391,7 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
         </p>
       </ConfirmDialog>
       <ConflictDialog
-        open={conflictOpen && (autosave.conflict !== null || autosave.pendingMerge !== null)}
+        open={conflictOpen && inConflict}
         conflict={autosave.conflict}
         pendingMerge={autosave.pendingMerge}
         doc={doc}

@@ -1,5 +1,5 @@
 // Validation problems as a list a person can act on: the field named in Japanese
-// (「目標2 の 達成水準① の 目標値」), its JSON path for whoever fixes the file, and the
+// (「目標2 の 達成目標① の 目標値」), its JSON path for whoever fixes the file, and the
 // server's message in Japanese where the editor's translation knows it, with the original.
 import { japaneseMessage, japanesePath } from "../../api/japanese-messages.ts";
 

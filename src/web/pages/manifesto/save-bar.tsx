@@ -5,6 +5,7 @@
 import { useEffect, useRef } from "react";
 import { useBlocker } from "react-router";
 import { formatDateTime } from "../../api/japanese-time.ts";
+import { announce } from "../../components/announcer.tsx";
 import { Dialog } from "../../components/dialog.tsx";
 import type { SaveStatus } from "./use-autosave.ts";
 
@@ -31,10 +32,14 @@ export function SaveBar(props: {
   onShowConflict?(): void;
 }) {
   const { status } = props;
+  // Said through the page's one announcer, in turn with the checks' findings, never at once.
+  useEffect(() => {
+    if (ANNOUNCED.has(status)) announce(STATUS_TEXT[status], true);
+  }, [status]);
   return (
     <div className={`save-bar save-bar-${status}`}>
       {/* Not live (4.1.3): each pause in typing would announce 未保存 → 保存中 → 保存済み,
-          on top of the assessment's findings. Only a save that failed is announced, below. */}
+          on top of the assessment's findings. Only a save that failed is announced (above). */}
       <p className="save-status" role="status" aria-live="off">
         <span className="save-dot" aria-hidden="true" />
         {STATUS_TEXT[status]}
@@ -44,10 +49,14 @@ export function SaveBar(props: {
           </span>
         )}
       </p>
-      <p className="visually-hidden" aria-live="assertive" data-save-announcer>
-        {ANNOUNCED.has(status) ? STATUS_TEXT[status] : ""}
-      </p>
       {status === "failed" && props.failure && <p className="save-failure">{props.failure}</p>}
+      {status === "conflict" && (
+        // A notice in the bar, not a dialog that opens by itself (3.2.2): the person finishes
+        // what they are typing and opens the choices when they are ready.
+        <p className="save-failure save-conflict">
+          あなたが編集している間に、他の人がこのマニフェストを保存しました。重ならないよう自動保存を止めています。入力した内容はこのブラウザに残っています。
+        </p>
+      )}
       {props.storageFailed && (
         <p className="save-failure">
           このブラウザに控えを残せませんでした。保存されるまでページを閉じないでください。

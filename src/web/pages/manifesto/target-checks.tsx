@@ -8,20 +8,25 @@ import { targetPlanFindings } from "../../../domain/assessment/index.ts";
 import { proposalFrom } from "../../../domain/assessment/plan-checks.ts";
 import type { Target } from "../../../domain/manifesto/schema.ts";
 import { parseTargetText } from "../../../domain/target-text/parse.ts";
+import { useSettledAnnouncement } from "../../components/announcer.tsx";
 import { getIn, type Path, updateIn } from "./document-ops.ts";
 import { useEditor } from "./fields.tsx";
+import { findingsAnnouncement } from "./findings.tsx";
 
-export function TargetChecks({ path, place }: { path: Path; place: string }) {
-  const { doc, change, lastYear } = useEditor();
+/** The plan checks of the target at `path`; null while the rules cannot read it. */
+function checksOf(
+  doc: unknown,
+  path: Path,
+  lastYear: Parameters<typeof targetPlanFindings>[3],
+): ReturnType<typeof targetPlanFindings> | null {
   const target = getIn(doc, path) as Target;
   const fiscalYear = getIn(doc, ["fiscalYear"]);
   const targets = (getIn(doc, path.slice(0, -1)) as Target[] | undefined) ?? [];
   const index = Number(path.at(-1));
   if (typeof target?.text !== "string" || typeof fiscalYear !== "number") return null;
-  let findings: ReturnType<typeof targetPlanFindings>;
   try {
     const label = target.label?.trim() ? target.label : undefined;
-    findings = targetPlanFindings(
+    return targetPlanFindings(
       target,
       { index, ...(label !== undefined && { label }), count: targets.length },
       fiscalYear,
@@ -30,7 +35,15 @@ export function TargetChecks({ path, place }: { path: Path; place: string }) {
   } catch {
     return null; // a half-typed measure the rules cannot read yet
   }
-  if (findings.length === 0) return null;
+}
+
+export function TargetChecks({ path, place }: { path: Path; place: string }) {
+  const { doc, change, lastYear } = useEditor();
+  const target = getIn(doc, path) as Target;
+  const findings = checksOf(doc, path, lastYear);
+  // Not a live region of its own (4.1.3): said once typing has settled, in turn.
+  useSettledAnnouncement(findings === null ? "" : findingsAnnouncement(place, findings));
+  if (findings === null || findings.length === 0) return null;
 
   function register() {
     const parsed = parseTargetText(target.text);
@@ -39,7 +52,7 @@ export function TargetChecks({ path, place }: { path: Path; place: string }) {
   }
 
   return (
-    <div className="target-checks" aria-live="polite">
+    <div className="target-checks">
       <ul>
         {findings.map((f) => (
           <li key={f.code} className={`finding finding-${f.severity}`}>

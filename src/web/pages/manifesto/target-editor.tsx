@@ -208,7 +208,7 @@ export function TargetsEditor({ goalPath, place }: { goalPath: Path; place: stri
   const path = [...goalPath, "targets"];
   const targets = (getIn(doc, path) as Target[] | undefined) ?? [];
   const listId = fieldId(path);
-  const name = (i: number) => `${place} の 達成水準${circled(i + 1)}`;
+  const name = (i: number) => `${place} の 達成目標${circled(i + 1)}`;
 
   function add() {
     change((d) => insertAt(d, path, targets.length, newTarget(targets)));
@@ -248,7 +248,7 @@ export function TargetsEditor({ goalPath, place }: { goalPath: Path; place: stri
           // biome-ignore lint/suspicious/noArrayIndexKey: targets have no identity but their place
           <fieldset key={i} className="target-editor" id={tId} tabIndex={-1}>
             <legend>
-              <span className="visually-hidden">{place} の </span>達成水準{circled(i + 1)}
+              <span className="visually-hidden">{place} の </span>達成目標{circled(i + 1)}
             </legend>
             <div className="target-text-row">
               <TextField

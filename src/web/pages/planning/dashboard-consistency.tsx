@@ -18,8 +18,8 @@ export function ConsistencyTable({ dashboard }: { dashboard: Dashboard }) {
   return (
     <>
       <p className="hint">
-        自己評価が、達成水準の実績から判定基準で導かれる段階と一致した目標の割合です。達成率は実績÷目標（少ないほど良い指標は目標÷実績）です。
-        100%以上105%未満は、目標にちょうど届くよう設定された可能性がある達成水準です。
+        自己評価が、達成目標の実績から判定基準で導かれる段階と一致した目標の割合です。達成率は実績÷目標（少ないほど良い指標は目標÷実績）です。
+        100%以上105%未満は、目標にちょうど届くよう設定された可能性がある達成目標です。
       </p>
       {/* The table is wider than a phone: its scroll area takes the keyboard focus so that
           it can be scrolled without a mouse (WCAG 2.1.1; axe scrollable-region-focusable). */}

@@ -65,7 +65,7 @@ function DashboardBody({ dashboard }: { dashboard: Dashboard }) {
         <LevelChart dashboard={dashboard} />
       </section>
       <section aria-labelledby="targets-title">
-        <h2 id="targets-title">達成水準の達成状況</h2>
+        <h2 id="targets-title">達成目標の達成状況</h2>
         <TargetTotals dashboard={dashboard} />
       </section>
       <section aria-labelledby="consistency-title">

@@ -36,11 +36,11 @@ export function TargetTotals({ dashboard }: { dashboard: Dashboard }) {
         ))}
       </dl>
       <p className="hint">
-        達成水準 {all}件の内訳。「判定できない」は実績が未入力か、数値で比べられない達成水準です。
+        達成目標 {all}件の内訳。「判定できない」は実績が未入力か、数値で比べられない達成目標です。
       </p>
       <div className="table-scroll">
         <table className="table">
-          <caption>部局別の達成水準の達成状況と警告</caption>
+          <caption>部局別の達成目標の達成状況と警告</caption>
           <thead>
             <tr>
               <th scope="col">部局</th>
@@ -99,7 +99,7 @@ export function WarningList({ dashboard }: { dashboard: Dashboard }) {
               <td>
                 <Link to={goalHref(w.manifestoId, w.goalNumber)}>
                   {w.department} 部局目標{w.goalNumber}
-                  {w.target !== null && ` 達成水準${circled(w.target + 1)}`}
+                  {w.target !== null && ` 達成目標${circled(w.target + 1)}`}
                 </Link>
                 <span className="goal-title">{w.goalTitle}</span>
               </td>
@@ -154,7 +154,7 @@ export function IndicatorTable({ dashboard }: { dashboard: Dashboard }) {
                     {c.targets.map((t) => (
                       <li key={`${t.manifestoId}-${t.goalNumber}-${t.target}`}>
                         <Link to={goalHref(t.manifestoId, t.goalNumber)}>
-                          {t.department} 部局目標{t.goalNumber} 達成水準
+                          {t.department} 部局目標{t.goalNumber} 達成目標
                           {circled(t.target + 1)}
                         </Link>
                       </li>

@@ -8,17 +8,8 @@ export function formatDay(day: string): string {
   return formatDateJa(new Date(`${day}T12:00:00+09:00`));
 }
 
-/** An instant as `2024/05/31 17:05`, Tokyo time. */
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString("ja-JP", {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-}
+/** An instant as `2024年5月31日 17:05`, Tokyo time: the one way the staff app writes one. */
+export { formatDateTime } from "../../api/japanese-time.ts";
 
 /** Who made a change: the account's name, else what kind of actor it was. */
 export function actorText(by: string | null, byName: string | null): string | null {

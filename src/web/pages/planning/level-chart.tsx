@@ -3,7 +3,8 @@
 // the same numbers in a table beneath it. Colours come from planning.css by the level's
 // place in the scale, each 4.5:1 or more against white (the page and the separators between
 // segments: WCAG 1.4.11), and each level has its own pattern as well, so that colour is not
-// the only cue (1.4.1); the legend and the table say the same without colour.
+// the only cue (1.4.1), and each segment with room for it says its level beside its count
+// (「4:3件」, 「未:2件」); the legend and the table say the same without colour.
 import { useId } from "react";
 import type { Dashboard, DashboardDepartment, GoalTally } from "../../api/planning-types.ts";
 
@@ -47,6 +48,8 @@ interface Segment {
   label: string;
   /** For the image's spoken summary. */
   short: string;
+  /** Written in the segment beside its count (a cue besides colour and pattern, 1.4.1). */
+  tag: string;
   count: number;
   className: string;
 }
@@ -58,6 +61,7 @@ function segmentsOf(tally: GoalTally, withOther: boolean): Segment[] {
       key: `level-${l.level}`,
       label: `${l.level}：${l.label}`,
       short: `段階${l.level}`,
+      tag: String(l.level),
       count: l.count,
       className: `seg-${Math.min(i, 5)}`,
     })),
@@ -67,6 +71,7 @@ function segmentsOf(tally: GoalTally, withOther: boolean): Segment[] {
             key: "other",
             label: "評価基準にない段階",
             short: "評価基準にない段階",
+            tag: "他",
             count: tally.otherLevels,
             className: "seg-other",
           },
@@ -76,6 +81,7 @@ function segmentsOf(tally: GoalTally, withOther: boolean): Segment[] {
       key: "none",
       label: "未評価",
       short: "未評価",
+      tag: "未",
       count: tally.unevaluated,
       className: "seg-none",
     },
@@ -158,7 +164,10 @@ export function LevelChart({ dashboard }: { dashboard: Dashboard }) {
                         dominantBaseline="central"
                         className="seg-count"
                       >
-                        {s.count}
+                        {/* The level and its count where there is room (「4:3件」, 「未:2件」). */}
+                        {w >= 14 * (s.tag.length + String(s.count).length + 2)
+                          ? `${s.tag}:${s.count}件`
+                          : s.count}
                       </text>
                     )}
                   </g>

@@ -85,7 +85,7 @@ export function OpenYearButton({
           {departments > 0 ? `（${departments}部局）` : ""}。
         </p>
         <p>
-          目標・達成水準・手段はそのまま引き継がれ、{previous}
+          目標・達成目標・手段はそのまま引き継がれ、{previous}
           の実績は今年度の基準値になります。実績と自己評価はコピーされません。
         </p>
         <p>すでにマニフェストがある部局はそのまま残ります。</p>
