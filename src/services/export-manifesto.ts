@@ -51,6 +51,8 @@ function orderKeys(doc: ManifestoDocument): ManifestoDocument {
     "documentSubtitle",
     "department",
     "evaluationScale",
+    "scoreScale",
+    "tagVocabularies",
     "goals",
   ] as const;
   const out: Record<string, unknown> = {};

@@ -166,7 +166,7 @@ export function goalRowContent(
     (goal.policyRefs ?? []).map((r) => printable(r, `${path}.policyRefs`)),
   );
   return {
-    mission: [{ text: printable(goal.mission, `${path}.mission`) }],
+    mission: [{ text: printable(goal.mission ?? "", `${path}.mission`) }],
     goal: [
       { text: `◎部局目標${toFullWidthDigits(String(goal.number))}`, bold: true },
       // The seed points from the number down to the goal's name.

@@ -80,7 +80,7 @@ ${select(
 /** The goal's fields that contain a word, each with the words marked. */
 function matchingFields(goal: Goal, words: readonly string[]): { name: string; text: string }[] {
   const fields: { name: string; text: string }[] = [
-    { name: "組織使命", text: goal.mission },
+    { name: "組織使命", text: goal.mission ?? "" },
     ...(goal.currentState ?? []).map((t) => ({ name: "現在の状態", text: t })),
     ...(goal.targets ?? []).flatMap((t) => [
       { name: "達成目標", text: `${t.label ?? ""}${t.text}` },
