@@ -2,9 +2,21 @@
 // goal's self-evaluation held against its targets. It only shows evidence beside the human
 // judgement; it never changes a level.
 import { DEFAULT_SCALE, meaningOf } from "../manifesto/default-scale.ts";
-import type { EvaluationScale, Goal, ManifestoDocument } from "../manifesto/schema.ts";
+import type {
+  EvaluationScale,
+  Goal,
+  ManifestoDocument,
+  NumericMeasure,
+  ScoreScale,
+} from "../manifesto/schema.ts";
 import { comparisonKey } from "../text.ts";
 import { defaultLevelRules, expectedLevel, type LevelRules } from "./expected-level.ts";
+import {
+  judgeLongTerm,
+  longTermFindings,
+  scoreDisagreement,
+  scoreText,
+} from "./extension-checks.ts";
 import {
   claimFindings,
   levelMeaningUnknown,
@@ -44,6 +56,7 @@ export {
   levelsMissingFromScale,
   RATIO_BINS,
 } from "./expected-level.ts";
+export { pathValue, STRONG_DISAGREEMENT, scoreText } from "./extension-checks.ts";
 export { lastYearFromDocument } from "./history-checks.ts";
 export { assessTarget } from "./target-status.ts";
 export type {
@@ -53,6 +66,7 @@ export type {
   FindingProposal,
   GoalAssessment,
   LastYearIndicator,
+  LongTermJudgement,
   ManifestoAssessment,
   TargetAssessment,
   TargetStatus,
@@ -60,6 +74,7 @@ export type {
 
 interface DocumentContext {
   scale: EvaluationScale;
+  scoreScale?: ScoreScale;
   knownScales: readonly EvaluationScale[];
   knownPolicyRefs: ReadonlySet<string>;
   fiscalYear: number;
@@ -130,9 +145,34 @@ function levelDiffersFinding(level: number, expected: number, scale: EvaluationS
   };
 }
 
+/** Each target's status, with its long-term targets judged on their paths. */
+function assessTargets(goal: Goal, fiscalYear: number): TargetAssessment[] {
+  return (goal.targets ?? []).map((target, index) => {
+    const assessed = assessTarget(target, index);
+    const measure = target.measure;
+    if (measure?.kind !== "numeric" || !measure.longTerm?.length) return assessed;
+    const longTerm = judgeLongTerm(measure, target.result?.actual, fiscalYear);
+    return longTerm.length > 0 ? { ...assessed, longTerm } : assessed;
+  });
+}
+
+function scoreOf(goal: Goal, ctx: DocumentContext) {
+  const score = goal.evaluation?.score;
+  if (score === undefined || ctx.scoreScale === undefined) return {};
+  return { score, scoreText: scoreText(score, ctx.scoreScale) };
+}
+
 function assessGoal(goal: Goal, ctx: DocumentContext): GoalAssessment {
-  const targets = (goal.targets ?? []).map(assessTarget);
+  const targets = assessTargets(goal, ctx.fiscalYear);
   const { level, levelLabel, claim, findings } = yearEndFindings(goal, targets, ctx);
+  const score = goal.evaluation?.score;
+  if (level !== undefined && score !== undefined && ctx.scoreScale !== undefined) {
+    findings.push(...scoreDisagreement(level, ctx.scale, score, ctx.scoreScale));
+  }
+  const measures = (goal.targets ?? []).map((t): NumericMeasure | undefined =>
+    t.measure?.kind === "numeric" ? t.measure : undefined,
+  );
+  findings.push(...longTermFindings(targets, measures));
   const expected = expectedLevel(ctx.levelRules, targets);
   if (ctx.levelRulesStated && level !== undefined && expected !== undefined && level !== expected) {
     findings.push(levelDiffersFinding(level, expected, ctx.scale));
@@ -147,6 +187,7 @@ function assessGoal(goal: Goal, ctx: DocumentContext): GoalAssessment {
     ...(levelLabel !== undefined && { levelLabel }),
     ...(claim !== undefined && { claim }),
     ...(expected !== undefined && { expectedLevel: expected }),
+    ...scoreOf(goal, ctx),
     targets,
     findings,
   };
@@ -202,6 +243,7 @@ export function assessManifesto(
   const scale = doc.evaluationScale ?? options.scale ?? DEFAULT_SCALE;
   const ctx: DocumentContext = {
     scale,
+    ...(doc.scoreScale !== undefined && { scoreScale: doc.scoreScale }),
     levelRules: options.levelRules ?? defaultLevelRules(scaleWithMeanings(scale, options)),
     levelRulesStated: options.levelRules !== undefined,
     knownScales: options.knownScales ?? [DEFAULT_SCALE],
