@@ -16,6 +16,8 @@ export interface MunicipalitiesTable {
   name_kana: ColumnType<string | null, string | null | undefined, string | null>;
   /** 0013: the municipality's level rules (src/domain/assessment/expected-level.ts). */
   level_rules: ColumnType<unknown | null, string | null | undefined, string | null>;
+  /** 0015: which fields the official PDF prints (src/domain/print-layout.ts). */
+  pdf_layout: ColumnType<unknown | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -18,6 +18,7 @@ import {
   text,
 } from "../domain/manifesto/schema.ts";
 import { formatPath, type Problem } from "../domain/manifesto/validate.ts";
+import { printLayoutSchema } from "../domain/print-layout.ts";
 import { ValidationError } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
 import { levelRulesFromSetting, scaleFromSetting } from "./municipality-scale.ts";
@@ -32,6 +33,7 @@ const settingsSchema = z.strictObject({
   documentSubtitle: text(LIMITS.shortText).nullable().optional(),
   evaluationScale: evaluationScaleSchema.nullable().optional(),
   levelRules: levelRulesSchema.nullable().optional(),
+  pdfLayout: printLayoutSchema.nullable().optional(),
 });
 export type MunicipalitySettingsInput = z.input<typeof settingsSchema>;
 

@@ -2,9 +2,14 @@ import type { Command } from "commander";
 import { defaultLevelRules } from "../../domain/assessment/expected-level.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import { parseJson } from "../../domain/manifesto/validate.ts";
+import { PRINT_PRESETS } from "../../domain/print-layout.ts";
 import { ValidationError } from "../../errors.ts";
 import { requireMunicipality } from "../../services/find-manifestos.ts";
-import { levelRulesFromSetting, scaleFromSetting } from "../../services/municipality-scale.ts";
+import {
+  levelRulesFromSetting,
+  pdfLayoutFromSetting,
+  scaleFromSetting,
+} from "../../services/municipality-scale.ts";
 import { runAdminCommand } from "../admin-command.ts";
 import { withDatabase } from "../context.ts";
 import { readInputFile } from "../io.ts";
@@ -20,6 +25,8 @@ interface SetOptions {
   defaultScale?: boolean;
   levelRules?: string;
   defaultLevelRules?: boolean;
+  pdfLayout?: string;
+  defaultPdfLayout?: boolean;
 }
 
 export function registerMunicipality(program: Command): void {
@@ -50,6 +57,7 @@ export function registerMunicipality(program: Command): void {
           levelRules:
             levelRulesFromSetting(m.levelRules) ?? defaultLevelRules(own ?? DEFAULT_SCALE),
           levelRulesAreDefault: levelRulesFromSetting(m.levelRules) === undefined,
+          pdfLayout: pdfLayoutFromSetting(m.pdfLayout) ?? { preset: "manifesto" },
         };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       });
@@ -73,6 +81,11 @@ export function registerMunicipality(program: Command): void {
       'rules for the level the evidence supports, JSON: { "rules": [ { "when": "all_met_and_beaten", "margin": 0.1, "level": 4 }, { "when": "all_met", "level": 3 }, { "when": "any_not_met", "level": 2 } ] } (docs/assessment-codes.md)',
     )
     .option("--default-level-rules", "go back to the rules read from the scale (no notices)")
+    .option(
+      "--pdf-layout <preset-or-file>",
+      `which fields the official PDF prints: a preset (${PRINT_PRESETS.join(", ")}) or a JSON file { "columns": [ { "title", "width", "fields": [ … ] } ] } (docs/administration.md)`,
+    )
+    .option("--default-pdf-layout", "go back to the six-column 部局マニフェスト layout")
     .action(async (opts: SetOptions) => {
       let scale: unknown;
       if (opts.scale !== undefined) {
@@ -85,6 +98,16 @@ export function registerMunicipality(program: Command): void {
         const json = parseJson(readInputFile(opts.levelRules));
         if (!json.ok) throw new ValidationError(`${opts.levelRules} is not JSON`, json.problems);
         levelRules = json.value;
+      }
+      let pdfLayout: unknown;
+      if (opts.pdfLayout !== undefined) {
+        if ((PRINT_PRESETS as readonly string[]).includes(opts.pdfLayout)) {
+          pdfLayout = { preset: opts.pdfLayout };
+        } else {
+          const json = parseJson(readInputFile(opts.pdfLayout));
+          if (!json.ok) throw new ValidationError(`${opts.pdfLayout} is not JSON`, json.problems);
+          pdfLayout = json.value;
+        }
       }
       const emptyToNull = (v: string | undefined) =>
         v === undefined ? undefined : v === "" ? null : v;
@@ -99,6 +122,8 @@ export function registerMunicipality(program: Command): void {
         ...(opts.defaultScale && { evaluationScale: null }),
         ...(levelRules !== undefined && { levelRules }),
         ...(opts.defaultLevelRules && { levelRules: null }),
+        ...(pdfLayout !== undefined && { pdfLayout }),
+        ...(opts.defaultPdfLayout && { pdfLayout: null }),
       });
       process.stdout.write(`updated ${m.code} ${m.name}\n`);
     });

@@ -12,6 +12,7 @@ export interface MunicipalityRow {
   documentSubtitle: string | null;
   evaluationScale: unknown | null;
   levelRules: unknown | null;
+  pdfLayout: unknown | null;
 }
 
 export async function findMunicipality(db: Db, code: string): Promise<MunicipalityRow | undefined> {
@@ -25,6 +26,7 @@ export async function findMunicipality(db: Db, code: string): Promise<Municipali
       "document_subtitle",
       "evaluation_scale",
       "level_rules",
+      "pdf_layout",
     ])
     .where("code", "=", code)
     .executeTakeFirst();
@@ -37,6 +39,7 @@ export async function findMunicipality(db: Db, code: string): Promise<Municipali
     documentSubtitle: row.document_subtitle,
     evaluationScale: row.evaluation_scale,
     levelRules: row.level_rules,
+    pdfLayout: row.pdf_layout,
   };
 }
 
@@ -86,6 +89,7 @@ export interface MunicipalitySettingsPatch {
   documentSubtitle?: string | null;
   evaluationScale?: unknown | null;
   levelRules?: unknown | null;
+  pdfLayout?: unknown | null;
 }
 
 export async function updateMunicipalitySettings(
@@ -106,6 +110,9 @@ export async function updateMunicipalitySettings(
       }),
       ...(patch.levelRules !== undefined && {
         level_rules: patch.levelRules === null ? null : JSON.stringify(patch.levelRules),
+      }),
+      ...(patch.pdfLayout !== undefined && {
+        pdf_layout: patch.pdfLayout === null ? null : JSON.stringify(patch.pdfLayout),
       }),
       updated_at: new Date(),
     })
