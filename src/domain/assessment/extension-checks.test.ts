@@ -84,6 +84,17 @@ describe("long-term targets", () => {
   });
 });
 
+describe("a target text naming its long-term target", () => {
+  it("is not read as a disagreeing baseline", () => {
+    // 「880g以下（令和7年度 850g）」: the parenthesis is the long-term target, not the baseline.
+    expect(codes(prefecture(), 0)).not.toContain("text_disagrees_with_measure");
+    const doc = prefecture();
+    const m = measureOf(doc, 0, 0);
+    m.longTerm = [{ target: 840, fiscalYear: 2025 }];
+    expect(codes(doc, 0)).toContain("text_disagrees_with_measure");
+  });
+});
+
 describe("the second score", () => {
   it("is shown beside the level", () => {
     const goals = assessManifesto(prefecture()).goals;
