@@ -84,8 +84,8 @@ describe("generateDataset", () => {
     }
     const goals = entries.flatMap((e) => e.document.goals);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    expect(mean(goals.map((g) => g.mission.length))).toBeGreaterThan(30);
-    expect(mean(goals.map((g) => g.mission.length))).toBeLessThan(55);
+    expect(mean(goals.map((g) => (g.mission ?? "").length))).toBeGreaterThan(30);
+    expect(mean(goals.map((g) => (g.mission ?? "").length))).toBeLessThan(55);
     expect(mean(goals.map((g) => g.title.length))).toBeGreaterThan(10);
     expect(mean(goals.map((g) => g.title.length))).toBeLessThan(30);
     const reasons = goals.flatMap((g) => (g.evaluation ? [g.evaluation.reason.length] : []));

@@ -300,3 +300,88 @@ export const validManifestoArb: fc.Arbitrary<ManifestoDocument> = fc
       },
     );
   });
+
+/**
+ * Valid documents that also use the additive keys (FORMAT.md "Extensions"): owners, plans,
+ * built-in tags, budgets, references and long-term targets, a second evaluation on a range.
+ * Kept apart from validManifestoArb, whose documents every renderer must already carry.
+ */
+export const extendedManifestoArb: fc.Arbitrary<ManifestoDocument> = validManifestoArb.chain(
+  (doc) => {
+    const tagArb = fc.oneof(
+      fc.integer({ min: 1, max: 17 }).map((n) => `sdg:${n}`),
+      fc.constantFrom("indicator:outcome", "indicator:activity"),
+    );
+    const ownerArb = fc.record(
+      {
+        unit: optionalTextArb(3),
+        head: fc.record(
+          { title: optionalTextArb(2), name: optionalTextArb(2) },
+          { noNullPrototype: true, requiredKeys: [] },
+        ),
+        contact: fc.record(
+          { phone: optionalTextArb(2), extension: optionalTextArb(1), email: optionalTextArb(2) },
+          { noNullPrototype: true, requiredKeys: [] },
+        ),
+      },
+      { noNullPrototype: true, requiredKeys: [] },
+    );
+    const budgetArb = plainRecord({
+      label: requiredTextArb(2),
+      amount: saneNumberArb,
+      unit: fc.constantFrom("千円", "円", ""),
+    });
+    const yearAhead = fc.integer({ min: doc.fiscalYear, max: 2100 });
+    const extraGoal = fc.record(
+      {
+        owner: ownerArb,
+        plan: optionalTextArb(8),
+        tags: fc.uniqueArray(tagArb, { maxLength: 3 }),
+        budget: fc.array(budgetArb, { maxLength: 2 }),
+        score: fc.integer({ min: 0, max: 10 }),
+        asOf: dateArb,
+        issues: optionalTextArb(6),
+        nextSteps: optionalTextArb(6),
+        longTerm: fc.array(plainRecord({ target: saneNumberArb, fiscalYear: yearAhead }), {
+          maxLength: 2,
+        }),
+        references: fc.array(
+          plainRecord({ value: saneNumberArb, fiscalYear: fc.integer({ min: 1989, max: 2100 }) }),
+          { maxLength: 2 },
+        ),
+        noMission: fc.boolean(),
+      },
+      { noNullPrototype: true, requiredKeys: ["score", "asOf", "noMission", "longTerm"] },
+    );
+    return fc.tuple(...doc.goals.map(() => extraGoal)).map((extras) => {
+      const out = structuredClone(doc);
+      out.scoreScale = { name: "達成度", range: { min: 0, max: 10 } };
+      out.goals = out.goals.map((goal, i) => {
+        const { score, asOf, issues, nextSteps, longTerm, references, noMission, ...keys } =
+          extras[i]!;
+        const g = { ...goal, ...keys };
+        if (noMission) delete g.mission;
+        if (g.evaluation) {
+          g.evaluation = { ...g.evaluation, score, asOf };
+          if (issues !== undefined) g.evaluation.issues = issues;
+          if (nextSteps !== undefined) g.evaluation.nextSteps = nextSteps;
+        }
+        g.targets = g.targets?.map((t) =>
+          t.measure?.kind === "numeric"
+            ? {
+                ...t,
+                measure: {
+                  ...t.measure,
+                  longTerm,
+                  ...(references === undefined ? {} : { references }),
+                },
+              }
+            : t,
+        );
+        if (g.targets === undefined) delete g.targets;
+        return g;
+      });
+      return out;
+    });
+  },
+);

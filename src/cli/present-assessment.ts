@@ -18,12 +18,23 @@ export function assessmentText(m: AssessedManifesto): string {
         : `自己評価 ${goal.level}${goal.levelLabel ? ` ${goal.levelLabel}` : ""}`;
     // The level the evidence supports, beside the claimed one (never in its place).
     const expected = goal.expectedLevel === undefined ? "" : ` — 実績から ${goal.expectedLevel}`;
-    lines.push(`  目標${goal.number}: ${level}${goal.claim ? ` (${goal.claim})` : ""}${expected}`);
+    // The second self-evaluation (達成度) beside the level, as the document publishes both.
+    const score = goal.scoreText === undefined ? "" : `、${goal.scoreText}`;
+    lines.push(
+      `  目標${goal.number}: ${level}${goal.claim ? ` (${goal.claim})` : ""}${score}${expected}`,
+    );
     for (const t of goal.targets) {
       const margin = t.margin === undefined ? "" : ` ${percent(t.margin)}`;
       // Unlabelled targets are numbered from 1, as people count them.
       const label = t.label ? t.label : `(${t.index + 1})`;
-      lines.push(`    達成目標${label} ${STATUS_WORD[t.status]}${margin}`);
+      const longTerm = (t.longTerm ?? [])
+        .map((j) => {
+          const judged =
+            j.onSchedule === undefined ? "" : j.onSchedule ? " 計画どおり" : " 計画より遅れ";
+          return ` — ${j.fiscalYear}年度目標 ${j.target}（今年度の計画線 ${j.expected}）${judged}`;
+        })
+        .join("");
+      lines.push(`    達成目標${label} ${STATUS_WORD[t.status]}${margin}${longTerm}`);
     }
     for (const f of goal.findings) {
       const mark = f.severity === "warning" ? "警告" : "注意";

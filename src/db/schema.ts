@@ -18,6 +18,8 @@ export interface MunicipalitiesTable {
   level_rules: ColumnType<unknown | null, string | null | undefined, string | null>;
   /** 0017: status words and due day of the progress report (domain/progress-report). */
   progress_settings: ColumnType<unknown | null, string | null | undefined, string | null>;
+  /** 0015: which fields the official PDF prints (src/domain/print-layout.ts). */
+  pdf_layout: ColumnType<unknown | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

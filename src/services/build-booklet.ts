@@ -9,7 +9,12 @@ import { renderBookletPdfOffThread } from "../reports/render/index.ts";
 import type { ServiceContext } from "./context.ts";
 import { withMunicipalityDefaults } from "./export-manifesto.ts";
 import { loadManifestos, requireMunicipality } from "./find-manifestos.ts";
-import { knownScales, levelRulesFromSetting, scaleFromSetting } from "./municipality-scale.ts";
+import {
+  knownScales,
+  levelRulesFromSetting,
+  pdfLayoutFromSetting,
+  scaleFromSetting,
+} from "./municipality-scale.ts";
 
 export interface BookletRequest {
   municipalityCode: string;
@@ -27,6 +32,7 @@ export async function buildBooklet(
 ): Promise<{ pdf: Buffer; departments: { department: string; page: number }[] }> {
   const municipality = await requireMunicipality(ctx, request.municipalityCode);
   const scale = scaleFromSetting(municipality.evaluationScale);
+  const layout = pdfLayoutFromSetting(municipality.pdfLayout);
   const manifestos = await booklettedDocuments(ctx, request);
   if (manifestos.length === 0) {
     throw new NotFoundError(
@@ -53,6 +59,7 @@ export async function buildBooklet(
       documentSubtitle: municipality.documentSubtitle,
     }),
     ...(scale && { scale }),
+    ...(layout && { layout }),
     expectedLevels,
     ...(request.missingGlyphs && { missingGlyphs: request.missingGlyphs }),
     ...(request.onProgress && { onProgress: request.onProgress }),

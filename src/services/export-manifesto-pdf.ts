@@ -1,4 +1,5 @@
-// A manifesto as the official PDF, with the municipality's scale and document title.
+// A manifesto as the official PDF, with the municipality's scale, document title and print
+// layout (which fields it prints).
 
 import type { MissingGlyphPolicy } from "../reports/pdf/index.ts";
 import { renderManifestoPdf } from "../reports/pdf/index.ts";
@@ -11,9 +12,10 @@ export async function exportManifestoPdf(
   selector: ManifestoSelector & { department: string },
   options: { missingGlyphs?: MissingGlyphPolicy } = {},
 ): Promise<Buffer> {
-  const { doc, scale } = await exportManifestoWithScale(ctx, selector);
+  const { doc, scale, pdfLayout } = await exportManifestoWithScale(ctx, selector);
   return renderManifestoPdf(doc, {
     ...(scale && { scale }),
+    ...(pdfLayout && { layout: pdfLayout }),
     ...(options.missingGlyphs && { missingGlyphs: options.missingGlyphs }),
   });
 }

@@ -7,13 +7,14 @@ import { departmentNameForYear } from "../db/repositories/departments.ts";
 import type { MunicipalityRow } from "../db/repositories/municipalities.ts";
 import { DEFAULT_SCALE } from "../domain/manifesto/default-scale.ts";
 import type { EvaluationScale, ManifestoDocument } from "../domain/manifesto/schema.ts";
+import type { PrintLayoutSetting } from "../domain/print-layout.ts";
 import type { ServiceContext } from "./context.ts";
 import {
   loadOneManifesto,
   type ManifestoSelector,
   requireMunicipality,
 } from "./find-manifestos.ts";
-import { scaleFromSetting } from "./municipality-scale.ts";
+import { pdfLayoutFromSetting, scaleFromSetting } from "./municipality-scale.ts";
 
 export function withMunicipalityDefaults(
   doc: ManifestoDocument,
@@ -51,6 +52,8 @@ function orderKeys(doc: ManifestoDocument): ManifestoDocument {
     "documentSubtitle",
     "department",
     "evaluationScale",
+    "scoreScale",
+    "tagVocabularies",
     "goals",
   ] as const;
   const out: Record<string, unknown> = {};
@@ -72,7 +75,12 @@ export async function exportManifesto(
 export async function exportManifestoWithScale(
   ctx: ServiceContext,
   selector: ManifestoSelector & { department: string },
-): Promise<{ doc: ManifestoDocument; scale: EvaluationScale | undefined }> {
+): Promise<{
+  doc: ManifestoDocument;
+  scale: EvaluationScale | undefined;
+  /** The municipality's print layout; undefined = the seed's table. */
+  pdfLayout: PrintLayoutSetting | undefined;
+}> {
   const municipality = await requireMunicipality(ctx, selector.municipalityCode);
   const manifesto = await loadOneManifesto(ctx, selector);
   const departmentName = await departmentNameForYear(
@@ -83,5 +91,6 @@ export async function exportManifestoWithScale(
   return {
     doc: withMunicipalityDefaults(manifesto.document, municipality, departmentName),
     scale: scaleFromSetting(municipality.evaluationScale),
+    pdfLayout: pdfLayoutFromSetting(municipality.pdfLayout),
   };
 }

@@ -18,6 +18,7 @@ import {
   text,
 } from "../domain/manifesto/schema.ts";
 import { formatPath, type Problem } from "../domain/manifesto/validate.ts";
+import { printLayoutSchema } from "../domain/print-layout.ts";
 import { progressSettingsSchema } from "../domain/progress-report/settings.ts";
 import { ValidationError } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
@@ -34,6 +35,7 @@ const settingsSchema = z.strictObject({
   evaluationScale: evaluationScaleSchema.nullable().optional(),
   levelRules: levelRulesSchema.nullable().optional(),
   progressSettings: progressSettingsSchema.nullable().optional(),
+  pdfLayout: printLayoutSchema.nullable().optional(),
 });
 export type MunicipalitySettingsInput = z.input<typeof settingsSchema>;
 

@@ -2,10 +2,15 @@ import type { Command } from "commander";
 import { defaultLevelRules } from "../../domain/assessment/expected-level.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import { parseJson } from "../../domain/manifesto/validate.ts";
+import { PRINT_PRESETS } from "../../domain/print-layout.ts";
 import { progressSettingsFrom } from "../../domain/progress-report/settings.ts";
 import { ValidationError } from "../../errors.ts";
 import { requireMunicipality } from "../../services/find-manifestos.ts";
-import { levelRulesFromSetting, scaleFromSetting } from "../../services/municipality-scale.ts";
+import {
+  levelRulesFromSetting,
+  pdfLayoutFromSetting,
+  scaleFromSetting,
+} from "../../services/municipality-scale.ts";
 import { runAdminCommand } from "../admin-command.ts";
 import { withDatabase } from "../context.ts";
 import { readInputFile } from "../io.ts";
@@ -23,6 +28,8 @@ interface SetOptions {
   defaultLevelRules?: boolean;
   progress?: string;
   defaultProgress?: boolean;
+  pdfLayout?: string;
+  defaultPdfLayout?: boolean;
 }
 
 export function registerMunicipality(program: Command): void {
@@ -55,6 +62,7 @@ export function registerMunicipality(program: Command): void {
           levelRulesAreDefault: levelRulesFromSetting(m.levelRules) === undefined,
           progressSettings: progressSettingsFrom(m.progressSettings),
           progressSettingsAreDefault: m.progressSettings === null,
+          pdfLayout: pdfLayoutFromSetting(m.pdfLayout) ?? { preset: "manifesto" },
         };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       });
@@ -83,6 +91,11 @@ export function registerMunicipality(program: Command): void {
       'the progress report（中間報告）: status words and the day it is due, JSON: { "statuses": [ { "label": "順調", "behind": false }, { "label": "強化要", "behind": true } ], "dueMonthDay": "10-31" }',
     )
     .option("--default-progress", "go back to 順調 / やや遅れ / 遅れ, due on 10-31")
+    .option(
+      "--pdf-layout <preset-or-file>",
+      `which fields the official PDF prints: a preset (${PRINT_PRESETS.join(", ")}) or a JSON file { "columns": [ { "title", "width", "fields": [ … ] } ] } (docs/administration.md)`,
+    )
+    .option("--default-pdf-layout", "go back to the six-column 部局マニフェスト layout")
     .action(async (opts: SetOptions) => {
       let scale: unknown;
       if (opts.scale !== undefined) {
@@ -102,6 +115,16 @@ export function registerMunicipality(program: Command): void {
         if (!json.ok) throw new ValidationError(`${opts.progress} is not JSON`, json.problems);
         progress = json.value;
       }
+      let pdfLayout: unknown;
+      if (opts.pdfLayout !== undefined) {
+        if ((PRINT_PRESETS as readonly string[]).includes(opts.pdfLayout)) {
+          pdfLayout = { preset: opts.pdfLayout };
+        } else {
+          const json = parseJson(readInputFile(opts.pdfLayout));
+          if (!json.ok) throw new ValidationError(`${opts.pdfLayout} is not JSON`, json.problems);
+          pdfLayout = json.value;
+        }
+      }
       const emptyToNull = (v: string | undefined) =>
         v === undefined ? undefined : v === "" ? null : v;
       // Through the running server when it holds the embedded database (admin-command.ts).
@@ -117,6 +140,8 @@ export function registerMunicipality(program: Command): void {
         ...(opts.defaultLevelRules && { levelRules: null }),
         ...(progress !== undefined && { progressSettings: progress }),
         ...(opts.defaultProgress && { progressSettings: null }),
+        ...(pdfLayout !== undefined && { pdfLayout }),
+        ...(opts.defaultPdfLayout && { pdfLayout: null }),
       });
       process.stdout.write(`updated ${m.code} ${m.name}\n`);
     });

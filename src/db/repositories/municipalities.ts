@@ -14,6 +14,7 @@ export interface MunicipalityRow {
   levelRules: unknown | null;
   /** 0017: domain/progress-report/settings.ts; null = the defaults. */
   progressSettings: unknown | null;
+  pdfLayout: unknown | null;
 }
 
 export async function findMunicipality(db: Db, code: string): Promise<MunicipalityRow | undefined> {
@@ -28,6 +29,7 @@ export async function findMunicipality(db: Db, code: string): Promise<Municipali
       "evaluation_scale",
       "level_rules",
       "progress_settings",
+      "pdf_layout",
     ])
     .where("code", "=", code)
     .executeTakeFirst();
@@ -41,6 +43,7 @@ export async function findMunicipality(db: Db, code: string): Promise<Municipali
     evaluationScale: row.evaluation_scale,
     levelRules: row.level_rules,
     progressSettings: row.progress_settings,
+    pdfLayout: row.pdf_layout,
   };
 }
 
@@ -91,6 +94,7 @@ export interface MunicipalitySettingsPatch {
   evaluationScale?: unknown | null;
   levelRules?: unknown | null;
   progressSettings?: unknown | null;
+  pdfLayout?: unknown | null;
 }
 
 export async function updateMunicipalitySettings(
@@ -115,6 +119,9 @@ export async function updateMunicipalitySettings(
       ...(patch.progressSettings !== undefined && {
         progress_settings:
           patch.progressSettings === null ? null : JSON.stringify(patch.progressSettings),
+      }),
+      ...(patch.pdfLayout !== undefined && {
+        pdf_layout: patch.pdfLayout === null ? null : JSON.stringify(patch.pdfLayout),
       }),
       updated_at: new Date(),
     })

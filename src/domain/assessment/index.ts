@@ -2,9 +2,22 @@
 // goal's self-evaluation held against its targets. It only shows evidence beside the human
 // judgement; it never changes a level.
 import { DEFAULT_SCALE, meaningOf } from "../manifesto/default-scale.ts";
-import type { EvaluationScale, Goal, ManifestoDocument, Target } from "../manifesto/schema.ts";
+import type {
+  EvaluationScale,
+  Goal,
+  ManifestoDocument,
+  NumericMeasure,
+  ScoreScale,
+  Target,
+} from "../manifesto/schema.ts";
 import { comparisonKey } from "../text.ts";
 import { defaultLevelRules, expectedLevel, type LevelRules } from "./expected-level.ts";
+import {
+  judgeLongTerm,
+  longTermFindings,
+  scoreDisagreement,
+  scoreText,
+} from "./extension-checks.ts";
 import {
   claimFindings,
   levelMeaningUnknown,
@@ -45,6 +58,7 @@ export {
   levelsMissingFromScale,
   RATIO_BINS,
 } from "./expected-level.ts";
+export { pathValue, STRONG_DISAGREEMENT, scoreText } from "./extension-checks.ts";
 export { indicatorsByKey, lastYearFromDocument } from "./history-checks.ts";
 export { assessTarget } from "./target-status.ts";
 export type {
@@ -54,6 +68,7 @@ export type {
   FindingProposal,
   GoalAssessment,
   LastYearIndicator,
+  LongTermJudgement,
   ManifestoAssessment,
   TargetAssessment,
   TargetStatus,
@@ -72,6 +87,7 @@ export const PLAN_TIME_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
 
 interface DocumentContext {
   scale: EvaluationScale;
+  scoreScale?: ScoreScale;
   knownScales: readonly EvaluationScale[];
   knownPolicyRefs: ReadonlySet<string>;
   fiscalYear: number;
@@ -156,9 +172,34 @@ function levelDiffersFinding(level: number, expected: number, scale: EvaluationS
   };
 }
 
+/** Each target's status, with its long-term targets judged on their paths. */
+function assessTargets(goal: Goal, fiscalYear: number): TargetAssessment[] {
+  return (goal.targets ?? []).map((target, index) => {
+    const assessed = assessTarget(target, index);
+    const measure = target.measure;
+    if (measure?.kind !== "numeric" || !measure.longTerm?.length) return assessed;
+    const longTerm = judgeLongTerm(measure, target.result?.actual, fiscalYear);
+    return longTerm.length > 0 ? { ...assessed, longTerm } : assessed;
+  });
+}
+
+function scoreOf(goal: Goal, ctx: DocumentContext) {
+  const score = goal.evaluation?.score;
+  if (score === undefined || ctx.scoreScale === undefined) return {};
+  return { score, scoreText: scoreText(score, ctx.scoreScale) };
+}
+
 function assessGoal(goal: Goal, ctx: DocumentContext): GoalAssessment {
-  const targets = (goal.targets ?? []).map(assessTarget);
+  const targets = assessTargets(goal, ctx.fiscalYear);
   const { level, levelLabel, claim, findings } = yearEndFindings(goal, targets, ctx);
+  const score = goal.evaluation?.score;
+  if (level !== undefined && score !== undefined && ctx.scoreScale !== undefined) {
+    findings.push(...scoreDisagreement(level, ctx.scale, score, ctx.scoreScale));
+  }
+  const measures = (goal.targets ?? []).map((t): NumericMeasure | undefined =>
+    t.measure?.kind === "numeric" ? t.measure : undefined,
+  );
+  findings.push(...longTermFindings(targets, measures));
   const expected = expectedLevel(ctx.levelRules, targets);
   if (ctx.levelRulesStated && level !== undefined && expected !== undefined && level !== expected) {
     findings.push(levelDiffersFinding(level, expected, ctx.scale));
@@ -173,6 +214,7 @@ function assessGoal(goal: Goal, ctx: DocumentContext): GoalAssessment {
     ...(levelLabel !== undefined && { levelLabel }),
     ...(claim !== undefined && { claim }),
     ...(expected !== undefined && { expectedLevel: expected }),
+    ...scoreOf(goal, ctx),
     targets,
     findings,
   };
@@ -228,6 +270,7 @@ export function assessManifesto(
   const scale = doc.evaluationScale ?? options.scale ?? DEFAULT_SCALE;
   const ctx: DocumentContext = {
     scale,
+    ...(doc.scoreScale !== undefined && { scoreScale: doc.scoreScale }),
     levelRules: options.levelRules ?? defaultLevelRules(scaleWithMeanings(scale, options)),
     levelRulesStated: options.levelRules !== undefined,
     knownScales: options.knownScales ?? [DEFAULT_SCALE],

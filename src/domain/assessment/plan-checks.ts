@@ -124,7 +124,20 @@ export function differencesFromMeasure(
   }
   const pb = parsed.baseline;
   const mb = measure.baseline;
-  if (comparable && pb !== undefined && mb !== undefined) {
+  // A value in parentheses may name a long-term target or a reference value of the measure
+  // (「880g以下（令和7年度 850g）」, FORMAT.md "Extensions"), not the baseline.
+  const others = [
+    ...(measure.longTerm ?? []).map((l) => ({ value: l.target, fiscalYear: l.fiscalYear })),
+    ...(measure.references ?? []),
+  ];
+  const namesOther =
+    pb !== undefined &&
+    others.some(
+      (o) =>
+        sameValue(pb.value, o.value * factor) &&
+        (pb.fiscalYear === undefined || pb.fiscalYear === o.fiscalYear),
+    );
+  if (comparable && pb !== undefined && mb !== undefined && !namesOther) {
     if (!sameValue(pb.value, mb.value * factor)) {
       out.push(
         `基準値（文章 ${formatQuantity(pb.value, parsed.unit)}、測定方法 ${formatQuantity(mb.value, measure.unit)}）`,

@@ -23,6 +23,21 @@ export interface TargetAssessment {
   target?: number;
   comparator?: Comparator;
   unit?: string;
+  /** Numeric with long-term targets (FORMAT.md "Extensions"): each judged on its path. */
+  longTerm?: LongTermJudgement[];
+}
+
+/**
+ * A long-term target (`measure.longTerm[index]`) against the straight path from the start
+ * value (baseline, else the latest earlier reference) to it: `expected` is where the path
+ * is this year; `onSchedule` is omitted without an actual value or for `=`.
+ */
+export interface LongTermJudgement {
+  index: number;
+  target: number;
+  fiscalYear: number;
+  expected: number;
+  onSchedule?: boolean;
 }
 
 /**
@@ -46,6 +61,8 @@ export interface TargetAssessment {
  * | `target_lowered`                      | notice   | less ambitious than last year's target of the indicator             |
  * | `indicator_dropped`                   | notice   | an indicator of last year's manifesto is measured no more           |
  * | `level_differs_from_expected`         | notice   | stated level rules expect another level than the one claimed        |
+ * | `long_term_behind_schedule`           | notice   | this year's actual is behind the path to a long-term target         |
+ * | `score_disagrees_with_level`          | notice   | the second score and the level sit more than half their scales apart |
  *
  * docs/assessment-codes.md explains each with an example.
  */
@@ -66,6 +83,8 @@ export const FINDING_CODES = [
   "target_lowered",
   "indicator_dropped",
   "level_differs_from_expected",
+  "long_term_behind_schedule",
+  "score_disagrees_with_level",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -100,6 +119,10 @@ export interface GoalAssessment {
    * read from the scale); omitted when no rule holds. Shown beside `level`; never replaces it.
    */
   expectedLevel?: number;
+  /** The second self-evaluation (`evaluation.score`), shown beside `level`. */
+  score?: number;
+  /** How the score reads: 「達成度 6（0〜10）」. */
+  scoreText?: string;
   targets: TargetAssessment[];
   findings: Finding[];
 }

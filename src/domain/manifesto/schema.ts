@@ -23,6 +23,11 @@ export const LIMITS = {
   progress: 24,
   scaleLevels: 20,
   absNumber: 1e15,
+  references: 10, // dated reference values and long-term targets per measure
+  tags: 30,
+  vocabularies: 10,
+  vocabularyTags: 100,
+  budget: 10,
 } as const;
 
 /**
@@ -86,10 +91,27 @@ export const evaluationScaleSchema = z
 export const COMPARATORS = [">=", ">", "<=", "<", "="] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
+/** A dated value of the indicator: an older 基準値 beside the start-of-year baseline. */
+export const referenceValueSchema = z.strictObject({
+  value: finiteNumber,
+  fiscalYear: fiscalYearSchema,
+  label: text(LIMITS.shortText).optional(),
+});
+
+/** A target beyond this year's document: the value to reach by the end of `fiscalYear`. */
+export const longTermTargetSchema = z.strictObject({
+  target: finiteNumber,
+  fiscalYear: fiscalYearSchema,
+  label: text(LIMITS.shortText).optional(),
+});
+
+export const MEASURE_PERIODS = ["fiscal", "calendar"] as const;
+
 export const numericMeasureSchema = z.strictObject({
   kind: z.literal("numeric"),
   indicator: requiredText(LIMITS.shortText),
   unit: text(LIMITS.shortText),
+  period: z.enum(MEASURE_PERIODS).optional(), // additive key
   comparator: z.enum(COMPARATORS),
   target: finiteNumber,
   baseline: z
@@ -98,6 +120,9 @@ export const numericMeasureSchema = z.strictObject({
       fiscalYear: fiscalYearSchema,
     })
     .optional(),
+  // Additive keys (FORMAT.md "Extensions"): absent in every document written before them.
+  references: z.array(referenceValueSchema).max(LIMITS.references).optional(),
+  longTerm: z.array(longTermTargetSchema).max(LIMITS.references).optional(),
 });
 
 export const milestoneMeasureSchema = z.strictObject({ kind: z.literal("milestone") });
@@ -115,9 +140,17 @@ export const resultSchema = z.strictObject({
   text: text(LIMITS.paragraph).optional(),
 });
 
+/** `sdg:3`, `indicator:outcome`, `<vocabulary id>:<tag id>` (FORMAT.md "Tags"). */
+export const tagRefSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}:[^\s:]{1,40}$/, {
+  message: "must be written vocabulary:tag, e.g. sdg:3 or indicator:outcome",
+});
+
+const tagsSchema = z.array(tagRefSchema).max(LIMITS.tags);
+
 export const targetSchema = z.strictObject({
   label: text(LIMITS.shortText).optional(),
   text: requiredText(LIMITS.paragraph),
+  tags: tagsSchema.optional(),
   measure: measureSchema.optional(),
   result: resultSchema.optional(),
 });
@@ -145,20 +178,102 @@ export const progressSchema = z.strictObject({
 
 export const evaluationSchema = z.strictObject({
   level: z.number().int(),
+  // Additive keys (FORMAT.md "Extensions").
+  score: finiteNumber.optional(),
+  asOf: isoDate.optional(),
   reason: text(LIMITS.reason),
+  result: text(LIMITS.reason).optional(),
+  issues: text(LIMITS.reason).optional(),
+  nextSteps: text(LIMITS.reason).optional(),
+});
+
+const headSchema = z.strictObject({
+  title: text(LIMITS.shortText).optional(),
+  name: text(LIMITS.shortText).optional(),
+});
+
+const contactSchema = z.strictObject({
+  phone: text(LIMITS.shortText).optional(),
+  extension: text(LIMITS.shortText).optional(),
+  email: text(LIMITS.shortText).optional(),
+});
+
+/** The 所属 that owns one goal, overriding the document's department head and contact. */
+export const goalOwnerSchema = z.strictObject({
+  unit: text(LIMITS.shortText).optional(),
+  head: headSchema.optional(),
+  contact: contactSchema.optional(),
+});
+
+export const budgetLineSchema = z.strictObject({
+  label: requiredText(LIMITS.shortText),
+  amount: finiteNumber,
+  unit: text(LIMITS.shortText),
+  fiscalYear: fiscalYearSchema.optional(),
 });
 
 export const goalSchema = z.strictObject({
   number: z.number().int().min(1).max(999),
-  mission: requiredText(LIMITS.paragraph),
+  // Optional since the extensions: some documents have no 組織使命 at all. An empty
+  // string is still refused, so a document never says "there is one, and it is blank".
+  mission: requiredText(LIMITS.paragraph).optional(),
   title: requiredText(LIMITS.title),
+  // Additive keys (FORMAT.md "Extensions") sit where a reader expects them; documents
+  // without them serialise exactly as before, since absent keys take no place.
+  owner: goalOwnerSchema.optional(),
+  plan: text(LIMITS.paragraph).optional(),
+  tags: tagsSchema.optional(),
   policyRefs: z.array(requiredText(50)).max(LIMITS.policyRefs).optional(),
   currentState: z.array(text(LIMITS.paragraph)).max(LIMITS.bullets).optional(),
   targets: z.array(targetSchema).max(LIMITS.targets).optional(),
   desiredState: text(LIMITS.paragraph).optional(),
   means: z.array(text(LIMITS.paragraph)).max(LIMITS.bullets).optional(),
+  budget: z.array(budgetLineSchema).max(LIMITS.budget).optional(),
   progress: z.array(progressSchema).max(LIMITS.progress).optional(),
   evaluation: evaluationSchema.optional(),
+});
+
+/**
+ * The second self-evaluation a municipality publishes beside the level (達成度 0–10 beside
+ * 進捗 ◎○△×): either a numeric range or levels of its own.
+ */
+export const scoreScaleSchema = z
+  .strictObject({
+    name: requiredText(LIMITS.shortText),
+    range: z
+      .strictObject({
+        min: finiteNumber,
+        max: finiteNumber,
+        step: finiteNumber.optional(),
+      })
+      .optional(),
+    levels: z.array(scaleLevelSchema).min(1).max(LIMITS.scaleLevels).optional(),
+  })
+  .superRefine((scale, ctx) => {
+    if ((scale.range === undefined) === (scale.levels === undefined)) {
+      ctx.addIssue({ code: "custom", path: [], message: "must have either range or levels" });
+    }
+    if (scale.range && scale.range.min >= scale.range.max) {
+      ctx.addIssue({ code: "custom", path: ["range", "max"], message: "must be above min" });
+    }
+  });
+
+export const tagVocabularySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, {
+    message: "must be lowercase letters, digits and -, e.g. kenmin-plan",
+  }),
+  name: requiredText(LIMITS.shortText),
+  tags: z
+    .array(
+      z.strictObject({
+        id: z
+          .string()
+          .regex(/^[^\s:]{1,40}$/, { message: "must be 1–40 characters, no spaces or :" }),
+        label: requiredText(LIMITS.shortText),
+      }),
+    )
+    .min(1)
+    .max(LIMITS.vocabularyTags),
 });
 
 export const municipalityCodeSchema = z
@@ -179,21 +294,12 @@ export const manifestoDocumentSchema = z.strictObject({
   department: z.strictObject({
     name: requiredText(LIMITS.shortText),
     code: text(LIMITS.shortText).optional(),
-    head: z
-      .strictObject({
-        title: text(LIMITS.shortText).optional(),
-        name: text(LIMITS.shortText).optional(),
-      })
-      .optional(),
-    contact: z
-      .strictObject({
-        phone: text(LIMITS.shortText).optional(),
-        extension: text(LIMITS.shortText).optional(),
-        email: text(LIMITS.shortText).optional(),
-      })
-      .optional(),
+    head: headSchema.optional(),
+    contact: contactSchema.optional(),
   }),
   evaluationScale: evaluationScaleSchema.optional(),
+  scoreScale: scoreScaleSchema.optional(),
+  tagVocabularies: z.array(tagVocabularySchema).max(LIMITS.vocabularies).optional(),
   goals: z.array(goalSchema).min(1).max(LIMITS.goals),
 });
 
@@ -206,3 +312,8 @@ export type TargetResult = z.infer<typeof resultSchema>;
 export type Progress = z.infer<typeof progressSchema>;
 export type EvaluationScale = z.infer<typeof evaluationScaleSchema>;
 export type ScaleLevel = z.infer<typeof scaleLevelSchema>;
+export type ScoreScale = z.infer<typeof scoreScaleSchema>;
+export type TagVocabulary = z.infer<typeof tagVocabularySchema>;
+export type GoalOwner = z.infer<typeof goalOwnerSchema>;
+export type BudgetLine = z.infer<typeof budgetLineSchema>;
+export type Evaluation = z.infer<typeof evaluationSchema>;

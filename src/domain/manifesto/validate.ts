@@ -2,6 +2,7 @@
 // reported with its JSON path; a document with any problem is refused whole by the callers.
 import type { z } from "zod";
 import { DEFAULT_SCALE } from "./default-scale.ts";
+import { extensionProblems } from "./extension-rules.ts";
 import {
   type EvaluationScale,
   type Goal,
@@ -124,7 +125,10 @@ export function validateManifesto(
   const parsed = manifestoDocumentSchema.safeParse(raw, { reportInput: true });
   if (parsed.success) {
     const doc = parsed.data;
-    const problems = crossFieldProblems(doc, doc.evaluationScale ?? options.scale ?? DEFAULT_SCALE);
+    const problems = [
+      ...crossFieldProblems(doc, doc.evaluationScale ?? options.scale ?? DEFAULT_SCALE),
+      ...extensionProblems(doc),
+    ];
     return problems.length > 0 ? { ok: false, problems } : { ok: true, value: doc };
   }
   // The rules across fields are checked on what can be read of a broken document too, so

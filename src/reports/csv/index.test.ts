@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { demoDocument, PROJECT_ROOT } from "../../../test/support/fixtures.ts";
+import { demoDocument, extensionFixture, PROJECT_ROOT } from "../../../test/support/fixtures.ts";
 import { assessManifesto } from "../../domain/assessment/index.ts";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { validateManifesto } from "../../domain/manifesto/validate.ts";
@@ -146,5 +146,43 @@ describe("docs/open-data-csv.md", () => {
       (m) => [m[2], m[3]],
     );
     expect(documented).toEqual(OPEN_DATA_COLUMNS.map((c) => [c.name, c.key]));
+  });
+});
+
+describe("the format's extensions in the open data", () => {
+  it("adds the new columns after every older one", () => {
+    const keys = OPEN_DATA_COLUMNS.map((c) => c.key);
+    expect(keys.indexOf("reason")).toBe(27);
+    expect(keys.slice(28)).toContain("owner_unit");
+  });
+
+  it("writes owners, plans, tags, long-term targets and the year-end fields of a 工程表", () => {
+    const doc = extensionFixture("prefecture");
+    const rows = read(openDataCsv([{ doc }]));
+    expect(rows[0]).toMatchObject({
+      担当所属: "廃棄物・リサイクル課",
+      所属長: "課長 山田 太郎",
+      所属の電話番号: "059-224-2388",
+      今年度の目標: doc.goals[0]?.plan,
+      目標のタグ:
+        "SDGs 12 つくる責任 つかう責任、SDGs 2 飢餓をゼロに、みえ元気プラン 施策 4-2 循環型社会の構築",
+      達成目標のタグ: "指標の分類 成果指標",
+      参考値: "952（2018年度 計画策定時の基準値）",
+      長期目標値: "850",
+      長期目標年度: "2025",
+      第二の評価の名称: "達成度",
+      第二の評価: "6",
+      評価日: "2025-04-30",
+      課題: doc.goals[0]?.evaluation?.issues,
+      今後の取組: doc.goals[0]?.evaluation?.nextSteps,
+      予算: "当初予算額 12345千円、決算見込額 11802千円",
+    });
+    expect(rows[2]).toMatchObject({ 集計期間: "暦年", 達成目標のタグ: "指標の分類 成果指標" });
+  });
+
+  it("writes a goal of a city's table with its result and no mission", () => {
+    const rows = read(openDataCsv([{ doc: extensionFixture("city") }]));
+    expect(rows[0]).toMatchObject({ 組織使命: "", 自己評価の区分名: "A 達成" });
+    expect(rows[0]?.["成果・実績"]).toBe("関連イベントを24回開催し、延べ約1万2千人が参加した。");
   });
 });

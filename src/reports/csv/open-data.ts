@@ -3,8 +3,16 @@
 // the columns are documented in docs/open-data-csv.md (a test keeps the two in step).
 import { formatFiscalYearEraOnly } from "../../domain/era.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
-import type { EvaluationScale, ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import type {
+  EvaluationScale,
+  Goal,
+  ManifestoDocument,
+  NumericMeasure,
+  ScoreScale,
+} from "../../domain/manifesto/schema.ts";
+import { tagLabel, vocabulariesOf } from "../../domain/manifesto/tags.ts";
 import { COMPARATOR_WORDS, KIND_WORDS, STATUS_WORDS } from "../xlsx/vocabulary.ts";
+import { plainNumber } from "./safe-csv.ts";
 
 export type TargetStatus = "met" | "not_met" | "unknown";
 
@@ -44,6 +52,25 @@ export const OPEN_DATA_COLUMNS = [
   { key: "self_evaluation", name: "自己評価" },
   { key: "self_evaluation_label", name: "自己評価の区分名" },
   { key: "reason", name: "自己評価の理由" },
+  // Added with the format's extensions (FORMAT.md "Extensions"), after every older column so
+  // that programs reading columns by position keep working.
+  { key: "owner_unit", name: "担当所属" },
+  { key: "owner_head", name: "所属長" },
+  { key: "owner_phone", name: "所属の電話番号" },
+  { key: "plan", name: "今年度の目標" },
+  { key: "goal_tags", name: "目標のタグ" },
+  { key: "target_tags", name: "達成目標のタグ" },
+  { key: "measure_period", name: "集計期間" },
+  { key: "reference_values", name: "参考値" },
+  { key: "long_term_target_value", name: "長期目標値" },
+  { key: "long_term_fiscal_year", name: "長期目標年度" },
+  { key: "score_name", name: "第二の評価の名称" },
+  { key: "score", name: "第二の評価" },
+  { key: "evaluation_as_of", name: "評価日" },
+  { key: "evaluation_result", name: "成果・実績" },
+  { key: "issues", name: "課題" },
+  { key: "next_steps", name: "今後の取組" },
+  { key: "budget", name: "予算" },
   { key: "expected_level", name: "実績から見込まれる段階" },
   { key: "self_evaluation_agrees", name: "自己評価と実績の一致" },
 ] as const;
@@ -152,6 +179,7 @@ export function openDataRecords(
             : level === expected
               ? "一致"
               : "異なる",
+        ...extensionGoalPart(doc, goal),
       };
       const targets = goal.targets ?? [];
       if (targets.length === 0) out.push(goalPart);
@@ -182,9 +210,61 @@ export function openDataRecords(
             m?.kind === "milestone" && t.result?.status === "partial"
               ? STATUS_WORDS.partial
               : TARGET_STATUS_WORDS[status],
+          ...extensionTargetPart(tagsText(doc, t.tags), numeric),
         });
       });
     });
   }
   return out;
+}
+
+/** Several values in one cell, as the other list columns write them (関連施策). */
+const joined = (xs: readonly (string | number)[] | undefined) =>
+  xs && xs.length > 0 ? xs.join("、") : undefined;
+
+function tagsText(doc: ManifestoDocument, tags: readonly string[] | undefined) {
+  const vocabularies = vocabulariesOf(doc);
+  return joined(tags?.map((t) => tagLabel(vocabularies, t)));
+}
+
+function scoreName(scale: ScoreScale | undefined, score: number | undefined) {
+  if (scale === undefined || score === undefined) return undefined;
+  return scale.name;
+}
+
+function extensionGoalPart(doc: ManifestoDocument, goal: Goal): OpenDataRecord {
+  const owner = goal.owner;
+  const head = [owner?.head?.title, owner?.head?.name].filter((x) => x).join(" ");
+  const e = goal.evaluation;
+  return {
+    owner_unit: owner?.unit,
+    owner_head: head === "" ? undefined : head,
+    owner_phone: owner?.contact?.phone,
+    plan: goal.plan,
+    goal_tags: tagsText(doc, goal.tags),
+    score_name: scoreName(doc.scoreScale, e?.score),
+    score: e?.score,
+    evaluation_as_of: e?.asOf,
+    evaluation_result: e?.result,
+    issues: e?.issues,
+    next_steps: e?.nextSteps,
+    budget: joined(goal.budget?.map((b) => `${b.label} ${plainNumber(b.amount)}${b.unit}`)),
+  };
+}
+
+function extensionTargetPart(
+  targetTags: string | undefined,
+  numeric: NumericMeasure | undefined,
+): OpenDataRecord {
+  return {
+    target_tags: targetTags,
+    measure_period: numeric?.period === "calendar" ? "暦年" : undefined,
+    reference_values: joined(
+      numeric?.references?.map(
+        (r) => `${plainNumber(r.value)}（${r.fiscalYear}年度${r.label ? ` ${r.label}` : ""}）`,
+      ),
+    ),
+    long_term_target_value: joined(numeric?.longTerm?.map((l) => plainNumber(l.target))),
+    long_term_fiscal_year: joined(numeric?.longTerm?.map((l) => l.fiscalYear)),
+  };
 }

@@ -1,7 +1,9 @@
 // The bound booklet (冊子): a cover, a table of contents with page numbers and links, then
 // every department's manifesto in the order given (the municipality's department order).
+
 import { formatFiscalYear } from "../../domain/era.ts";
 import type { EvaluationScale, ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import type { PrintLayoutSetting } from "../../domain/print-layout.ts";
 import { ValidationError } from "../../errors.ts";
 import { DEFAULT_DOCUMENT_TITLE } from "./content.ts";
 import { drawLines } from "./draw.ts";
@@ -31,6 +33,8 @@ export interface BookletOptions {
   scale?: EvaluationScale;
   /** Per document (in order), per goal: the level the results support (ContentOptions). */
   expectedLevels?: readonly (readonly (number | null)[])[];
+  /** Which fields the municipality's layout prints (src/domain/print-layout.ts). */
+  layout?: PrintLayoutSetting;
   /** Awaited when it returns a promise. */
   onProgress?: (done: number, total: number) => unknown;
   /** "error" (default): refuse to print a character the font lacks; "substitute": print 〓. */
@@ -190,6 +194,7 @@ export async function renderBooklet(
 
   const contentOptions = {
     scale: options.scale,
+    ...(options.layout && { layout: options.layout }),
     documentTitle: options.documentTitle,
     documentSubtitle: options.documentSubtitle,
   };

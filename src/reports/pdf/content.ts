@@ -4,6 +4,7 @@
 import { formatFiscalYear } from "../../domain/era.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import type { EvaluationScale, Goal, ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import type { PrintLayoutSetting } from "../../domain/print-layout.ts";
 import { bullet } from "../bullet.ts";
 
 export const DEFAULT_DOCUMENT_TITLE = "部局マニフェスト";
@@ -39,6 +40,8 @@ export interface DocumentHeading {
 
 export interface ContentOptions {
   scale?: EvaluationScale;
+  /** The municipality's print layout (src/domain/print-layout.ts); the seed's table when absent. */
+  layout?: PrintLayoutSetting;
   documentTitle?: string;
   documentSubtitle?: string;
   /**
@@ -183,7 +186,7 @@ export function goalRowContent(
     (goal.policyRefs ?? []).map((r) => printable(r, `${path}.policyRefs`)),
   );
   return {
-    mission: [{ text: printable(goal.mission, `${path}.mission`) }],
+    mission: [{ text: printable(goal.mission ?? "", `${path}.mission`) }],
     goal: [
       { text: `◎部局目標${toFullWidthDigits(String(goal.number))}`, bold: true },
       // The seed points from the number down to the goal's name.

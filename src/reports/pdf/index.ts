@@ -2,6 +2,7 @@
 // published manifestos of a municipality and fiscal year.
 import { formatFiscalYear } from "../../domain/era.ts";
 import type { EvaluationScale, ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import type { PrintLayoutSetting } from "../../domain/print-layout.ts";
 import { type BookletOptions, type BookletResult, renderBooklet } from "./booklet.ts";
 import { DEFAULT_DOCUMENT_TITLE } from "./content.ts";
 import { type MissingGlyph, type MissingGlyphPolicy, missingGlyphsError } from "./glyphs.ts";
@@ -13,6 +14,8 @@ export { GETA, type MissingGlyph, type MissingGlyphPolicy } from "./glyphs.ts";
 
 export interface ManifestoPdfOptions {
   scale?: EvaluationScale;
+  /** Which fields the municipality's layout prints (src/domain/print-layout.ts). */
+  layout?: PrintLayoutSetting;
   documentTitle?: string;
   documentSubtitle?: string;
   /** "error" (default): refuse to print a character the font lacks; "substitute": print 〓. */

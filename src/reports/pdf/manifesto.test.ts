@@ -24,7 +24,7 @@ const FULL_WIDTH_DIGITS = "０１２３４５６７８９";
 function rowTexts(goal: Goal): string[] {
   const number = String(goal.number).replace(/\d/g, (d) => FULL_WIDTH_DIGITS[Number(d)] ?? d);
   const texts = [
-    goal.mission,
+    goal.mission ?? "",
     `◎部局目標${number}`,
     "▼",
     goal.title,

@@ -2,20 +2,26 @@
 // caller owns (a single manifesto, or one section of the booklet).
 import PDFDocument from "pdfkit";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import { isRatingColumn, type PrintColumn, printColumns } from "../../domain/print-layout.ts";
 import { type ContentOptions, documentHeading, goalRowContent, scaleOf } from "./content.ts";
+import { columnBlocks } from "./field-content.ts";
 import { FONT, fontFor, hasVariation, registerJapaneseFonts } from "./fonts.ts";
 import { GlyphChecker, type MissingGlyph } from "./glyphs.ts";
 import { drawHeading } from "./heading.ts";
 import { TextMeasurer } from "./measure.ts";
-import { addLandscapePage, BODY_BOTTOM, PAGE } from "./page.ts";
+import { addLandscapePage, BODY_BOTTOM, CONTENT_WIDTH, PAGE } from "./page.ts";
 import {
+  columnGeometry,
   drawColumnHeader,
   drawRow,
   isRowDone,
+  layoutCells,
   layoutColumnHeader,
   layoutGoalRow,
   type RowLayout,
+  SEED_GEOMETRY,
   startOfRow,
+  type TableGeometry,
   tagColumnHeader,
   tagGoalRow,
   takeFragment,
@@ -82,18 +88,47 @@ export function layoutManifesto(
   canvas: PdfCanvas,
   doc: ManifestoDocument,
   options: ContentOptions,
-): { heading: ReturnType<typeof documentHeading>; rows: RowLayout[]; missing: MissingGlyph[] } {
+): {
+  heading: ReturnType<typeof documentHeading>;
+  rows: RowLayout[];
+  missing: MissingGlyph[];
+  geometry: TableGeometry;
+} {
   const checker = new GlyphChecker(canvas.hasGlyph, doc.department.name, canvas.hasVariation);
   const printable = (text: string, path: string) => checker.printable(text, path);
   const heading = documentHeading(doc, options, printable);
   const scale = scaleOf(doc, options);
+  const columns = printColumns(options.layout);
+  if (columns === undefined) {
+    const rows = doc.goals.map((goal, i) =>
+      layoutGoalRow(
+        goalRowContent(goal, i, scale, printable, options.expectedLevels?.[i] ?? null),
+        canvas.measurer,
+      ),
+    );
+    return { heading, rows, missing: checker.missing, geometry: SEED_GEOMETRY };
+  }
+  // The municipality's own layout: each column prints the fields it names.
+  const geometry = geometryOf(columns);
   const rows = doc.goals.map((goal, i) =>
-    layoutGoalRow(
-      goalRowContent(goal, i, scale, printable, options.expectedLevels?.[i] ?? null),
+    layoutCells(
+      columns.map((c) => columnBlocks(c, doc, goal, i, scale, printable)),
       canvas.measurer,
+      geometry,
     ),
   );
-  return { heading, rows, missing: checker.missing };
+  return { heading, rows, missing: checker.missing, geometry };
+}
+
+function geometryOf(columns: readonly PrintColumn[]): TableGeometry {
+  const named = (f: "number" | "title") => columns.findIndex((c) => c.fields.includes(f));
+  const goalColumn = named("number") >= 0 ? named("number") : Math.max(named("title"), 0);
+  return columnGeometry(
+    columns.map((c) => ({ title: c.title, width: c.width, middle: isRatingColumn(c) })),
+    goalColumn,
+    CONTENT_WIDTH,
+    PAGE.marginX,
+  );
 }
 
 /**
@@ -114,10 +149,10 @@ export function drawManifesto(
   addLandscapePage(pdf);
   onFirstPage?.();
   const firstPage = pdf.bufferedPageRange().start + pdf.bufferedPageRange().count - 1;
-  const header = layoutColumnHeader(measurer);
+  const header = layoutColumnHeader(measurer, layout.geometry);
   let y = drawHeading(pdf, layout.heading, measurer, PAGE.marginTop, parent);
   const table = child(pdf, parent, "Table");
-  y = drawColumnHeader(pdf, header, y, tagColumnHeader(pdf, table));
+  y = drawColumnHeader(pdf, header, y, tagColumnHeader(pdf, table, layout.geometry));
   const fullPageRoom = BODY_BOTTOM - PAGE.marginTop - header.height;
   const newPage = () => {
     addLandscapePage(pdf);
@@ -127,7 +162,7 @@ export function drawManifesto(
   // Whether the page holds a row yet: a page is never left with only its header on it.
   let rowsOnPage = 0;
   for (const row of layout.rows) {
-    const tags = tagGoalRow(pdf, table);
+    const tags = tagGoalRow(pdf, table, layout.geometry);
     const fitsBelow = y + row.height <= BODY_BOTTOM;
     if (row.height <= fullPageRoom && (fitsBelow || rowsOnPage > 0)) {
       if (!fitsBelow) {

@@ -1,6 +1,6 @@
 // The six-column goal table: laying out a goal's row, cutting a row that is taller than a
 // page into fragments, and drawing the column header and row fragments.
-import { COLUMN_TITLES, type GoalRowContent } from "./content.ts";
+import { COLUMN_TITLES, type GoalRowContent, type TextBlock } from "./content.ts";
 import { drawLines, strokeRect } from "./draw.ts";
 import { type PlacedLine, placedHeight, type TextMeasurer } from "./measure.ts";
 import {
@@ -13,6 +13,51 @@ import {
   TABLE_TYPE,
 } from "./page.ts";
 import { artifact, type BlockRole, CellTags, child, type Struct } from "./tags.ts";
+
+/**
+ * The columns of a table: the seed's six (SEED_GEOMETRY), or those of a municipality's own
+ * layout (columnGeometry).
+ */
+export interface TableGeometry {
+  titles: readonly string[];
+  widths: readonly number[];
+  lefts: readonly number[];
+  /** Cells centred vertically (the self-evaluation level). */
+  middle: readonly boolean[];
+  /** Cells that are one paragraph, tagged as the cell's own text. */
+  singleBlock: readonly boolean[];
+  /** The column whose first block names the goal (its heading, repeated as （続き）). */
+  goalColumn: number;
+}
+
+export const SEED_GEOMETRY: TableGeometry = {
+  titles: COLUMN_TITLES,
+  widths: COLUMN_WIDTHS,
+  lefts: COLUMN_LEFTS,
+  middle: COLUMN_WIDTHS.map((_, i) => i === EVALUATION_COLUMN),
+  // mission, level, reason: the text is the cell's own.
+  singleBlock: COLUMN_WIDTHS.map((_, i) => [0, EVALUATION_COLUMN, 5].includes(i)),
+  goalColumn: 1,
+};
+
+/** Columns sharing the page's width in the proportions given. */
+export function columnGeometry(
+  columns: readonly { title: string; width: number; middle: boolean }[],
+  goalColumn: number,
+  contentWidth: number,
+  left: number,
+): TableGeometry {
+  const total = columns.reduce((a, c) => a + c.width, 0);
+  const widths = columns.map((c) => (c.width / total) * contentWidth);
+  return {
+    titles: columns.map((c) => c.title),
+    widths,
+    lefts: widths.map((_, i) => left + widths.slice(0, i).reduce((a, b) => a + b, 0)),
+    middle: columns.map((c) => c.middle),
+    singleBlock: columns.map(() => false),
+    goalColumn,
+  };
+}
 
 export interface CellLayout {
   lines: PlacedLine[];
@@ -28,56 +73,76 @@ export interface RowLayout {
   height: number;
   /** Shown in the goal column of a continued row's later fragments (`◎部局目標１（続き）`). */
   continuation?: PlacedLine[];
+  /** The table's columns; the seed's six when absent. */
+  geometry?: TableGeometry;
 }
 
-const GOAL_COLUMN = 1;
-
-function textWidth(column: number): number {
-  return (COLUMN_WIDTHS[column] ?? 0) - 2 * CELL_PAD.x;
+function textWidth(geometry: TableGeometry, column: number): number {
+  return (geometry.widths[column] ?? 0) - 2 * CELL_PAD.x;
 }
 
 export function layoutGoalRow(content: GoalRowContent, measurer: TextMeasurer): RowLayout {
-  const blocks = [
-    content.mission,
-    content.goal,
-    content.achievementLevel,
-    content.means,
+  return layoutCells(
     [
-      {
-        text: content.evaluation,
-        align: "center" as const,
-        scale: EVALUATION_SIZE / TABLE_TYPE.bodySize,
-      },
+      content.mission,
+      content.goal,
+      content.achievementLevel,
+      content.means,
+      [
+        {
+          text: content.evaluation,
+          align: "center" as const,
+          scale: EVALUATION_SIZE / TABLE_TYPE.bodySize,
+        },
+      ],
+      content.reason,
     ],
-    content.reason,
-  ];
+    measurer,
+    SEED_GEOMETRY,
+  );
+}
+
+/** A goal's row from the text blocks of each of its cells. */
+export function layoutCells(
+  blocks: readonly (readonly TextBlock[])[],
+  measurer: TextMeasurer,
+  geometry: TableGeometry,
+): RowLayout {
   const cells = blocks.map((b, column) => ({
-    lines: measurer.placeBlocks(b, textWidth(column), TABLE_TYPE),
-    middle: column === EVALUATION_COLUMN,
+    lines: measurer.placeBlocks(b, textWidth(geometry, column), TABLE_TYPE),
+    middle: geometry.middle[column] ?? false,
   }));
   const height = Math.max(...cells.map((c) => placedHeight(c.lines))) + 2 * CELL_PAD.y;
-  const goalLabel = content.goal[0];
+  const goalLabel = blocks[geometry.goalColumn]?.[0];
   const continuation = goalLabel
     ? measurer.placeBlocks(
         [{ ...goalLabel, text: `${goalLabel.text}（続き）` }],
-        textWidth(1),
+        textWidth(geometry, geometry.goalColumn),
         TABLE_TYPE,
       )
     : undefined;
-  return { cells, height, continuation };
+  return {
+    cells,
+    height,
+    continuation,
+    ...(geometry !== SEED_GEOMETRY && { geometry }),
+  };
 }
 
-export function layoutColumnHeader(measurer: TextMeasurer): RowLayout {
-  const cells = COLUMN_TITLES.map((title, column) => ({
+export function layoutColumnHeader(
+  measurer: TextMeasurer,
+  geometry: TableGeometry = SEED_GEOMETRY,
+): RowLayout {
+  const cells = geometry.titles.map((title, column) => ({
     lines: measurer.placeBlocks(
       [{ text: title, bold: true, align: "center" }],
-      textWidth(column),
+      textWidth(geometry, column),
       TABLE_TYPE,
     ),
     middle: true,
   }));
   const height = Math.max(...cells.map((c) => placedHeight(c.lines))) + 2 * CELL_PAD.y;
-  return { cells, height };
+  return { cells, height, ...(geometry !== SEED_GEOMETRY && { geometry }) };
 }
 
 /** Where drawing of a row has got to: per cell, the index of the next line to draw. */
@@ -119,19 +184,21 @@ export function takeFragment(
     const lines = cell.lines.slice(from, to).map((l) => ({ ...l, top: l.top - first.top }));
     return { lines, middle: cell.middle };
   });
-  const goalCell = cells[GOAL_COLUMN];
+  const goalCell = cells[(row.geometry ?? SEED_GEOMETRY).goalColumn];
   if (row.continuation && goalCell && goalCell.lines.length === 0 && cursor.some((c) => c > 0)) {
     goalCell.lines = row.continuation;
     goalCell.repeated = true;
   }
   const height = Math.max(...cells.map((c) => placedHeight(c.lines))) + 2 * CELL_PAD.y;
-  return { fragment: { cells, height }, next };
+  return {
+    fragment: { cells, height, ...(row.geometry && { geometry: row.geometry }) },
+    next,
+  };
 }
 
-// Columns whose cell is one paragraph (mission, level, reason): the text is the cell's own.
-// In the others each block is a paragraph (P) — a list item, a target — so that a reader
-// does not run them together.
-const SINGLE_BLOCK_COLUMNS: readonly number[] = [0, EVALUATION_COLUMN, 5];
+// Columns whose cell is one paragraph (TableGeometry.singleBlock): the text is the cell's
+// own. In the others each block is a paragraph (P) — a list item, a target — so that a
+// reader does not run them together.
 // In the goal cell, the goal number is the goal's heading and the ▼ below it decoration.
 const GOAL_CELL_ROLES: readonly BlockRole[] = ["H2", "Artifact"];
 
@@ -141,9 +208,10 @@ function tagRow(
   table: Struct,
   type: "TH" | "TD",
   roleOf: (column: number, block: number) => BlockRole,
+  geometry: TableGeometry,
 ): CellTags[] {
   const tr = child(pdf, table, "TR");
-  return COLUMN_WIDTHS.map(
+  return geometry.widths.map(
     (_, column) =>
       new CellTags(pdf, child(pdf, tr, type, type === "TH" ? { scope: "Column" } : {}), (block) =>
         roleOf(column, block),
@@ -152,18 +220,33 @@ function tagRow(
 }
 
 /** The column header's cells as TH of the table's first row. */
-export function tagColumnHeader(pdf: PDFKit.PDFDocument, table: Struct): CellTags[] {
-  return tagRow(pdf, table, "TH", () => "Cell");
+export function tagColumnHeader(
+  pdf: PDFKit.PDFDocument,
+  table: Struct,
+  geometry: TableGeometry = SEED_GEOMETRY,
+): CellTags[] {
+  return tagRow(pdf, table, "TH", () => "Cell", geometry);
 }
 
 /** A goal's row of TD, kept across the fragments of a row that is split over pages. */
-export function tagGoalRow(pdf: PDFKit.PDFDocument, table: Struct): CellTags[] {
-  return tagRow(pdf, table, "TD", (column, block) =>
-    column === GOAL_COLUMN
-      ? (GOAL_CELL_ROLES[block] ?? "P")
-      : SINGLE_BLOCK_COLUMNS.includes(column)
-        ? "Cell"
-        : "P",
+export function tagGoalRow(
+  pdf: PDFKit.PDFDocument,
+  table: Struct,
+  geometry: TableGeometry = SEED_GEOMETRY,
+): CellTags[] {
+  // Only the seed's goal cell has the ▼ decoration below its heading.
+  const goalRoles: readonly BlockRole[] = geometry === SEED_GEOMETRY ? GOAL_CELL_ROLES : ["H2"];
+  return tagRow(
+    pdf,
+    table,
+    "TD",
+    (column, block) =>
+      column === geometry.goalColumn
+        ? (goalRoles[block] ?? "P")
+        : geometry.singleBlock[column]
+          ? "Cell"
+          : "P",
+    geometry,
   );
 }
 
@@ -179,13 +262,14 @@ export function drawRow(
   tags: readonly CellTags[] | null,
   fill?: string,
 ): void {
+  const { lefts, widths } = row.geometry ?? SEED_GEOMETRY;
   artifact(pdf, () => {
     row.cells.forEach((_, i) => {
-      strokeRect(pdf, COLUMN_LEFTS[i] ?? 0, y, COLUMN_WIDTHS[i] ?? 0, height, fill);
+      strokeRect(pdf, lefts[i] ?? 0, y, widths[i] ?? 0, height, fill);
     });
   });
   row.cells.forEach((cell, i) => {
-    const x = COLUMN_LEFTS[i] ?? 0;
+    const x = lefts[i] ?? 0;
     const inner = placedHeight(cell.lines);
     const top = cell.middle ? y + (height - inner) / 2 : y + CELL_PAD.y;
     const draw = (lines: readonly PlacedLine[]) => drawLines(pdf, lines, x + CELL_PAD.x, top);

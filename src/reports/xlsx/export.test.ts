@@ -162,7 +162,9 @@ describe("exportTemplateXlsx", async () => {
     expect(targets.getCell("G1").value).toBe("比較");
     expect(String(targets.getCell("G1").note)).toContain("以上");
     expect(targets.actualRowCount).toBe(1);
-    expect(targets.getColumn(14).hidden).toBe(true);
+    // The hidden exact copy, after the タグ column of the format's extensions.
+    expect(targets.getColumn(14).hidden).toBe(false);
+    expect(targets.getColumn(15).hidden).toBe(true);
   });
 
   it("offers drop-down lists for kind, comparator, status and level", () => {

@@ -203,3 +203,20 @@ export function optionalTexts(
 
 export const textCells = (obj: Record<string, unknown>, keys: readonly string[]): CellScalar[] =>
   keys.map((k) => textCell(obj[k]));
+
+/**
+ * A value with no cell of its own (FORMAT.md "Extensions": a measure's reference values and
+ * long-term targets, a budget, the second scale, tag vocabularies): it travels in the row's
+ * hidden exact copy only, so an exported workbook gives it back on import unchanged.
+ */
+export function hiddenField<O>(path: Path): Field<O> {
+  return {
+    key: pathText(path),
+    cols: [],
+    paths: [],
+    get: (o) => getIn(o, path),
+    set: (o, v) => setIn(o, path, v),
+    render: () => [],
+    parse: () => undefined,
+  };
+}

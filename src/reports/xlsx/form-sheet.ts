@@ -139,7 +139,7 @@ export function writeFormSheet(
   const rows = doc.goals.map((goal) => ({
     goal,
     texts: [
-      goal.mission,
+      goal.mission ?? "",
       goalCellText(goal),
       levelOfAchievementText(goal),
       (goal.means ?? []).map(bullet).join("\n"),

@@ -339,7 +339,8 @@ describe("importManifestoXlsx: a template filled in by a person", () => {
   it("ignores an unreadable hidden copy instead of failing", async () => {
     const result = await importEdited(await exportManifestoXlsx(demo()), (wb) => {
       const targets = ws(wb, "達成目標");
-      for (let r = 2; r <= 12; r++) targets.getCell(`N${r}`).value = "{not json";
+      // The hidden copy is the last column (O since the タグ column of the extensions).
+      for (let r = 2; r <= 12; r++) targets.getCell(`O${r}`).value = "{not json";
     });
     expect(result.ok).toBe(true);
     // Without the hidden copy an empty label reads as no label.

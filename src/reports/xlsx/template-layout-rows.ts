@@ -5,10 +5,12 @@ import type { CellScalar } from "./cell-text.ts";
 import {
   type Field,
   groupField,
+  hiddenField,
   numberCell,
   parseInteger,
   parseNumber,
   parseText,
+  refsField,
   requiredTextCell,
   textCells,
   textField,
@@ -92,6 +94,13 @@ export const TARGET_COLUMNS: readonly Column[] = [
     list: Object.values(STATUS_WORDS),
   },
   { key: "result", header: "実績（記述）", width: 40, help: "公表する実績の文。" },
+  {
+    key: "tags",
+    header: "タグ",
+    width: 20,
+    help: "「、」区切り。例: indicator:outcome（成果指標）、indicator:activity（活動指標）",
+    optional: true,
+  },
 ];
 
 const NUMERIC_ONLY = [
@@ -223,6 +232,11 @@ export const targetFields: readonly Field<Target>[] = [
       return out;
     },
   }),
+  refsField("tags", ["tags"]),
+  // Without cells (exact copy only): FORMAT.md "Extensions" of a numeric measure.
+  hiddenField(["measure", "period"]),
+  hiddenField(["measure", "references"]),
+  hiddenField(["measure", "longTerm"]),
 ];
 
 // ---- 中間報告: one row per interim report, grouped to goals by 目標番号 -------------------

@@ -5,11 +5,14 @@ import type { Goal, ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import {
   type Field,
   groupField,
+  hiddenField,
   linesField,
   numberCell,
   numberField,
   optionalTexts,
   parseInteger,
+  parseNumber,
+  parseText,
   refsField,
   requiredTextCell,
   textCells,
@@ -24,6 +27,11 @@ export interface Column {
   /** A drop-down of allowed words; `levels` is filled from the scale when the sheet is written. */
   list?: readonly string[] | "levels";
   numeric?: boolean;
+  /**
+   * Added with the format's extensions: a workbook from an older template, without this
+   * column, is read as before (no "missing column" problem).
+   */
+  optional?: boolean;
 }
 
 /** The hidden column that carries exact values (overrides.ts) on every row sheet. */
@@ -72,6 +80,9 @@ export const headerFields: readonly Field<ManifestoDocument>[] = [
   textField("subtitle", ["documentSubtitle"]),
   textField("department", ["department", "name"]),
   textField("departmentCode", ["department", "code"]),
+  // The second scale and the tag vocabularies have no cells (exact copy only).
+  hiddenField(["scoreScale"]),
+  hiddenField(["tagVocabularies"]),
   groupField({
     key: "department.head",
     cols: ["headTitle", "headName"],
@@ -149,6 +160,61 @@ export const GOAL_COLUMNS: readonly Column[] = [
     width: 50,
     help: "自己評価の理由。改行はそのまま公表されます。",
   },
+  // The format's extensions (FORMAT.md "Extensions"), after every older column.
+  {
+    key: "ownerUnit",
+    header: "担当所属",
+    width: 16,
+    help: "目標ごとの所属（工程表の所属）。空欄なら部局。",
+    optional: true,
+  },
+  { key: "ownerHeadTitle", header: "所属長の役職", width: 10, help: "例: 課長", optional: true },
+  { key: "ownerHeadName", header: "所属長の氏名", width: 12, help: "所属長の氏名", optional: true },
+  {
+    key: "ownerPhone",
+    header: "所属の電話番号",
+    width: 14,
+    help: "例: 059-224-2388",
+    optional: true,
+  },
+  {
+    key: "plan",
+    header: "今年度の目標",
+    width: 40,
+    help: "現在の状態・目標が達成した状態の代わりに公表する 今年度の目標。",
+    optional: true,
+  },
+  {
+    key: "tags",
+    header: "タグ",
+    width: 20,
+    help: "「、」区切り。例: sdg:12、indicator:outcome（SDGs は sdg:1〜sdg:17）",
+    optional: true,
+  },
+  {
+    key: "score",
+    header: "第二の評価",
+    width: 9,
+    help: "自己評価と別に公表する評価（例: 達成度 0〜10）。",
+    numeric: true,
+    optional: true,
+  },
+  {
+    key: "evalAsOf",
+    header: "評価日",
+    width: 12,
+    help: "評価を行った日。YYYY-MM-DD",
+    optional: true,
+  },
+  {
+    key: "evalResult",
+    header: "成果・実績",
+    width: 40,
+    help: "目標全体の成果・実績の文。",
+    optional: true,
+  },
+  { key: "issues", header: "課題", width: 40, help: "年度末の課題。", optional: true },
+  { key: "nextSteps", header: "今後の取組", width: 40, help: "今後の取組。", optional: true },
 ];
 
 export const goalFields: readonly Field<Goal>[] = [
@@ -161,21 +227,69 @@ export const goalFields: readonly Field<Goal>[] = [
   linesField("means", ["means"]),
   groupField({
     key: "evaluation",
-    cols: ["level", "reason"],
+    cols: ["level", "reason", "score", "evalAsOf", "evalResult", "issues", "nextSteps"],
     path: ["evaluation"],
     paths: [
       ["evaluation.level", "level"],
       ["evaluation.reason", "reason"],
+      ["evaluation.score", "score"],
+      ["evaluation.asOf", "evalAsOf"],
+      ["evaluation.result", "evalResult"],
+      ["evaluation.issues", "issues"],
+      ["evaluation.nextSteps", "nextSteps"],
       ["evaluation", "level"],
     ],
-    render: (v) => [numberCell(v.level), textCells(v, ["reason"])[0]],
-    parse: ([level, reason], report) => {
+    render: (v) => [
+      numberCell(v.level),
+      ...textCells(v, ["reason"]),
+      numberCell(v.score),
+      ...textCells(v, ["asOf", "result", "issues", "nextSteps"]),
+    ],
+    parse: ([level, reason, score, ...rest], report) => {
       const out: Record<string, unknown> = { reason: requiredTextCell(reason) };
       const n = parseInteger(level, "level", report, "自己評価");
       if (n !== undefined) out.level = n;
       else if (level === undefined)
         report("level", "理由を書いたときは自己評価の段階も選んでください");
+      const s = parseNumber(score, "score", report, "第二の評価");
+      if (s !== undefined) out.score = s;
+      Object.assign(out, optionalTexts(["asOf", "result", "issues", "nextSteps"], rest));
       return out;
     },
   }),
+  groupField({
+    key: "owner",
+    cols: ["ownerUnit", "ownerHeadTitle", "ownerHeadName", "ownerPhone"],
+    path: ["owner"],
+    paths: [
+      ["owner.unit", "ownerUnit"],
+      ["owner.head.title", "ownerHeadTitle"],
+      ["owner.head.name", "ownerHeadName"],
+      ["owner.contact.phone", "ownerPhone"],
+      ["owner", "ownerUnit"],
+    ],
+    render: (v) => {
+      const head = (v.head ?? {}) as Record<string, unknown>;
+      const contact = (v.contact ?? {}) as Record<string, unknown>;
+      return [
+        ...textCells(v, ["unit"]),
+        ...textCells(head, ["title", "name"]),
+        ...textCells(contact, ["phone"]),
+      ];
+    },
+    parse: ([unit, title, name, phone]) => {
+      const out: Record<string, unknown> = {};
+      if (parseText(unit) !== undefined) out.unit = parseText(unit);
+      const head = optionalTexts(["title", "name"], [title, name]);
+      if (Object.keys(head).length > 0) out.head = head;
+      if (parseText(phone) !== undefined) out.contact = { phone: parseText(phone) };
+      return out;
+    },
+  }),
+  textField("plan", ["plan"]),
+  refsField("tags", ["tags"]),
+  // Without cells: the owner's extension and e-mail, the budget (exact copy only).
+  hiddenField(["owner", "contact", "extension"]),
+  hiddenField(["owner", "contact", "email"]),
+  hiddenField(["budget"]),
 ];

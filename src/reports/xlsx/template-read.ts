@@ -109,9 +109,9 @@ function columnsOf(
   for (const c of [...columns, EXACT_COLUMN]) {
     const at = byHeader.get(c.header);
     if (at !== undefined) col.set(c.key, at);
-    else if (c !== EXACT_COLUMN) missing.push(c.header);
+    else if (c !== EXACT_COLUMN && !c.optional) missing.push(c.header);
   }
-  if (missing.length === columns.length) return undefined;
+  if (missing.length === columns.filter((c) => !c.optional).length) return undefined;
   if (missing.length > 0) {
     state.problems.push({
       path: cellPath({ sheet: ws.name, address: "" }),

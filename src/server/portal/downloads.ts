@@ -1,12 +1,14 @@
 // Downloads of published manifestos: JSON (tassei.manifesto/v1, as `tassei export`), Excel,
 // PDF and the year's open-data CSV. PDF and Excel are rendered on the worker threads of the
 // render pool (reports/render), never on the event loop.
+
 import type { FastifyInstance } from "fastify";
 import {
   exportManifestoXlsxOffThread,
   renderManifestoPdfOffThread,
 } from "../../reports/render/index.ts";
 import type { ServiceContext } from "../../services/context.ts";
+import { pdfLayoutFromSetting } from "../../services/municipality-scale.ts";
 import {
   exportPublicManifesto,
   listPublicYearDocuments,
@@ -68,9 +70,11 @@ export function registerDownloads(app: FastifyInstance, ctx: ServiceContext): vo
     async (request, reply) => {
       const s = selector(request.params);
       const view = await getPublicManifesto(ctx, s);
+      const layout = pdfLayoutFromSetting(view.municipality.row.pdfLayout);
       // A citizen's download must not fail over one character the font lacks: print 〓.
       const { pdf } = await renderManifestoPdfOffThread(view.document, {
         scale: view.scale,
+        ...(layout && { layout }),
         ...(view.municipality.row.documentTitle !== null && {
           documentTitle: view.municipality.row.documentTitle,
         }),

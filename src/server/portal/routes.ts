@@ -179,7 +179,9 @@ export function registerPages(
       if (typeof view === "string") {
         return reply.redirect(urls.manifesto(code, year, view), 301);
       }
-      return sendPage(reply, manifestoPage(view, { pdf: true }));
+      const query = request.query as Record<string, unknown> | undefined;
+      const tag = typeof query?.tag === "string" ? query.tag : undefined;
+      return sendPage(reply, manifestoPage(view, { pdf: true, tag }));
     },
   );
 }

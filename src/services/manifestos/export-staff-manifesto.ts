@@ -10,18 +10,26 @@ import {
   manifestoDocumentSchema,
 } from "../../domain/manifesto/schema.ts";
 import { manifestoPermissions } from "../../domain/permissions.ts";
+import type { PrintLayoutSetting } from "../../domain/print-layout.ts";
 import { scopeOf } from "../../domain/roles.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { withMunicipalityDefaults } from "../export-manifesto.ts";
 import { requireMunicipality } from "../find-manifestos.ts";
-import { knownScales, levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
+import {
+  knownScales,
+  levelRulesFromSetting,
+  pdfLayoutFromSetting,
+  scaleFromSetting,
+} from "../municipality-scale.ts";
 
 export interface StaffExport {
   doc: ManifestoDocument;
   /** The municipality's own scale; undefined = the default. */
   scale: EvaluationScale | undefined;
   assessment: ManifestoAssessment;
+  /** Which fields the municipality's PDF prints; undefined = the seed's table. */
+  pdfLayout: PrintLayoutSetting | undefined;
   /** `<municipality code>-<fiscal year>-<department>`, the portal's file names too. */
   fileBase: string;
 }
@@ -48,6 +56,7 @@ export async function exportStaffManifesto(ctx: StaffContext, id: number): Promi
       knownScales: knownScales(scale),
       ...(levelRules && { levelRules }),
     }),
+    pdfLayout: pdfLayoutFromSetting(municipality.pdfLayout),
     fileBase: `${found.municipalityCode}-${found.fiscalYear}-${found.departmentName}`,
   };
 }

@@ -1,4 +1,5 @@
 import { formatDateJa, formatFiscalYear } from "../../../domain/era.ts";
+import { tagLabel, vocabulariesOf } from "../../../domain/manifesto/tags.ts";
 import type { PublicManifestoView } from "../../../services/portal/get-public-manifesto.ts";
 import { html } from "../html.ts";
 import { page } from "../layout.ts";
@@ -7,7 +8,25 @@ import { departmentSlug, urls } from "../urls.ts";
 import { correctionAnchor, correctionsSection } from "./corrections.ts";
 import { goalSection } from "./goal.ts";
 
-export function manifestoPage(view: PublicManifestoView, options: { pdf: boolean }): string {
+/** Every tag of the document's goals and targets, SDGs first, each once. */
+function tagsIn(doc: PublicManifestoView["document"]): string[] {
+  const all = new Set<string>();
+  for (const g of doc.goals) {
+    for (const t of g.tags ?? []) all.add(t);
+    for (const target of g.targets ?? []) for (const t of target.tags ?? []) all.add(t);
+  }
+  const sdg = (t: string) => (t.startsWith("sdg:") ? Number(t.slice(4)) : 100);
+  return [...all].sort((a, b) => sdg(a) - sdg(b) || a.localeCompare(b));
+}
+
+function hasTag(goal: PublicManifestoView["document"]["goals"][number], tag: string): boolean {
+  return (goal.tags ?? []).includes(tag) || (goal.targets ?? []).some((t) => t.tags?.includes(tag));
+}
+
+export function manifestoPage(
+  view: PublicManifestoView,
+  options: { pdf: boolean; tag?: string | undefined },
+): string {
   const doc = view.document;
   const m = view.municipality;
   const year = doc.fiscalYear;
@@ -20,13 +39,22 @@ export function manifestoPage(view: PublicManifestoView, options: { pdf: boolean
   const goalAssessment = (n: number) => view.assessment.goals.find((g) => g.number === n);
   const latestCorrection = view.corrections[0];
   const download = (ext: "json" | "xlsx" | "pdf") => urls.download(m.code, year, slug, ext);
+  const here = urls.manifesto(m.code, year, slug);
+  const tagHref = (tag: string) => `${here}?tag=${encodeURIComponent(tag)}`;
   const ctx = {
     municipalityCode: m.code,
     scale: view.scale,
     plan: view.plan,
     indicatorIds: view.indicatorIds,
     progress: view.progress,
+    doc,
+    tagHref,
   };
+  // Filtering by a tag the document does not use shows every goal (an old link stays useful).
+  const allTags = tagsIn(doc);
+  const tag = options.tag !== undefined && allTags.includes(options.tag) ? options.tag : undefined;
+  const shown = tag === undefined ? doc.goals : doc.goals.filter((g) => hasTag(g, tag));
+  const vocabularies = vocabulariesOf(doc);
   const body = html`
 <dl class="summary">
 <dt>部局長</dt><dd>${[head?.title, head?.name].filter(Boolean).join(" ") || "—"}</dd>
@@ -36,7 +64,7 @@ ${evaluated ? html`<dt>達成目標の達成</dt><dd>${shareMet({ met, unknown, 
 </dl>
 <nav class="toc" aria-labelledby="toc-heading">
 <h2 id="toc-heading">目標一覧</h2>
-<ol>${doc.goals.map((g) => html`<li><a href="#goal-${g.number}">目標${g.number} ${g.title}</a></li>`)}</ol>
+<ol>${shown.map((g) => html`<li><a href="#goal-${g.number}">目標${g.number} ${g.title}</a></li>`)}</ol>
 </nav>
 <section class="downloads" aria-labelledby="downloads-heading">
 <h2 id="downloads-heading">ダウンロード</h2>
@@ -47,7 +75,19 @@ ${options.pdf ? html`<li><a href="${download("pdf")}" download>PDF（印刷用�
 <li><a href="${urls.openData(m.code, year)}" download>${formatFiscalYear(year)}の全部局のオープンデータ（CSV）</a></li>
 </ul>
 </section>
-${doc.goals.map((g) => goalSection(g, goalAssessment(g.number), ctx))}
+${
+  allTags.length === 0
+    ? ""
+    : html`<nav class="tag-filter" aria-labelledby="tag-filter-heading">
+<h2 id="tag-filter-heading">タグで絞り込む</h2>
+<ul>
+<li>${tag === undefined ? html`<a href="${here}" aria-current="page">すべての目標</a>` : html`<a href="${here}">すべての目標</a>`}</li>
+${allTags.map((t) => html`<li>${t === tag ? html`<a href="${tagHref(t)}" aria-current="page">${tagLabel(vocabularies, t)}</a>` : html`<a href="${tagHref(t)}">${tagLabel(vocabularies, t)}</a>`}</li>`)}
+</ul>
+${tag === undefined ? "" : html`<p class="filter-status">「${tagLabel(vocabularies, tag)}」の目標 ${shown.length}件を表示しています。</p>`}
+</nav>`
+}
+${shown.map((g) => goalSection(g, goalAssessment(g.number), ctx))}
 <section class="scale" aria-labelledby="scale-heading">
 <h2 id="scale-heading">自己評価の基準（${view.scale.name}）</h2>
 <dl>${view.scale.levels.map((l) => html`<dt><span class="level level-${l.level}">${l.level}</span></dt><dd>${l.label}</dd>`)}</dl>

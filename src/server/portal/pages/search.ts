@@ -99,7 +99,7 @@ ${select(
 /** The goal's fields a hit may show, named as a citizen reads them. */
 export function goalFields(goal: Goal): { name: string; text: string }[] {
   const fields: { name: string; text: string }[] = [
-    { name: "組織使命", text: goal.mission },
+    { name: "組織使命", text: goal.mission ?? "" },
     ...(goal.currentState ?? []).map((t) => ({ name: "現在の状態", text: t })),
     ...(goal.targets ?? []).flatMap((t) => [
       { name: "達成目標", text: `${t.label ?? ""}${t.text}` },

@@ -60,7 +60,8 @@ function LevelChooser(props: { goalPath: Path; place: string; scale: EvaluationS
           stash.current = before?.reason ?? "";
           return undefined;
         }
-        return { level, reason: before?.reason ?? stash.current };
+        // The other year-end fields (score, 課題 …) stay when only the level changes.
+        return { ...before, level, reason: before?.reason ?? stash.current };
       }),
     );
   }
@@ -216,6 +217,58 @@ export function GoalEvaluationEditor(props: {
             rows={8}
             maxLength={LIMITS.reason}
           />
+        ) : null}
+        {goal.evaluation && doc.scoreScale ? (
+          <NumberField
+            path={[...goalPath, "evaluation", "score"]}
+            label={doc.scoreScale.name}
+            place={props.place}
+            optional
+            note={
+              doc.scoreScale.range
+                ? `${doc.scoreScale.range.min}〜${doc.scoreScale.range.max}`
+                : doc.scoreScale.levels?.map((l) => `${l.level}=${l.label}`).join("、")
+            }
+          />
+        ) : null}
+        {goal.evaluation ? (
+          <>
+            <TextField
+              path={[...goalPath, "evaluation", "result"]}
+              label="成果・実績"
+              place={props.place}
+              multiline
+              rows={3}
+              optional
+              maxLength={LIMITS.reason}
+            />
+            <TextField
+              path={[...goalPath, "evaluation", "issues"]}
+              label="課題"
+              place={props.place}
+              multiline
+              rows={3}
+              optional
+              maxLength={LIMITS.reason}
+            />
+            <TextField
+              path={[...goalPath, "evaluation", "nextSteps"]}
+              label="今後の取組"
+              place={props.place}
+              multiline
+              rows={3}
+              optional
+              maxLength={LIMITS.reason}
+            />
+            <TextField
+              path={[...goalPath, "evaluation", "asOf"]}
+              label="評価日"
+              place={props.place}
+              optional
+              hint="例: 2025-04-30"
+              maxLength={10}
+            />
+          </>
         ) : (
           <p className="field-hint">段階を選ぶと、理由を入力できます。</p>
         )}

@@ -8,6 +8,8 @@ import { TargetsEditor } from "./target-editor.tsx";
 
 /** The datalist of the municipality's plan structure（施策・基本事業）, rendered by the page. */
 export const PLAN_ITEM_LIST_ID = "plan-item-suggestions";
+/** The datalist of tags (SDGs, 指標の分類, the document's vocabularies), rendered by the page. */
+export const TAG_LIST_ID = "tag-suggestions";
 
 export function GoalPlanEditor({ index, place }: { index: number; place: string }) {
   const goalPath = ["goals", index] as const;
@@ -20,6 +22,8 @@ export function GoalPlanEditor({ index, place }: { index: number; place: string 
           place={place}
           multiline
           rows={4}
+          optional
+          hint="組織使命のない文書では空欄のままにします。"
           maxLength={LIMITS.paragraph}
         />
         <TextField
@@ -42,9 +46,64 @@ export function GoalPlanEditor({ index, place }: { index: number; place: string 
           suggestions={PLAN_ITEM_LIST_ID}
           className="policy-refs"
         />
+        <ListEditor
+          path={[...goalPath, "tags"]}
+          legend="タグ"
+          place={place}
+          itemName={(i) => `タグ ${i + 1}`}
+          addLabel="タグを追加"
+          max={LIMITS.tags}
+          placeholder="sdg:12"
+          hint="SDGs は sdg:1〜sdg:17。入力すると候補から選べます。"
+          suggestions={TAG_LIST_ID}
+          className="goal-tags"
+        />
+        <fieldset className="goal-owner">
+          <legend>
+            <span className="visually-hidden">{place} の </span>担当所属（部局と異なるとき）
+          </legend>
+          <TextField
+            path={[...goalPath, "owner", "unit"]}
+            label="所属"
+            place={place}
+            optional
+            maxLength={LIMITS.shortText}
+          />
+          <TextField
+            path={[...goalPath, "owner", "head", "title"]}
+            label="所属長の役職"
+            place={place}
+            optional
+            maxLength={LIMITS.shortText}
+          />
+          <TextField
+            path={[...goalPath, "owner", "head", "name"]}
+            label="所属長の氏名"
+            place={place}
+            optional
+            maxLength={LIMITS.shortText}
+          />
+          <TextField
+            path={[...goalPath, "owner", "contact", "phone"]}
+            label="所属の電話番号"
+            place={place}
+            optional
+            maxLength={LIMITS.shortText}
+          />
+        </fieldset>
       </div>
       <div className="goal-col goal-col-level">
         <h3 className="col-heading">目標の達成水準</h3>
+        <TextField
+          path={[...goalPath, "plan"]}
+          label="今年度の目標"
+          place={place}
+          multiline
+          rows={3}
+          optional
+          hint="現在の状態・目標が達成した状態の代わりに 今年度の目標 を公表する文書のとき。"
+          maxLength={LIMITS.paragraph}
+        />
         <ListEditor
           path={[...goalPath, "currentState"]}
           legend="〈現在の状態〉"

@@ -52,10 +52,35 @@ export function GoalPlanView({ goal }: { goal: Goal }) {
   return (
     <div className="goal-grid goal-grid-view">
       <div className="goal-col goal-col-mission">
+        {goal.owner?.unit ? (
+          <>
+            <h3 className="view-label">担当所属</h3>
+            <p className="view-text">
+              {goal.owner.unit}
+              {goal.owner.head?.name
+                ? `（${[goal.owner.head.title, goal.owner.head.name].filter(Boolean).join(" ")}）`
+                : ""}
+            </p>
+          </>
+        ) : null}
         <h3 className="view-label">組織使命</h3>
         <p className="view-text">
-          <DocText text={goal.mission} />
+          <DocText text={goal.mission ?? "なし"} />
         </p>
+        {goal.plan ? (
+          <>
+            <h3 className="view-label">今年度の目標</h3>
+            <p className="view-text">
+              <DocText text={goal.plan} />
+            </p>
+          </>
+        ) : null}
+        {goal.tags && goal.tags.length > 0 ? (
+          <>
+            <h3 className="view-label">タグ</h3>
+            <p className="view-text">{goal.tags.join("、")}</p>
+          </>
+        ) : null}
         <h3 className="view-label">組織使命達成に向けての目標</h3>
         <p className="view-text goal-title-text">
           <DocText text={goal.title} />
@@ -168,6 +193,10 @@ export function GoalResultsView(props: {
             "未評価"
           )}
         </p>
+        {assessment?.scoreText ? (
+          // The second self-evaluation beside the level, as the document publishes both.
+          <p className="score-view">{assessment.scoreText}</p>
+        ) : null}
         <ExpectedLevel level={goal.evaluation?.level} scale={scale} assessment={assessment} />
         <h4 className="view-label">理由</h4>
         <p className="view-text pre-wrap">

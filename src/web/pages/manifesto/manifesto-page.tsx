@@ -10,6 +10,7 @@ import type { ManifestoAssessment } from "../../../domain/assessment/types.ts";
 import { formatFiscalYear } from "../../../domain/era.ts";
 import { DEFAULT_SCALE } from "../../../domain/manifesto/default-scale.ts";
 import { type Goal, LIMITS } from "../../../domain/manifesto/schema.ts";
+import { vocabulariesOf } from "../../../domain/manifesto/tags.ts";
 import { isManifestoState, phaseOf } from "../../../domain/workflow.ts";
 import { errorText } from "../../api/error-text.ts";
 import { formatDateTime } from "../../api/japanese-time.ts";
@@ -26,7 +27,7 @@ import { ErrorSummary } from "./error-summary.tsx";
 import { EditorContext, type EditorContextValue, fieldId, type Removal } from "./fields.tsx";
 import { type EditMode, GoalCard } from "./goal-card.tsx";
 import { ManifestoComments } from "./goal-comments.tsx";
-import { PLAN_ITEM_LIST_ID } from "./goal-editor.tsx";
+import { PLAN_ITEM_LIST_ID, TAG_LIST_ID } from "./goal-editor.tsx";
 import {
   DocumentHeader,
   OrphanNotice,
@@ -322,6 +323,18 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
           {UNIT_SUGGESTIONS.map((u) => (
             <option key={u} value={u} />
           ))}
+        </datalist>
+      )}
+      {editing && (
+        // Tags of the built-in vocabularies (SDGs, 指標の分類) and the document's own.
+        <datalist id={TAG_LIST_ID}>
+          {vocabulariesOf(doc).flatMap((v) =>
+            v.tags.map((t) => (
+              <option key={`${v.id}:${t.id}`} value={`${v.id}:${t.id}`}>
+                {`${v.name} ${t.label}`}
+              </option>
+            )),
+          )}
         </datalist>
       )}
       {editing && (detail.context?.planItems.length ?? 0) > 0 && (
