@@ -13,6 +13,7 @@ import * as masterData from "./migrations/0010-master-data.ts";
 import * as indicatorRegistry from "./migrations/0011-indicator-registry.ts";
 import * as securityLimits from "./migrations/0012-security-limits.ts";
 import * as levelRules from "./migrations/0013-level-rules.ts";
+import * as notifications from "./migrations/0016-notifications.ts";
 import type { Database } from "./schema.ts";
 
 // Migrations are listed here rather than read from a folder so that they load the same
@@ -31,6 +32,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0011-indicator-registry": indicatorRegistry,
   "0012-security-limits": securityLimits,
   "0013-level-rules": levelRules,
+  "0016-notifications": notifications,
 };
 
 /** Any number that no other program on the same server uses for an advisory lock. */
