@@ -48,6 +48,29 @@ const envSchema = z.object({
     .positive("must be more than 0")
     .max(4096, "must be at most 4096")
     .default(64),
+  TASSEI_SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^/\s]+/,
+      "must be an smtp:// or smtps:// URL, e.g. smtp://relay.example.lg.jp:25",
+    )
+    .optional(),
+  TASSEI_PUBLIC_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^/\s]+/,
+      "must be an http:// or https:// URL, e.g. https://tassei.example.lg.jp",
+    )
+    .optional(),
+  TASSEI_MAIL_FROM: z
+    .string()
+    .regex(/^[^\s@<>]+@[^\s@<>]+$/, "must be an e-mail address, e.g. tassei@example.lg.jp")
+    .optional(),
+  TASSEI_MAIL_POLL_SECONDS: z.coerce
+    .number({ message: "must be a number of seconds" })
+    .min(0.1, "must be at least 0.1")
+    .max(3600, "must be at most 3600")
+    .default(10),
   TASSEI_DB_CONNECT_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.connectMs, 100),
   TASSEI_DB_QUERY_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.queryMs, 0),
   TASSEI_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.idleInTransactionMs, 0),
@@ -81,6 +104,11 @@ export interface Config {
   stateDir: string;
   /** Limits of the rendered public pages kept in memory; absent when TASSEI_PAGE_CACHE=off. */
   pageCache?: { maxEntries: number; maxBytes: number };
+  /**
+   * E-mail notifications; absent without TASSEI_SMTP_URL (then nothing is sent). Links in
+   * mails start with publicUrl (TASSEI_PUBLIC_URL, else the server's own address).
+   */
+  mail?: { smtpUrl: string; from: string; publicUrl: string; pollMs: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -112,6 +140,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.TASSEI_LOG_LEVEL,
     trustProxy: e.TASSEI_TRUST_PROXY,
     ...(e.TASSEI_METRICS_TOKEN && { metricsToken: e.TASSEI_METRICS_TOKEN }),
+    ...(e.TASSEI_SMTP_URL && {
+      mail: {
+        smtpUrl: e.TASSEI_SMTP_URL,
+        from: e.TASSEI_MAIL_FROM ?? "tassei@localhost",
+        publicUrl: (
+          e.TASSEI_PUBLIC_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`
+        ).replace(/\/+$/, ""),
+        pollMs: Math.round(e.TASSEI_MAIL_POLL_SECONDS * 1000),
+      },
+    }),
     ...(e.TASSEI_PAGE_CACHE === "on" && {
       pageCache: {
         maxEntries: e.TASSEI_PAGE_CACHE_MAX_ENTRIES,

@@ -298,7 +298,7 @@ export interface NotificationsTable {
   status: Generated<string>;
   attempts: Generated<number>;
   next_attempt_at: Generated<Date>;
-  locked_until: Date | null;
+  digest_id: string | null;
   last_error: string | null;
   created_at: Generated<Date>;
   sent_at: Date | null;

@@ -12,8 +12,10 @@ import { type Kysely, sql } from "kysely";
 //   by the queue (src/services/notifications/send-notifications.ts). `key` is unique: writing
 //   the same notification twice (a reminder run repeated after a restart) adds nothing, and
 //   it becomes the mail's Message-ID so a relay or mailbox can drop a duplicate. A sender
-//   claims due rows with FOR UPDATE SKIP LOCKED and a lease (`locked_until`): a sender that
-//   dies mid-send leaves the row to be claimed again once the lease is over.
+//   claims due rows with FOR UPDATE SKIP LOCKED and moves `next_attempt_at` a lease ahead: a
+//   sender that dies mid-send leaves the row to be claimed again once the lease is over.
+//   Rows an account takes as a daily digest wait ('pending', delivery 'digest') until the
+//   9:00 run gathers them into one row of kind 'digest' (their `digest_id`).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     alter table users add column email text
@@ -50,12 +52,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         check (status in ('pending', 'sent', 'digested', 'failed', 'dropped')),
       attempts integer not null default 0,
       next_attempt_at timestamptz not null default now(),
-      locked_until timestamptz,
+      digest_id bigint references notifications (id) on delete set null,
       last_error text,
       created_at timestamptz not null default now(),
       sent_at timestamptz
     );
-    create index notifications_due on notifications (next_attempt_at, id) where status = 'pending';
+    create index notifications_due on notifications (next_attempt_at, id)
+      where status = 'pending' and delivery = 'immediate';
     create index notifications_user on notifications (user_id, id);
+    create index notifications_digest on notifications (digest_id) where digest_id is not null;
   `.execute(db);
 }

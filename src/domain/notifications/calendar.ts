@@ -58,7 +58,10 @@ export function nextReminderAt(now: Date): Date {
 }
 
 /** The reminder a deadline calls for on `day` (both `YYYY-MM-DD`), if any. */
-export function deadlineReminder(dueDate: string, day: string): NotificationKind | null {
+export function deadlineReminder(
+  dueDate: string,
+  day: string,
+): Extract<NotificationKind, "deadline_7d" | "deadline_1d" | "overdue"> | null {
   const left = daysBetween(day, dueDate);
   if (left === 7) return "deadline_7d";
   if (left === 1) return "deadline_1d";
