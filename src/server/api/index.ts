@@ -11,6 +11,7 @@ import { registerDashboardRoutes } from "./dashboard.ts";
 import { registerDownloadRoutes } from "./downloads.ts";
 import { registerManifestoRoutes } from "./manifestos.ts";
 import { registerMasterDataRoutes } from "./master-data.ts";
+import { registerNotificationRoutes } from "./notifications.ts";
 import { recordRoutes, registerOpenApiRoute } from "./openapi.ts";
 import { registerPlanningRoutes } from "./planning.ts";
 import { registerUserRoutes } from "./users.ts";
@@ -38,6 +39,7 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
       registerUserRoutes(api, resolved);
       registerPlanningRoutes(api, resolved);
       registerMasterDataRoutes(api, resolved);
+      registerNotificationRoutes(api, resolved);
       registerOpenApiRoute(api, routes);
     },
     { prefix: "/api" },
