@@ -2,6 +2,7 @@
 // navigation (only the entries the user's role can use) and the main landmark.
 import { NavLink, Outlet } from "react-router";
 import { ROLE_LABELS } from "../../domain/roles.ts";
+import { TodoCount } from "../pages/todo/todo-panel.tsx";
 import { useFocusOnNavigation } from "./page-focus.ts";
 import { useSession, useSignedIn } from "./session.tsx";
 
@@ -45,6 +46,14 @@ export function Layout() {
                   </NavLink>
                 </li>
               )}
+              {user.municipalityCode !== null && (
+                <li>
+                  <NavLink to="/todo">
+                    対応待ち
+                    <TodoCount />
+                  </NavLink>
+                </li>
+              )}
               {user.role !== "viewer" && (
                 <li>
                   <NavLink to="/import">取り込み</NavLink>
@@ -66,6 +75,7 @@ export function Layout() {
             <span>
               {user.displayName ?? user.username}（{ROLE_LABELS[user.role]}）
             </span>
+            <NavLink to="/notifications">通知設定</NavLink>
             <NavLink to="/password">パスワード変更</NavLink>
             <button type="button" className="button-link" onClick={() => void signOut()}>
               ログアウト

@@ -15,6 +15,8 @@ import { NotFoundPage } from "../pages/not-found.tsx";
 import { PasswordPage } from "../pages/password.tsx";
 import { DashboardPage } from "../pages/planning/dashboard-page.tsx";
 import { OverviewPage } from "../pages/planning/overview-page.tsx";
+import { NotificationSettingsPage } from "../pages/todo/notification-settings-page.tsx";
+import { TodoPage } from "../pages/todo/todo-panel.tsx";
 import { UsersPage } from "../pages/users/users-page.tsx";
 import { HomePage } from "./home.tsx";
 import { Layout } from "./layout.tsx";
@@ -29,6 +31,8 @@ export const routes: RouteObject[] = [
       { path: "dashboard", element: <DashboardPage /> },
       { path: "users", element: <UsersPage /> },
       { path: "password", element: <PasswordPage /> },
+      { path: "todo", element: <TodoPage /> },
+      { path: "notifications", element: <NotificationSettingsPage /> },
       { path: "manifestos/:id", element: <ManifestoPage /> },
       { path: "manifestos/:id/history", element: <HistoryPage /> },
       { path: "import", element: <ImportPage /> },
