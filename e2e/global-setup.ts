@@ -6,10 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import { runCli } from "../test/support/cli.ts";
 import { startServer } from "../test/support/server.ts";
+import { startSmtpReceiver } from "../test/support/smtp-receiver.ts";
 import {
   ACCOUNTS,
   type AccountName,
   accountArgs,
+  NOTICE_DEPARTMENT,
   nabariDraft,
   SECOND_DEPARTMENT,
   STAFF_PASSWORD,
@@ -17,6 +19,8 @@ import {
 import { DRAFT_DEPARTMENT, DRAFT_GOAL, IGA, writeTestDocuments } from "./test-data.ts";
 
 export const BASE_URL_VARIABLE = "TASSEI_E2E_BASE_URL";
+/** A JSON-lines file of every mail the server sent to the test's SMTP receiver. */
+export const MAILBOX_VARIABLE = "TASSEI_E2E_MAILBOX";
 
 function cliOrThrow(args: string[], env: Record<string, string>, input?: string): string {
   const r = runCli(args, env, input);
@@ -49,14 +53,31 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     fs.writeFileSync(staffDraft, JSON.stringify(nabariDraft(), null, 2));
     const secondDraft = path.join(root, "nabari-2024-kikaku.json");
     fs.writeFileSync(secondDraft, JSON.stringify(nabariDraft(SECOND_DEPARTMENT), null, 2));
-    cliOrThrow(["import", "--quiet", staffDraft, secondDraft], env);
+    const noticeDraft = path.join(root, "nabari-2024-shimin.json");
+    fs.writeFileSync(noticeDraft, JSON.stringify(nabariDraft(NOTICE_DEPARTMENT), null, 2));
+    cliOrThrow(["import", "--quiet", staffDraft, secondDraft, noticeDraft], env);
     for (const name of Object.keys(ACCOUNTS) as AccountName[]) {
       cliOrThrow(accountArgs(name), env, STAFF_PASSWORD);
     }
-    const server = await startServer({ ...env, TASSEI_DEMO: "off" });
+    // The municipality's relay, played by a real SMTP server; what it receives is written
+    // where the tests read it.
+    const mailbox = path.join(root, "mailbox.jsonl");
+    fs.writeFileSync(mailbox, "");
+    const smtp = await startSmtpReceiver((mail) =>
+      fs.appendFileSync(mailbox, `${JSON.stringify({ ...mail, parsed: undefined })}\n`),
+    );
+    const server = await startServer({
+      ...env,
+      TASSEI_DEMO: "off",
+      TASSEI_SMTP_URL: smtp.url,
+      TASSEI_MAIL_FROM: "tassei@city.nabari.lg.jp",
+      TASSEI_MAIL_POLL_SECONDS: "0.5",
+    });
     process.env[BASE_URL_VARIABLE] = server.url;
+    process.env[MAILBOX_VARIABLE] = mailbox;
     return async () => {
       await server.stop();
+      await smtp.close();
       fs.rmSync(root, { recursive: true, force: true });
     };
   } catch (e) {

@@ -11,6 +11,8 @@ export const STAFF_YEAR = 2024;
 export const STAFF_DEPARTMENT = "総務部";
 export const STAFF_PASSWORD = "e2e-password-名張-2024";
 export const SECOND_DEPARTMENT = "企画財政部";
+/** The notification test's own department, so returning it moves nothing the others read. */
+export const NOTICE_DEPARTMENT = "市民部";
 
 export const ACCOUNTS = {
   editor: { username: "nabari-editor", role: "department_editor", displayName: "名張 編集" },
@@ -23,6 +25,20 @@ export const ACCOUNTS = {
     role: "department_editor",
     displayName: "名張 企画財政 編集",
     department: SECOND_DEPARTMENT,
+  },
+  noticeEditor: {
+    username: "nabari-shimin-editor",
+    role: "department_editor",
+    displayName: "名張 市民 編集",
+    department: NOTICE_DEPARTMENT,
+    email: "shimin-editor@city.nabari.lg.jp",
+  },
+  noticeHead: {
+    username: "nabari-shimin-head",
+    role: "department_head",
+    displayName: "名張 市民 部長",
+    department: NOTICE_DEPARTMENT,
+    email: "shimin-head@city.nabari.lg.jp",
   },
 } as const;
 export type AccountName = keyof typeof ACCOUNTS;
@@ -52,5 +68,6 @@ export function accountArgs(name: AccountName): string[] {
   if (a.role === "department_editor" || a.role === "department_head") {
     args.push("--department", "department" in a ? a.department : STAFF_DEPARTMENT);
   }
+  if ("email" in a) args.push("--email", a.email);
   return args;
 }

@@ -22,7 +22,10 @@ export interface SmtpReceiver {
   close(): Promise<void>;
 }
 
-export async function startSmtpReceiver(): Promise<SmtpReceiver> {
+export async function startSmtpReceiver(
+  /** Called with each mail as it arrives (the browser tests write it to a file). */
+  onMail?: (mail: ReceivedMail) => void,
+): Promise<SmtpReceiver> {
   const received: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
@@ -32,14 +35,16 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
-          received.push({
+          const mail = {
             to: session.envelope.rcptTo.map((r) => r.address).join(","),
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : "",
             messageId: parsed.messageId ?? "",
             parsed,
-          });
+          };
+          received.push(mail);
+          onMail?.(mail);
           for (const w of waiters.splice(0)) w();
           callback();
         })
