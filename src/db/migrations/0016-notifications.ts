@@ -61,5 +61,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       where status = 'pending' and delivery = 'immediate';
     create index notifications_user on notifications (user_id, id);
     create index notifications_digest on notifications (digest_id) where digest_id is not null;
+
+    -- The to-do list walks each unresolved thread down from its first comment.
+    create index manifesto_comments_parent on manifesto_comments (parent_id)
+      where parent_id is not null;
   `.execute(db);
 }

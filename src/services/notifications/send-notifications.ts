@@ -58,6 +58,12 @@ export async function sendDueNotifications(
           await markNotificationFailed(db, n.id, "no e-mail address", null, "dropped");
           return;
         }
+        // Written while no relay was set up, or kept back for days: news no longer.
+        if (now().getTime() - n.createdAt.getTime() > giveUpAfterMs) {
+          await markNotificationFailed(db, n.id, "too old to send", null);
+          tally.failed++;
+          return;
+        }
         try {
           const mail = await contentOf(db, n, options.publicUrl);
           await mailer.send({

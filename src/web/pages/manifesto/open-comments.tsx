@@ -28,7 +28,9 @@ export function OpenComments(props: { manifestoId: number }) {
       className="open-comments"
       aria-labelledby="open-comments-heading"
     >
-      <h2 id="open-comments-heading" className="open-comments-heading">未解決のコメント（{open.length}件）</h2>
+      <h2 id="open-comments-heading" className="open-comments-heading">
+        未解決のコメント（{open.length}件）
+      </h2>
       <ul>
         {open.map(({ root, replies }) => {
           const last = replies[replies.length - 1] ?? root;
