@@ -207,6 +207,14 @@ describe("delivery is exactly once", () => {
     expect(countByMessageId().size).toBe(60);
   });
 
+  it("mails written while no relay was set up are not sent days later", async () => {
+    await queue(2);
+    const later = new Date(Date.now() + 4 * 24 * 3_600_000);
+    const r = await sendDueNotifications(db.ctx.db, mailer(), { ...OPTIONS, now: () => later });
+    expect([r.sent, r.failed]).toEqual([0, 2]);
+    expect(smtp.received).toHaveLength(0);
+  });
+
   it("the same notification written twice (a repeated run) is one row and one mail", async () => {
     await queue(2);
     await queue(2);
