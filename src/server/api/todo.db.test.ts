@@ -128,6 +128,18 @@ describe("the to-do list", () => {
     ).toBe(403);
   });
 
+  it("the administrator sets an account's address", async () => {
+    const admin = await f.signIn("admin");
+    const id = await f.userId("head");
+    const bad = await f.call(admin, "PATCH", `/api/users/${id}`, { email: "@" });
+    expect(bad.statusCode).toBe(400);
+    const ok = await f.call(admin, "PATCH", `/api/users/${id}`, { email: "bucho@city.iga.lg.jp" });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await f.call(s.head as Session, "GET", "/api/me/notifications")).json().email).toBe(
+      "bucho@city.iga.lg.jp",
+    );
+  });
+
   it("one's own address and choices", async () => {
     const bad = await f.call(s.editor as Session, "PUT", "/api/me/notifications", {
       email: "not an address",
