@@ -6,14 +6,16 @@ import os from "node:os";
 import path from "node:path";
 import { runCli } from "../test/support/cli.ts";
 import { startServer } from "../test/support/server.ts";
+import { startSmtpReceiver } from "../test/support/smtp-receiver.ts";
 import {
   ACCOUNTS,
   type AccountName,
   accountArgs,
+  NOTICE_DEPARTMENT,
   nabariDraft,
-  PROGRESS_DEPARTMENT,
   nabariHistoryDraft,
   nabariLastYear,
+  PROGRESS_DEPARTMENT,
   SECOND_DEPARTMENT,
   STAFF_PASSWORD,
 } from "./staff-data.ts";
@@ -24,6 +26,8 @@ export const BASE_URL_VARIABLE = "TASSEI_E2E_BASE_URL";
 /** The static export of Iga's site, served by a plain static file server under a prefix. */
 export const STATIC_URL_VARIABLE = "TASSEI_E2E_STATIC_URL";
 export const STATIC_PREFIX = "/sub/dir/";
+/** A JSON-lines file of every mail the server sent to the test's SMTP receiver. */
+export const MAILBOX_VARIABLE = "TASSEI_E2E_MAILBOX";
 
 function cliOrThrow(args: string[], env: Record<string, string>, input?: string): string {
   const r = runCli(args, env, input);
@@ -57,7 +61,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     fs.writeFileSync(staffDraft, JSON.stringify(nabariDraft(), null, 2));
     const secondDraft = path.join(root, "nabari-2024-kikaku.json");
     fs.writeFileSync(secondDraft, JSON.stringify(nabariDraft(SECOND_DEPARTMENT), null, 2));
-    cliOrThrow(["import", "--quiet", staffDraft, secondDraft], env);
+    const noticeDraft = path.join(root, "nabari-2024-kensetsu.json");
+    fs.writeFileSync(noticeDraft, JSON.stringify(nabariDraft(NOTICE_DEPARTMENT), null, 2));
+    cliOrThrow(["import", "--quiet", staffDraft, secondDraft, noticeDraft], env);
     const progressPlan = path.join(root, "nabari-2024-kenko.json");
     fs.writeFileSync(progressPlan, JSON.stringify(nabariDraft(PROGRESS_DEPARTMENT), null, 2));
     cliOrThrow(["import", "--quiet", "--published", progressPlan], env);
@@ -88,11 +94,26 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     );
     staticServer = await startStaticServer(staticRoot);
     process.env[STATIC_URL_VARIABLE] = `${staticServer.origin}${STATIC_PREFIX}`;
-    const server = await startServer({ ...env, TASSEI_DEMO: "off" });
+    // The municipality's relay, played by a real SMTP server; what it receives is written
+    // where the tests read it.
+    const mailbox = path.join(root, "mailbox.jsonl");
+    fs.writeFileSync(mailbox, "");
+    const smtp = await startSmtpReceiver((mail) =>
+      fs.appendFileSync(mailbox, `${JSON.stringify({ ...mail, parsed: undefined })}\n`),
+    );
+    const server = await startServer({
+      ...env,
+      TASSEI_DEMO: "off",
+      TASSEI_SMTP_URL: smtp.url,
+      TASSEI_MAIL_FROM: "tassei@city.nabari.lg.jp",
+      TASSEI_MAIL_POLL_SECONDS: "0.5",
+    });
     process.env[BASE_URL_VARIABLE] = server.url;
+    process.env[MAILBOX_VARIABLE] = mailbox;
     return async () => {
       await server.stop();
       await staticServer?.stop();
+      await smtp.close();
       fs.rmSync(root, { recursive: true, force: true });
     };
   } catch (e) {

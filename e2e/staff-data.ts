@@ -16,6 +16,8 @@ export const SECOND_DEPARTMENT = "企画財政部";
 export const PROGRESS_DEPARTMENT = "健康福祉部";
 /** A department with last year's manifesto too (the history checks); no test moves it. */
 export const HISTORY_DEPARTMENT = "市民部";
+/** The notification test's own department, so returning it moves nothing the others read. */
+export const NOTICE_DEPARTMENT = "建設部";
 
 export const ACCOUNTS = {
   editor: { username: "nabari-editor", role: "department_editor", displayName: "名張 編集" },
@@ -34,6 +36,20 @@ export const ACCOUNTS = {
     role: "department_editor",
     displayName: "名張 健康福祉 編集",
     department: PROGRESS_DEPARTMENT,
+  },
+  noticeEditor: {
+    username: "nabari-kensetsu-editor",
+    role: "department_editor",
+    displayName: "名張 建設 編集",
+    department: NOTICE_DEPARTMENT,
+    email: "kensetsu-editor@city.nabari.lg.jp",
+  },
+  noticeHead: {
+    username: "nabari-kensetsu-head",
+    role: "department_head",
+    displayName: "名張 建設 部長",
+    department: NOTICE_DEPARTMENT,
+    email: "kensetsu-head@city.nabari.lg.jp",
   },
 } as const;
 export type AccountName = keyof typeof ACCOUNTS;
@@ -81,5 +97,6 @@ export function accountArgs(name: AccountName): string[] {
   if (a.role === "department_editor" || a.role === "department_head") {
     args.push("--department", "department" in a ? a.department : STAFF_DEPARTMENT);
   }
+  if ("email" in a) args.push("--email", a.email);
   return args;
 }

@@ -59,6 +59,29 @@ const envSchema = z.object({
     .max(604_800, "must be at most 604800 (7 days, the longest a session lasts)")
     .default(8 * 60 * 60),
   TASSEI_ACCESSIBILITY_CONTACT: z.string().max(500, "must be at most 500 characters").optional(),
+  TASSEI_SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^/\s]+/,
+      "must be an smtp:// or smtps:// URL, e.g. smtp://relay.example.lg.jp:25",
+    )
+    .optional(),
+  TASSEI_PUBLIC_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^/\s]+/,
+      "must be an http:// or https:// URL, e.g. https://tassei.example.lg.jp",
+    )
+    .optional(),
+  TASSEI_MAIL_FROM: z
+    .string()
+    .regex(/^[^\s@<>]+@[^\s@<>]+$/, "must be an e-mail address, e.g. tassei@example.lg.jp")
+    .optional(),
+  TASSEI_MAIL_POLL_SECONDS: z.coerce
+    .number({ message: "must be a number of seconds" })
+    .min(0.1, "must be at least 0.1")
+    .max(3600, "must be at most 3600")
+    .default(10),
   TASSEI_DB_CONNECT_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.connectMs, 100),
   TASSEI_DB_QUERY_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.queryMs, 0),
   TASSEI_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(DEFAULT_TIMEOUTS.idleInTransactionMs, 0),
@@ -119,6 +142,11 @@ export interface Config {
   pageCache?: { maxEntries: number; maxBytes: number };
   /** Single sign-on providers, from the file TASSEI_SSO_CONFIG names. */
   ssoProviders?: SsoProvider[];
+  /**
+   * E-mail notifications; absent without TASSEI_SMTP_URL (then nothing is sent). Links in
+   * mails start with publicUrl (TASSEI_PUBLIC_URL, else the server's own address).
+   */
+  mail?: { smtpUrl: string; from: string; publicUrl: string; pollMs: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -155,6 +183,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     ...(e.TASSEI_METRICS_TOKEN && { metricsToken: e.TASSEI_METRICS_TOKEN }),
     ...(e.TASSEI_SSO_CONFIG && { ssoProviders: readSsoConfig(e.TASSEI_SSO_CONFIG) }),
+    ...(e.TASSEI_SMTP_URL && {
+      mail: {
+        smtpUrl: e.TASSEI_SMTP_URL,
+        from: e.TASSEI_MAIL_FROM ?? "tassei@localhost",
+        publicUrl: (
+          e.TASSEI_PUBLIC_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`
+        ).replace(/\/+$/, ""),
+        pollMs: Math.round(e.TASSEI_MAIL_POLL_SECONDS * 1000),
+      },
+    }),
     ...(e.TASSEI_PAGE_CACHE === "on" && {
       pageCache: {
         maxEntries: e.TASSEI_PAGE_CACHE_MAX_ENTRIES,

@@ -14,6 +14,7 @@ import * as indicatorRegistry from "./migrations/0011-indicator-registry.ts";
 import * as securityLimits from "./migrations/0012-security-limits.ts";
 import * as levelRules from "./migrations/0013-level-rules.ts";
 import * as pdfLayout from "./migrations/0015-pdf-layout.ts";
+import * as notifications from "./migrations/0016-notifications.ts";
 import * as progressReports from "./migrations/0017-progress-reports.ts";
 import * as signInFactors from "./migrations/0018-sign-in-factors.ts";
 import * as searchCharacters from "./migrations/0019-search-characters.ts";
@@ -36,6 +37,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0012-security-limits": securityLimits,
   "0013-level-rules": levelRules,
   "0015-pdf-layout": pdfLayout,
+  "0016-notifications": notifications,
   "0017-progress-reports": progressReports,
   "0018-sign-in-factors": signInFactors,
   "0019-search-characters": searchCharacters,

@@ -143,6 +143,8 @@ export interface UsersTable {
   disabled_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Where notifications go (migration 0016); null: none by e-mail. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -308,6 +310,45 @@ export interface IndicatorAliasesTable {
   indicator_id: number;
 }
 
+// Notifications (migration 0016)
+export interface NotificationPreferencesTable {
+  user_id: number;
+  kind: string;
+  /** 'immediate' | 'digest' | 'off' */
+  mode: string;
+}
+
+export interface DepartmentDeadlinesTable {
+  municipality_code: string;
+  fiscal_year: number;
+  department_id: number;
+  phase: string;
+  /** A calendar date; read it as text (`due_date::text`), never as a Date. */
+  due_date: ColumnType<string, string, string>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  key: string;
+  user_id: number;
+  kind: string;
+  /** 'immediate' | 'digest' */
+  delivery: string;
+  subject: string;
+  body: string;
+  /** A path under TASSEI_PUBLIC_URL, e.g. `/staff/manifestos/12#comments`. */
+  link: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  digest_id: string | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+}
+
 export interface Database {
   municipalities: MunicipalitiesTable;
   plan_items: PlanItemsTable;
@@ -333,6 +374,9 @@ export interface Database {
   department_predecessors: DepartmentPredecessorsTable;
   indicator_aliases: IndicatorAliasesTable;
   login_known_clients: LoginKnownClientsTable;
+  notification_preferences: NotificationPreferencesTable;
+  department_deadlines: DepartmentDeadlinesTable;
+  notifications: NotificationsTable;
   sign_in_policies: SignInPoliciesTable;
   user_totp: UserTotpTable;
   user_recovery_codes: UserRecoveryCodesTable;

@@ -38,3 +38,14 @@ export function isOverdue(state: string | null, dueDate: string | null, today: s
   if (state === null) return true;
   return isManifestoState(state) && DRAFT_STATES.includes(state);
 }
+
+/**
+ * Whether the department still has the phase's submission to make: nothing written yet, or
+ * the phase (or, for the evaluation, anything before it) still being drafted.
+ */
+export function awaitsSubmission(state: string | null, phase: Phase): boolean {
+  if (state === null) return true;
+  if (!isManifestoState(state)) return false;
+  if (phase === "plan") return state === "draft";
+  return phaseOf(state) === "plan" || state === "evaluation_draft";
+}

@@ -6,6 +6,11 @@ import { loosePermissions, loosePermissionsWarning } from "../../db/data-dir-per
 import { buildApp } from "../../server/app.ts";
 import { type BackupSocket, serveBackupSocket } from "../../server/backup-socket.ts";
 import { loadDemoDataIfEmpty } from "../../services/load-demo-data.ts";
+import { smtpMailer } from "../../services/notifications/mailer.ts";
+import {
+  type NotificationWorker,
+  startNotificationWorker,
+} from "../../services/notifications/notification-worker.ts";
 import { createFirstAdminIfNone } from "../../services/users/create-first-admin.ts";
 import { cliActor } from "../context.ts";
 import { announceFirstAdmin } from "../first-admin-notice.ts";
@@ -29,6 +34,7 @@ export function registerServe(program: Command): void {
       const database = await openDatabase(config.database, { purpose: "tassei serve" });
       let changes: PublicChangeFeed | undefined;
       let backupSocket: BackupSocket | undefined;
+      let mailWorker: NotificationWorker | undefined;
       try {
         if (config.demo) {
           const loaded = await loadDemoDataIfEmpty({ db: database.db, actor: "system:demo" });
@@ -60,6 +66,15 @@ export function registerServe(program: Command): void {
           backupSocket = await serveBackupSocket(database.db, config.database.dataDir, app.log);
         }
         await app.listen({ port: config.port, host: config.host });
+        if (config.mail) {
+          const mail = config.mail;
+          mailWorker = startNotificationWorker(database.db, smtpMailer(mail.smtpUrl, mail.from), {
+            publicUrl: mail.publicUrl,
+            messageIdDomain: new URL(mail.publicUrl).hostname,
+            pollMs: mail.pollMs,
+            onError: (e) => app.log.warn({ err: e }, "notification mail run failed"),
+          });
+        }
         process.stderr.write(
           `Tassei is running on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} (database: ${database.location}, actor ${cliActor()})\n`,
         );
@@ -71,6 +86,7 @@ export function registerServe(program: Command): void {
         // In-flight requests finish before the database closes.
         await app.close();
       } finally {
+        await mailWorker?.stop();
         await backupSocket?.close();
         await changes?.close();
         await database.close();

@@ -228,4 +228,36 @@ describe("tassei user", () => {
       ).status,
     ).toBe(2);
   });
+
+  it("--email gives the account the address its notifications go to; a malformed one is refused (exit 2)", async () => {
+    const args = (username: string, email: string) => [
+      "user",
+      "add",
+      "--username",
+      username,
+      "--role",
+      "planning",
+      "--municipality",
+      "242161",
+      "--email",
+      email,
+      "--password-stdin",
+    ];
+    const bad = tassei(args("kikaku-bad", "not-an-address"), "a long planning password\n");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("email");
+    const ok = tassei(args("kikaku-mail", "kikaku@city.iga.lg.jp"), "a long planning password\n");
+    expect(ok.status, ok.stderr).toBe(0);
+    await db.reopen();
+    try {
+      const row = await db.ctx.db
+        .selectFrom("users")
+        .select("email")
+        .where("username", "=", "kikaku-mail")
+        .executeTakeFirstOrThrow();
+      expect(row.email).toBe("kikaku@city.iga.lg.jp");
+    } finally {
+      await db.close();
+    }
+  });
 });

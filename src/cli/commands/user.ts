@@ -83,6 +83,7 @@ interface AddOptions {
   municipality?: string;
   department?: string;
   displayName?: string;
+  email?: string;
   passwordStdin?: boolean;
 }
 
@@ -99,6 +100,7 @@ export function registerUser(program: Command): void {
     .option("--municipality <code>", "全国地方公共団体コード, e.g. 242161", parseMunicipalityCode)
     .option("--department <name>", "for department roles: the department's name or code")
     .option("--display-name <name>", "name shown in histories, e.g. 伊賀 太郎")
+    .option("--email <address>", "where notifications go, e.g. tanaka@city.iga.lg.jp")
     .option("--password-stdin", "read the password from standard input (else it is asked for)")
     .action(async (opts: AddOptions) => {
       const password = await readPassword(opts.passwordStdin);
@@ -109,6 +111,7 @@ export function registerUser(program: Command): void {
         municipalityCode: opts.municipality ?? null,
         department: opts.department,
         displayName: opts.displayName,
+        email: opts.email,
       });
       const where = opts.municipality ?? "installation";
       process.stdout.write(`created user ${user.username} (${user.role}, ${where})\n`);

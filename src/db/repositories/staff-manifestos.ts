@@ -85,6 +85,7 @@ export async function lockManifesto(db: Db, id: number) {
       "municipality_code",
       "fiscal_year",
       "department_id",
+      "department_name",
       "department_name_key",
       "state",
       "current_revision",

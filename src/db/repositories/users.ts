@@ -94,6 +94,7 @@ export async function insertUser(
     role: string;
     municipalityCode: string | null;
     departmentId: number | null;
+    email?: string | null;
   },
 ): Promise<number> {
   const row = await db
@@ -106,6 +107,7 @@ export async function insertUser(
       role: u.role,
       municipality_code: u.municipalityCode,
       department_id: u.departmentId,
+      email: u.email ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -137,6 +139,8 @@ export interface AccountChange {
   departmentId?: number | null;
   /** true: disabled from now on; false: enabled again. */
   disabled?: boolean;
+  /** Where notifications go; null: none. */
+  email?: string | null;
 }
 
 export async function updateUserAccount(
@@ -152,6 +156,7 @@ export async function updateUserAccount(
       ...(change.role !== undefined && { role: change.role }),
       ...(change.departmentId !== undefined && { department_id: change.departmentId }),
       ...(change.disabled !== undefined && { disabled_at: change.disabled ? at : null }),
+      ...(change.email !== undefined && { email: change.email }),
       updated_at: at,
     })
     .where("id", "=", userId)

@@ -28,8 +28,8 @@ export async function updateManifestoState(db: Db, id: number, state: string): P
 export async function insertTransition(
   db: Db,
   t: Omit<TransitionRow, "id" | "occurredAt"> & { manifestoId: number },
-): Promise<void> {
-  await db
+): Promise<string> {
+  const row = await db
     .insertInto("manifesto_transitions")
     .values({
       manifesto_id: t.manifestoId,
@@ -40,7 +40,9 @@ export async function insertTransition(
       actor: t.actor,
       comment: t.comment,
     })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return String(row.id);
 }
 
 export async function listTransitions(db: Db, manifestoId: number): Promise<TransitionRow[]> {

@@ -14,6 +14,7 @@ import { registerDashboardRoutes } from "./dashboard.ts";
 import { registerDownloadRoutes } from "./downloads.ts";
 import { registerManifestoRoutes } from "./manifestos.ts";
 import { registerMasterDataRoutes } from "./master-data.ts";
+import { registerNotificationRoutes } from "./notifications.ts";
 import { recordRoutes, registerOpenApiRoute } from "./openapi.ts";
 import { registerPlanningRoutes } from "./planning.ts";
 import { registerProgressRoutes } from "./progress-reports.ts";
@@ -49,6 +50,7 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
       registerPlanningRoutes(api, resolved);
       registerMasterDataRoutes(api, resolved);
       registerProgressRoutes(api, resolved);
+      registerNotificationRoutes(api, resolved);
       registerOpenApiRoute(api, routes);
     },
     { prefix: "/api" },

@@ -14,6 +14,7 @@ import {
 import { samlPostBody } from "../auth/sso-routes.ts";
 import { historyQuery, listQuery, saveBody } from "./manifestos.ts";
 import { MASTER_DATA_ROUTES } from "./master-data.ts";
+import { notificationSettingsBody } from "./notifications.ts";
 import { deadlineBody, deadlinesQuery, fiscalYearBody, overviewQuery } from "./planning.ts";
 import {
   progressCommentBody,
@@ -389,6 +390,25 @@ export const API_ROUTES: readonly RouteDoc[] = [
     tag: "planning",
     summary: "Set or clear a phase deadline",
     body: deadlineBody,
+  },
+  {
+    method: "GET",
+    path: "/api/todo",
+    tag: "notifications",
+    summary: "対応待ち: what waits for the signed-in person, each item linking to its place",
+  },
+  {
+    method: "GET",
+    path: "/api/me/notifications",
+    tag: "notifications",
+    summary: "One's own e-mail address and, per kind, immediate / digest / off",
+  },
+  {
+    method: "PUT",
+    path: "/api/me/notifications",
+    tag: "notifications",
+    summary: "Change one's own e-mail address or notification choices",
+    body: notificationSettingsBody,
   },
   {
     method: "POST",

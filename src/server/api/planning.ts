@@ -15,8 +15,10 @@
 // GET /api/deadlines?year=2023[&municipality=] → 200
 //   { municipalityCode, fiscalYear, deadlines: [{ phase, dueDate, updatedAt, updatedBy }],
 //     allowed: { read, open, setDeadlines } }
-// PUT /api/deadlines { municipality?, year, phase: "plan"|"evaluation", dueDate: "YYYY-MM-DD"|null }
-//   → 200 { municipalityCode, fiscalYear, phase, dueDate }   (null clears it)
+// PUT /api/deadlines { municipality?, year, phase: "plan"|"evaluation", dueDate: "YYYY-MM-DD"|null,
+//   department?: id }  → 200 { municipalityCode, fiscalYear, phase, dueDate, departmentId? }
+//   (null clears it; with department, that department's own deadline, overriding the
+//   municipality's for it; GET lists them as departmentDeadlines)
 // POST /api/fiscal-years { municipality?, year } → 201 when drafts were made, else 200:
 //   { municipalityCode, fiscalYear, created: [{ departmentId, departmentName, manifestoId,
 //     fromManifestoId }], existing: [{ departmentId, departmentName, manifestoId }], message }
@@ -55,6 +57,8 @@ export const deadlineBody = z.strictObject({
   year: fiscalYearSchema,
   phase: z.enum(PHASES),
   dueDate: calendarDate.nullable(),
+  /** A department's own deadline (its id), overriding the municipality's for it. */
+  department: z.number().int().positive().optional(),
 });
 
 export const fiscalYearBody = z.strictObject({
@@ -108,6 +112,7 @@ export function registerPlanningRoutes(
       fiscalYear: body.year,
       phase: body.phase,
       dueDate: body.dueDate,
+      departmentId: body.department,
     });
   });
 

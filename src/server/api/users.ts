@@ -53,6 +53,8 @@ export const updateUserBody = z
     role: z.enum(ROLES).optional(),
     departmentId: departmentId.nullable().optional(),
     disabled: z.boolean().optional(),
+    /** Where the account's notifications go; null or "" removes it. */
+    email: z.string().max(254).nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, {
     message: "must name at least one field to change",

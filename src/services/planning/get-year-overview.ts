@@ -3,7 +3,7 @@
 // its manifesto's phase and state, the phase's deadline and whether it is late, the last
 // change and who made it, the assessment's warnings, and what the caller may do. Department
 // roles get their own department's row only (the query is scoped, not filtered after).
-import { listDeadlines } from "../../db/repositories/deadlines.ts";
+import { listDeadlines, listDepartmentDeadlines } from "../../db/repositories/deadlines.ts";
 import {
   lastChangeActors,
   listFiscalYears,
@@ -35,8 +35,10 @@ export interface OverviewDepartment {
   phase: Phase | null;
   state: string | null;
   stateLabel: string | null;
-  /** The due date of the row's phase, `YYYY-MM-DD`. */
+  /** The due date of the row's phase, `YYYY-MM-DD`: the department's own, else the municipality's. */
   deadline: string | null;
+  /** Whether `deadline` is the department's own (issue 14). */
+  ownDeadline: boolean;
   overdue: boolean;
   lastChange: { at: Date; by: string | null; byName: string | null } | null;
   /** Assessment warnings (null: no manifesto, or a stored document this build cannot read). */
@@ -89,6 +91,9 @@ export async function getYearOverview(
     plan: dueDates.find((d) => d.phase === "plan")?.dueDate ?? null,
     evaluation: dueDates.find((d) => d.phase === "evaluation")?.dueDate ?? null,
   };
+  const ownDeadlines = await listDepartmentDeadlines(ctx.db, municipality.code, fiscalYear);
+  const ownDeadline = (departmentId: number, phase: Phase) =>
+    ownDeadlines.find((d) => d.departmentId === departmentId && d.phase === phase)?.dueDate ?? null;
   const ids = rows.flatMap((r) => (r.manifesto ? [r.manifesto.id] : []));
   const actors = await lastChangeActors(ctx.db, ids);
   const names = await namesOfActors(ctx.db, [...actors.values()]);
@@ -118,14 +123,17 @@ export async function getYearOverview(
         }).summary
       : undefined;
     const by = m ? (actors.get(m.id) ?? null) : null;
+    const own = phase === null ? null : ownDeadline(row.departmentId, phase);
+    const deadline = phase === null ? null : (own ?? deadlines[phase]);
     return {
       department: { id: row.departmentId, code: row.departmentCode, name: row.departmentName },
       manifesto: m ? { id: m.id, revision: m.revision } : null,
       phase,
       state,
       stateLabel: state !== null && isManifestoState(state) ? STATE_LABELS[state] : null,
-      deadline: phase === null ? null : deadlines[phase],
-      overdue: phase !== null && isOverdue(state, deadlines[phase], today),
+      deadline,
+      ownDeadline: own !== null,
+      overdue: phase !== null && isOverdue(state, deadline, today),
       lastChange: m
         ? { at: m.updatedAt, by, byName: by === null ? null : (names.get(by) ?? null) }
         : null,

@@ -1,6 +1,6 @@
 // The phase deadlines of a municipality's fiscal year: everyone of the municipality reads
 // them (departments work to them); planning and administrators set them.
-import { listDeadlines } from "../../db/repositories/deadlines.ts";
+import { listDeadlines, listDepartmentDeadlines } from "../../db/repositories/deadlines.ts";
 import { PHASES } from "../../domain/deadlines.ts";
 import type { FiscalYearPermissions } from "../../domain/permissions.ts";
 import type { Phase } from "../../domain/workflow.ts";
@@ -19,6 +19,8 @@ export interface YearDeadlines {
   municipalityCode: string;
   fiscalYear: number;
   deadlines: PhaseDeadline[];
+  /** Departments' own deadlines, overriding the municipality's for them. */
+  departmentDeadlines: { departmentId: number; phase: Phase; dueDate: string }[];
   allowed: FiscalYearPermissions;
 }
 
@@ -28,6 +30,7 @@ export async function listYearDeadlines(
 ): Promise<YearDeadlines> {
   const { municipality, allowed } = await municipalityInScope(ctx, input.municipalityCode);
   const rows = await listDeadlines(ctx.db, municipality.code, input.fiscalYear);
+  const own = await listDepartmentDeadlines(ctx.db, municipality.code, input.fiscalYear);
   return {
     municipalityCode: municipality.code,
     fiscalYear: input.fiscalYear,
@@ -40,6 +43,11 @@ export async function listYearDeadlines(
         updatedBy: row?.updatedBy ?? null,
       };
     }),
+    departmentDeadlines: own.map((d) => ({
+      departmentId: d.departmentId,
+      phase: d.phase as Phase,
+      dueDate: d.dueDate,
+    })),
     allowed,
   };
 }

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
 import { findNamedDepartment } from "../../db/repositories/departments.ts";
 import { findDepartmentById } from "../../db/repositories/staff-manifestos.ts";
 import { findUserByUsername, insertUser } from "../../db/repositories/users.ts";
+import { EMAIL_PROBLEM, normaliseEmail } from "../../domain/notifications/email.ts";
 import { userPermissions } from "../../domain/permissions.ts";
 import { isDepartmentRole, isRole, ROLES, type Role, type StaffUser } from "../../domain/roles.ts";
 import { comparisonKey } from "../../domain/text.ts";
@@ -25,6 +26,8 @@ export interface NewUser {
   department?: string | undefined;
   /** Or the department by its id (the staff API), which must be the municipality's. */
   departmentId?: number | undefined;
+  /** Where notifications go (issue 14); none when absent or empty. */
+  email?: string | null | undefined;
 }
 
 export async function createUser(
@@ -56,6 +59,8 @@ export async function createUser(
       problems.push({ path: "department", message: `is only for department roles, not ${role}` });
     }
   }
+  const email = normaliseEmail(input.email);
+  if (email === undefined) problems.push({ path: "email", message: EMAIL_PROBLEM });
   if (problems.length > 0) throw new ValidationError("アカウントを作成できません", problems);
   checkPasswordPolicy(input.password);
 
@@ -103,6 +108,7 @@ export async function createUser(
       role,
       municipalityCode: input.municipalityCode,
       departmentId,
+      email: email ?? null,
     });
     await recordAuditEvent(tx, {
       actor: ctx.actor,

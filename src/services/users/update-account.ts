@@ -4,6 +4,7 @@
 // demoted or locked out themselves by a slip could not undo it). Disabling ends the
 // account's sessions in the same transaction.
 import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
+import { findEmail } from "../../db/repositories/notification-preferences.ts";
 import { deleteSessionsOfUser } from "../../db/repositories/sessions.ts";
 import { findDepartmentById } from "../../db/repositories/staff-manifestos.ts";
 import {
@@ -12,6 +13,7 @@ import {
   type UserRow,
   updateUserAccount,
 } from "../../db/repositories/users.ts";
+import { EMAIL_PROBLEM, normaliseEmail } from "../../domain/notifications/email.ts";
 import { accountPermissions, canAdministerUsers } from "../../domain/permissions.ts";
 import { isDepartmentRole, type Role } from "../../domain/roles.ts";
 import { AppError, NotFoundError, ValidationError } from "../../errors.ts";
@@ -23,6 +25,8 @@ export interface AccountPatch {
   role?: Role | undefined;
   departmentId?: number | null | undefined;
   disabled?: boolean | undefined;
+  /** Where the account's notifications go (issue 14); null or "" removes it. */
+  email?: string | null | undefined;
 }
 
 function refused(field: string, message: string): ValidationError {
@@ -77,6 +81,15 @@ export async function updateAccount(
   note("role", user.role, role);
   note("departmentId", user.departmentId, departmentId);
   note("disabled", user.disabled, patch.disabled);
+  if (patch.email !== undefined) {
+    const email = normaliseEmail(patch.email);
+    if (email === undefined) throw refused("email", EMAIL_PROBLEM);
+    // The audit trail says that the address changed, not the address itself.
+    if (email !== (await findEmail(ctx.db, id))) {
+      change.email = email;
+      diff.email = { from: "…", to: email === null ? null : "…" };
+    }
+  }
   if ((change.role !== undefined || change.departmentId !== undefined) && !allowed.changeRole) {
     throw new AppError("forbidden", "自分自身の役割や部局は変更できません");
   }

@@ -13,6 +13,7 @@ import { manifestoPermissions } from "../../domain/permissions.ts";
 import { scopeOf } from "../../domain/roles.ts";
 import { AppError, NotFoundError, ValidationError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
+import { notifyComment } from "../notifications/notify-comment.ts";
 import { commentText } from "./move-manifesto.ts";
 
 /**
@@ -87,6 +88,18 @@ export async function addComment(
       municipalityCode: found.municipalityCode,
       manifestoId,
       detail: { commentId: comment.id, goalNumber, parentId: comment.parentId },
+    });
+    await notifyComment(tx, {
+      actor: ctx.actor,
+      actorIsOfDepartment: ctx.user.departmentId === found.departmentId,
+      comment,
+      manifesto: {
+        id: manifestoId,
+        municipalityCode: found.municipalityCode,
+        departmentId: found.departmentId,
+        departmentName: found.departmentName,
+        fiscalYear: found.fiscalYear,
+      },
     });
     return comment;
   });

@@ -18,6 +18,7 @@ import {
 } from "../../domain/workflow.ts";
 import { AppError, NotFoundError, ValidationError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
+import { notifyMove } from "../notifications/notify-move.ts";
 
 export const COMMENT_MAX_LENGTH = 4000;
 
@@ -139,7 +140,7 @@ export async function moveManifesto(
     };
     await alongside?.(move);
     const updatedAt = await updateManifestoState(tx, id, to);
-    await insertTransition(tx, {
+    const transitionId = await insertTransition(tx, {
       manifestoId: id,
       action,
       fromState: from,
@@ -154,6 +155,21 @@ export async function moveManifesto(
       municipalityCode: locked.municipality_code,
       manifestoId: id,
       detail: { from, to, revision: move.revision, ...(comment !== undefined && { comment }) },
+    });
+    // Told in the same transaction: a move that commits is never left unannounced.
+    await notifyMove(tx, {
+      transitionId,
+      action,
+      to,
+      actor: ctx.actor,
+      comment: comment ?? null,
+      manifesto: {
+        id,
+        municipalityCode: locked.municipality_code,
+        departmentId: locked.department_id,
+        departmentName: locked.department_name,
+        fiscalYear: locked.fiscal_year,
+      },
     });
     return { id, action, from, state: to, revision: move.revision, updatedAt };
   });

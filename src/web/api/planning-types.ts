@@ -13,6 +13,8 @@ export interface OverviewRow {
   state: string | null;
   stateLabel: string | null;
   deadline: string | null;
+  /** The department's own deadline, overriding the municipality's. */
+  ownDeadline?: boolean;
   overdue: boolean;
   lastChange: { at: string; by: string | null; byName: string | null } | null;
   warnings: number | null;

@@ -5,6 +5,7 @@ import { Navigate } from "react-router";
 import { useApi } from "../api/use-api.ts";
 import type { MunicipalityList } from "../pages/admin/admin-types.ts";
 import { ManifestoListPage } from "../pages/manifesto-list.tsx";
+import { TodoPanel } from "../pages/todo/todo-panel.tsx";
 import { useSignedIn } from "./session.tsx";
 
 function AdminHome() {
@@ -27,5 +28,5 @@ export function HomePage() {
   if (user.role === "planning") {
     return <Navigate to="/overview" replace />;
   }
-  return <ManifestoListPage />;
+  return <ManifestoListPage before={<TodoPanel />} />;
 }

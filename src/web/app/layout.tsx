@@ -4,6 +4,7 @@ import { NavLink, Outlet } from "react-router";
 import { ROLE_LABELS } from "../../domain/roles.ts";
 import { Announcer } from "../components/announcer.tsx";
 import { SecondFactorPage } from "../pages/second-factor.tsx";
+import { TodoCount } from "../pages/todo/todo-panel.tsx";
 import { useFocusOnNavigation } from "./page-focus.ts";
 import { useSession, useSignedIn } from "./session.tsx";
 import { SessionTimeout } from "./session-timeout.tsx";
@@ -55,6 +56,14 @@ export function Layout() {
                     <NavLink to="/import">取り込み</NavLink>
                   </li>
                 )}
+                {user.municipalityCode !== null && (
+                  <li>
+                    <NavLink to="/todo">
+                      対応待ち
+                      <TodoCount />
+                    </NavLink>
+                  </li>
+                )}
                 {user.role === "admin" && (
                   <li>
                     <NavLink to="/users">ユーザー管理</NavLink>
@@ -72,6 +81,7 @@ export function Layout() {
             <span>
               {user.displayName ?? user.username}（{ROLE_LABELS[user.role]}）
             </span>
+            {!mustEnrol && <NavLink to="/notifications">通知設定</NavLink>}
             {!mustEnrol && <NavLink to="/password">パスワード変更</NavLink>}
             {!mustEnrol && <NavLink to="/second-factor">二要素認証</NavLink>}
             <button type="button" className="button-link" onClick={() => void signOut()}>

@@ -17,6 +17,8 @@ import { DashboardPage } from "../pages/planning/dashboard-page.tsx";
 import { OverviewPage } from "../pages/planning/overview-page.tsx";
 import { ProgressPage } from "../pages/progress/progress-page.tsx";
 import { SecondFactorPage } from "../pages/second-factor.tsx";
+import { NotificationSettingsPage } from "../pages/todo/notification-settings-page.tsx";
+import { TodoPage } from "../pages/todo/todo-panel.tsx";
 import { UsersPage } from "../pages/users/users-page.tsx";
 import { HomePage } from "./home.tsx";
 import { Layout } from "./layout.tsx";
@@ -32,6 +34,8 @@ export const routes: RouteObject[] = [
       { path: "users", element: <UsersPage /> },
       { path: "password", element: <PasswordPage /> },
       { path: "second-factor", element: <SecondFactorPage /> },
+      { path: "todo", element: <TodoPage /> },
+      { path: "notifications", element: <NotificationSettingsPage /> },
       { path: "manifestos/:id", element: <ManifestoPage /> },
       { path: "manifestos/:id/history", element: <HistoryPage /> },
       { path: "manifestos/:id/progress", element: <ProgressPage /> },

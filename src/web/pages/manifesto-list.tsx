@@ -1,5 +1,6 @@
 // マニフェスト一覧: the manifestos the user may see, newest fiscal year first, grouped by
 // year. Department roles see their own department only (the server scopes the list).
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { formatFiscalYear } from "../../domain/era.ts";
 import { formatDateTime } from "../api/japanese-time.ts";
@@ -15,12 +16,14 @@ function byYear(items: ManifestoListItem[]): [number, ManifestoListItem[]][] {
   return [...years.entries()].sort((a, b) => b[0] - a[0]);
 }
 
-export function ManifestoListPage() {
+/** `before`: what the home page shows above the list (the to-do list). */
+export function ManifestoListPage(props: { before?: ReactNode }) {
   usePageTitle("マニフェスト一覧");
   const loaded = useApi<{ manifestos: ManifestoListItem[] }>("/api/manifestos");
   return (
     <>
       <h1>マニフェスト一覧</h1>
+      {props.before}
       <LoadState loaded={loaded}>
         {({ manifestos }) =>
           manifestos.length === 0 ? (

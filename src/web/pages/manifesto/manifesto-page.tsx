@@ -28,6 +28,7 @@ import { EditorContext, type EditorContextValue, fieldId, type Removal } from ".
 import { type EditMode, GoalCard } from "./goal-card.tsx";
 import { ManifestoComments } from "./goal-comments.tsx";
 import { PLAN_ITEM_LIST_ID, TAG_LIST_ID } from "./goal-editor.tsx";
+import { OpenComments } from "./open-comments.tsx";
 import {
   DocumentHeader,
   OrphanNotice,
@@ -258,6 +259,7 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
           <span>リビジョン {autosave.saved.revision}</span>
         </p>
       </header>
+      <OpenComments manifestoId={manifesto.id} />
 
       {mode === "correct" && (
         <p className="alert alert-warning" role="status">

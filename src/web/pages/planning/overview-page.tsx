@@ -11,6 +11,7 @@ import { LoadState } from "../../components/load-state.tsx";
 import { usePageTitle } from "../../components/page-title.tsx";
 import { BlankDraftsButton } from "../admin/blank-drafts-button.tsx";
 import { NotSetUp } from "../admin/not-set-up.tsx";
+import { TodoPanel } from "../todo/todo-panel.tsx";
 import { BookletPanel } from "./booklet-panel.tsx";
 import { DeadlinesForm } from "./deadlines-form.tsx";
 import { OpeningResult, OpenYearButton } from "./open-year.tsx";
@@ -143,6 +144,7 @@ export function OverviewPage() {
   return (
     <>
       <h1>全体状況</h1>
+      {municipality !== null && <TodoPanel />}
       {municipality === null ? (
         <>
           <p>表示する自治体の団体コードを入力してください。</p>

@@ -110,6 +110,7 @@ function Row({ row }: { row: OverviewRow }) {
       </td>
       <td>
         {row.deadline ? formatDay(row.deadline) : <span className="muted">未設定</span>}
+        {row.ownDeadline && <span className="muted">（部局の期限）</span>}
         {row.overdue && (
           <>
             {" "}
