@@ -172,3 +172,44 @@ export async function listOpenThreadMessages(
     createdAt: new Date(r.created_at),
   }));
 }
+
+export interface PublishedForProgress {
+  id: number;
+  fiscalYear: number;
+  departmentId: number;
+  departmentName: string;
+  state: string;
+  /** The states of its progress reports, any order. */
+  reportStates: string[];
+}
+
+/** Published plans in scope with their progress reports' states: whose report is owed. */
+export async function listPublishedForProgress(
+  db: Db,
+  scope: TodoScope,
+): Promise<PublishedForProgress[]> {
+  const rows = await inScope(db, scope)
+    .select(["m.id", "m.fiscal_year", "m.department_id", "m.department_name", "m.state"])
+    .where("m.state", "=", "published")
+    .orderBy("m.fiscal_year", "desc")
+    .orderBy("m.department_name_key")
+    .execute();
+  if (rows.length === 0) return [];
+  const reports = await db
+    .selectFrom("progress_reports")
+    .select(["manifesto_id", "state"])
+    .where(
+      "manifesto_id",
+      "in",
+      rows.map((r) => r.id),
+    )
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    fiscalYear: r.fiscal_year,
+    departmentId: r.department_id,
+    departmentName: r.department_name,
+    state: r.state,
+    reportStates: reports.filter((p) => p.manifesto_id === r.id).map((p) => p.state),
+  }));
+}
