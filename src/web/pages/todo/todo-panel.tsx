@@ -11,6 +11,15 @@ import { useApi } from "../../api/use-api.ts";
 import { LoadState } from "../../components/load-state.tsx";
 import { usePageTitle } from "../../components/page-title.tsx";
 
+/**
+ * A badge naming the kind where the title alone could be taken for another: a progress
+ * report's day reads like the plan's deadline, so its items say 中間報告.
+ */
+const KIND_BADGES: Record<string, string> = {
+  progress_report: "中間報告",
+  progress_report_late: "中間報告",
+};
+
 interface TodoList {
   items: TodoItem[];
   count: number;
@@ -33,7 +42,13 @@ export function TodoPanel(props: { headingLevel?: 1 | 2 }) {
           ) : (
             <ul className="todo-items">
               {items.map((item) => (
-                <li key={item.id} className={item.overdue ? "todo-item todo-overdue" : "todo-item"}>
+                <li
+                  key={item.id}
+                  className={`todo-item todo-${item.source}${item.overdue ? " todo-overdue" : ""}`}
+                >
+                  {KIND_BADGES[item.source] && (
+                    <span className="badge todo-kind">{KIND_BADGES[item.source]}</span>
+                  )}
                   <Link to={item.href}>{item.title}</Link>
                   {item.overdue && <span className="badge badge-overdue">期限超過</span>}
                   <p>{item.detail}</p>
