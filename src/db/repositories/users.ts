@@ -9,6 +9,8 @@ export interface UserRow {
   municipalityCode: string | null;
   departmentId: number | null;
   departmentName: string | null;
+  /** Where the account's notifications go; null for none. */
+  email: string | null;
   disabled: boolean;
   createdAt: Date;
 }
@@ -30,6 +32,7 @@ function baseQuery(db: Db) {
       "u.municipality_code",
       "u.department_id",
       "d.name as department_name",
+      "u.email",
       "u.disabled_at",
       "u.created_at",
     ]);
@@ -46,6 +49,7 @@ function toUserRow(r: BaseRow): UserRow {
     municipalityCode: r.municipality_code,
     departmentId: r.department_id,
     departmentName: r.department_name,
+    email: r.email,
     disabled: r.disabled_at !== null,
     createdAt: r.created_at,
   };

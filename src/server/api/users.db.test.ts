@@ -124,6 +124,28 @@ describe("POST /api/users", () => {
     ]);
   });
 
+  it("creates an account with an e-mail address, shown in the list; refuses a malformed one", async () => {
+    const dept = await departmentId(M1, "企画部");
+    const base = { role: "department_editor", departmentId: dept, password: PASSWORD };
+    const bad = await call(admin, "POST", "/api/users", {
+      ...base,
+      username: "mail-bad",
+      email: "not-an-address",
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toHaveProperty("email");
+    const r = await call(admin, "POST", "/api/users", {
+      ...base,
+      username: "mail-tanto",
+      email: " tanto@example.lg.jp ",
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().user.email).toBe("tanto@example.lg.jp");
+    const list = (await call(admin, "GET", "/api/users")).json();
+    const row = list.users.find((u: { username: string }) => u.username === "mail-tanto");
+    expect(row.email).toBe("tanto@example.lg.jp");
+  });
+
   it("refuses a password shorter than the policy, naming the field", async () => {
     const r = await call(admin, "POST", "/api/users", {
       username: "short-pass",

@@ -8,9 +8,9 @@
 //            department: { id, name }|null, disabled: boolean, createdAt: ISO,
 //            allowed: { read, manage, changeRole, disable, resetPassword } }
 // POST /api/users { username, displayName?, role, municipality?: code|null, departmentId?,
-//   password } → 201 { user: User }   (municipality omitted: the administrator's own)
+//   email?: string|null, password } → 201 { user: User }   (municipality omitted: the administrator's own)
 // PATCH /api/users/:id { displayName?: string|null, role?, departmentId?: number|null,
-//   disabled? } → 200 { user: User }
+//   disabled?, email?: string|null } → 200 { user: User }
 // POST /api/users/:id/password { password } → 200 { revokedSessions: number }
 //
 // Not an administrator: 403. An account outside the administrator's municipality: 404.
@@ -44,6 +44,8 @@ export const createUserBody = z.strictObject({
   role: z.enum(ROLES),
   municipality: municipalityCodeSchema.nullable().optional(),
   departmentId: departmentId.nullable().optional(),
+  /** Where the account's notifications go; omitted, null or "": none. */
+  email: z.string().max(254).nullable().optional(),
   password,
 });
 
@@ -76,6 +78,7 @@ function presentUser(u: AccountView) {
     municipalityCode: u.municipalityCode,
     department:
       u.departmentId === null ? null : { id: u.departmentId, name: u.departmentName ?? "" },
+    email: u.email,
     disabled: u.disabled,
     createdAt: u.createdAt.toISOString(),
     allowed: u.allowed,
@@ -102,6 +105,7 @@ export function registerUserRoutes(
       role: body.role,
       municipalityCode: body.municipality,
       departmentId: body.departmentId,
+      email: body.email,
       password: body.password,
     });
     return reply.status(201).send({ user: presentUser(user) });

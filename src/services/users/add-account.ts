@@ -17,6 +17,7 @@ export interface NewAccount {
   /** Omitted: the administrator's own municipality. null: an installation administrator. */
   municipalityCode?: string | null | undefined;
   departmentId?: number | null | undefined;
+  email?: string | null | undefined;
   password: string;
 }
 
@@ -54,6 +55,7 @@ export async function addAccount(ctx: StaffContext, input: NewAccount): Promise<
         password: input.password,
         role: input.role,
         municipalityCode,
+        email: input.email,
         ...(departmentId !== null && { departmentId }),
       },
       ctx.user,

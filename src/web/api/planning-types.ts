@@ -89,6 +89,7 @@ export interface Account {
   roleLabel: string;
   municipalityCode: string | null;
   department: { id: number; name: string } | null;
+  email: string | null;
   disabled: boolean;
   createdAt: string;
   allowed: AccountPermissions;

@@ -8,6 +8,7 @@ import type { Account, AccountList } from "../../api/planning-types.ts";
 import { Dialog } from "../../components/dialog.tsx";
 import { controlProps, DepartmentOptions, Field, RoleOptions } from "./account-fields.tsx";
 import {
+  checkEmail,
   checkPassword,
   type FieldErrors,
   fieldErrorsFrom,
@@ -47,6 +48,7 @@ export function EditAccountDialog({
   const [displayName, setDisplayName] = useState(account.displayName ?? "");
   const [role, setRole] = useState<Role>(account.role);
   const [departmentId, setDepartmentId] = useState(String(account.department?.id ?? ""));
+  const [email, setEmail] = useState(account.email ?? "");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,8 +65,16 @@ export function EditAccountDialog({
       setFailure(["入力内容を確認してください。"]);
       return;
     }
+    const emailErrors = checkEmail(email);
+    if (emailErrors.email) {
+      setErrors(emailErrors);
+      setFailure(["入力内容を確認してください。"]);
+      return;
+    }
     setErrors({});
     const patch: Record<string, unknown> = {};
+    const address = email.trim() === "" ? null : email.trim();
+    if (address !== account.email) patch.email = address;
     const name = displayName.trim() === "" ? null : displayName.trim();
     if (name !== account.displayName) patch.displayName = name;
     if (canPlace) {
@@ -131,6 +141,20 @@ export function EditAccountDialog({
           >
             <DepartmentOptions departments={list.departments} />
           </select>
+        </Field>
+        <Field
+          id={f("email")}
+          label="メールアドレス"
+          error={errors.email}
+          hint="通知メールの送り先。空にすると送りません"
+        >
+          <input
+            {...controlProps(f("email"), errors.email, true)}
+            type="email"
+            autoComplete="off"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </Field>
         <div className="dialog-actions">
           <button type="submit" className="button-primary" disabled={busy}>

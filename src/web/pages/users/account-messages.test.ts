@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkNewAccount, checkPassword, fieldErrorsFrom } from "./account-messages.ts";
+import { checkEmail, checkNewAccount, checkPassword, fieldErrorsFrom } from "./account-messages.ts";
 
 const ok = {
   username: "iga.editor",
@@ -30,6 +30,14 @@ describe("checkNewAccount", () => {
     expect(checkNewAccount({ ...ok, username: "" }).username).toBe("ユーザー名を入力してください");
     expect(checkNewAccount({ ...ok, role: "root" }).role).toBe("役割を選んでください");
   });
+  it("checks the e-mail address as the server does; none is allowed", () => {
+    expect(checkNewAccount({ ...ok, email: "iga@example.lg.jp" })).toEqual({});
+    expect(checkNewAccount({ ...ok, email: "  " })).toEqual({});
+    expect(checkNewAccount({ ...ok, email: "iga.example.lg.jp" }).email).toContain(
+      "tanaka@example.lg.jp",
+    );
+    expect(checkEmail("a b@example.jp").email).toBeDefined();
+  });
   it("counts characters, not UTF-16 units, when it says how long a password is", () => {
     expect(checkPassword("𠮷𠮷𠮷", "𠮷𠮷𠮷").password).toContain("いま3文字");
   });
@@ -42,11 +50,13 @@ describe("fieldErrorsFrom", () => {
       { path: "departmentId", message: "is required for the role department_head" },
       { path: "password", message: "must be at least 12 characters" },
       { path: "municipality", message: "must be 6 digits" },
+      { path: "email", message: "must be an e-mail address such as tanaka@example.lg.jp" },
     ]);
     expect(errors).toEqual({
       username: "このユーザー名は使えません。別のユーザー名にしてください",
       department: "この役割には部局を選んでください",
       password: "12文字以上で入力してください",
+      email: "メールアドレスは tanaka@example.lg.jp のように入力してください",
     });
     expect(other).toHaveLength(1);
     expect(other[0]).toContain("municipality");

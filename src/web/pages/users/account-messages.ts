@@ -1,5 +1,6 @@
 // The account forms' checks before sending, and the server's refusals of an account field in
 // Japanese, keyed by the form's field names.
+import { EMAIL_PROBLEM, normaliseEmail } from "../../../domain/notifications/email.ts";
 import { ROLES, type Role } from "../../../domain/roles.ts";
 import type { FieldProblem } from "../../api/client.ts";
 import { japaneseMessage } from "../../api/japanese-messages.ts";
@@ -9,6 +10,7 @@ export type AccountField =
   | "displayName"
   | "role"
   | "department"
+  | "email"
   | "password"
   | "confirm";
 
@@ -39,14 +41,22 @@ export function checkPassword(password: string, confirm: string): FieldErrors {
   return errors;
 }
 
+const EMAIL_TEXT = "メールアドレスは tanaka@example.lg.jp のように入力してください";
+
+/** The address as typed (trimmed; empty is none, which is allowed): the same rule as the server. */
+export function checkEmail(email: string): FieldErrors {
+  return normaliseEmail(email) === undefined ? { email: EMAIL_TEXT } : {};
+}
+
 export function checkNewAccount(input: {
   username: string;
   role: string;
   departmentId: string;
+  email?: string;
   password: string;
   confirm: string;
 }): FieldErrors {
-  const errors: FieldErrors = {};
+  const errors: FieldErrors = { ...checkEmail(input.email ?? "") };
   if (input.username === "") errors.username = "ユーザー名を入力してください";
   else if (!USERNAME.test(input.username)) {
     errors.username = "ユーザー名は3〜64文字の半角英数字と . _ @ - で、英数字で始めてください";
@@ -64,6 +74,7 @@ const FIELD_OF_PATH: Record<string, AccountField> = {
   role: "role",
   department: "department",
   departmentId: "department",
+  email: "email",
   password: "password",
 };
 
@@ -78,6 +89,7 @@ function accountMessage(field: AccountField, message: string): string {
   if (/^is only for department roles/.test(message)) {
     return "部局を選べるのは部局長と部局の担当者だけです";
   }
+  if (message === EMAIL_PROBLEM) return EMAIL_TEXT;
   if (/^is not a department of/.test(message)) return "この自治体の部局ではありません";
   if (/^an installation administrator can only be admin/.test(message)) {
     return "システム全体の管理者は管理者の役割のままにしてください";

@@ -20,6 +20,7 @@ const EMPTY = {
   displayName: "",
   role: "department_editor",
   departmentId: "",
+  email: "",
   password: "",
   confirm: "",
 };
@@ -71,6 +72,7 @@ export function NewAccountDialog({
         role: form.role,
         ...(municipality && { municipality }),
         departmentId: department ? Number(form.departmentId) : null,
+        ...(form.email.trim() !== "" && { email: form.email.trim() }),
         password: form.password,
       });
       setForm(EMPTY);
@@ -146,6 +148,20 @@ export function NewAccountDialog({
             >
               <DepartmentOptions departments={list.departments} />
             </select>
+          </Field>
+          <Field
+            id={f("email")}
+            label="メールアドレス（任意）"
+            error={errors.email}
+            hint="通知メールの送り先。本人が設定画面で変えることもできます"
+          >
+            <input
+              {...controlProps(f("email"), errors.email, true)}
+              type="email"
+              autoComplete="off"
+              value={form.email}
+              onChange={(e) => set("email")(e.target.value)}
+            />
           </Field>
           <Field
             id={f("password")}
