@@ -14,6 +14,7 @@ import { NotSetUp } from "../admin/not-set-up.tsx";
 import { TodoPanel } from "../todo/todo-panel.tsx";
 import { BookletPanel } from "./booklet-panel.tsx";
 import { DeadlinesForm } from "./deadlines-form.tsx";
+import { DepartmentDeadlinesForm } from "./department-deadlines-form.tsx";
 import { OpeningResult, OpenYearButton } from "./open-year.tsx";
 import { yearIsEmpty } from "./overview-rows.ts";
 import { OverviewTable } from "./overview-table.tsx";
@@ -119,6 +120,14 @@ function OverviewBody({
         editable={overview.allowed.setDeadlines}
         onSaved={reload}
       />
+      {overview.allowed.setDeadlines && (
+        <DepartmentDeadlinesForm
+          municipality={municipality}
+          year={overview.fiscalYear}
+          departments={overview.departments.map((r) => r.department)}
+          onSaved={reload}
+        />
+      )}
       {overview.allowed.open && !empty && (
         <BookletPanel
           municipality={overview.municipality.code}
