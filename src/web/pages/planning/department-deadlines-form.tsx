@@ -46,7 +46,7 @@ export function DepartmentDeadlinesForm({
         </p>
       )}
       {loaded.data && (
-        <table className="department-deadlines">
+        <table className="table department-deadlines">
           <thead>
             <tr>
               <th scope="col">部局</th>
