@@ -120,3 +120,35 @@ export function deadlineMessage(
 export function mentionsIn(body: string): string[] {
   return [...body.matchAll(/(?:^|[^\w@])@([\p{L}\p{N}_.-]{1,64})/gu)].map((m) => m[1] ?? "");
 }
+
+/** A department's mid-year progress report (中間報告) due in 7 days, tomorrow, or past. */
+export function progressReportMessage(
+  when: "deadline_7d" | "deadline_1d" | "overdue",
+  m: ManifestoRef,
+  dueDate: string,
+): Message {
+  const t = title(m);
+  const [y, mo, d] = dueDate.split("-").map(Number);
+  const due = `${y}年${mo}月${d}日`;
+  const link = `/staff/manifestos/${m.id}/progress`;
+  switch (when) {
+    case "deadline_7d":
+      return {
+        subject: `【Tassei】中間報告の期限まで7日です: ${t}`,
+        body: `「${t}」の中間報告の提出期限は ${due} です（あと7日）。進捗を入力して提出してください。`,
+        link,
+      };
+    case "deadline_1d":
+      return {
+        subject: `【Tassei】中間報告の期限は明日です: ${t}`,
+        body: `「${t}」の中間報告の提出期限は明日 ${due} です。`,
+        link,
+      };
+    case "overdue":
+      return {
+        subject: `【Tassei】中間報告の期限を過ぎています: ${t}`,
+        body: `「${t}」の中間報告の提出期限（${due}）を過ぎています。できるだけ早く提出してください。`,
+        link,
+      };
+  }
+}

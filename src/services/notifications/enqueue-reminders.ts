@@ -1,4 +1,4 @@
-// The 9:00 run: deadline reminders for the day, written once each (the key holds the day),
+// The 9:00 run: deadline and progress-report reminders for the day, written once each (the key holds the day),
 // then every account's digest of the day gathered. Run again the same day — a restart, two
 // processes — it adds nothing.
 import { listEffectiveDeadlines } from "../../db/repositories/deadlines.ts";
@@ -9,6 +9,7 @@ import { addDays, deadlineReminder } from "../../domain/notifications/calendar.t
 import { deadlineMessage } from "../../domain/notifications/messages.ts";
 import { DEPARTMENT_ROLES } from "../../domain/roles.ts";
 import { enqueueNotification } from "./enqueue.ts";
+import { enqueueProgressReminders } from "./enqueue-progress-reminders.ts";
 
 /** Weekly overdue reminders stop after this many days: a year left behind is not news. */
 const OVERDUE_REMINDER_DAYS = 90;
@@ -44,6 +45,8 @@ export async function enqueueReminders(
       ),
     );
   }
+  // Before the digests are gathered, so a report reminder taken as a digest goes today.
+  reminders += await enqueueProgressReminders(db, day);
   const digests = await gatherDigests(db, day);
   return { reminders, digests };
 }

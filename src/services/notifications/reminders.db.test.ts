@@ -115,4 +115,49 @@ describe("the 9:00 reminder run", () => {
     ]);
     expect(smtp.received[0]?.text).toContain("締切（2026年6月15日）を過ぎています");
   });
+
+  it("reminds the department's editors of a progress report due in 7 days, tomorrow and late, once each", async () => {
+    await db.ctx.db.deleteFrom("notifications").execute();
+    await db.ctx.db
+      .updateTable("manifestos")
+      .set({ state: "published" })
+      .where("id", "=", setup.manifestoId)
+      .execute();
+    const progress = async () =>
+      (await rows()).filter((r) => r.kind === "progress_report_due").map((r) => r.username);
+    // The default day is 31 October of the fiscal year.
+    await enqueueReminders(db.ctx.db, `${year}-10-23`);
+    expect(await progress()).toEqual([]);
+    await enqueueReminders(db.ctx.db, `${year}-10-24`);
+    await enqueueReminders(db.ctx.db, `${year}-10-24`); // a restart the same morning
+    expect(await progress()).toEqual(["editor"]);
+    await enqueueReminders(db.ctx.db, `${year}-10-30`);
+    await enqueueReminders(db.ctx.db, `${year}-11-01`);
+    expect(await progress()).toEqual(["editor", "editor", "editor"]);
+    const subjects = await db.ctx.db
+      .selectFrom("notifications")
+      .select(["subject", "link"])
+      .where("kind", "=", "progress_report_due")
+      .orderBy("id")
+      .execute();
+    expect(subjects.map((s) => s.subject.split(":")[0])).toEqual([
+      "【Tassei】中間報告の期限まで7日です",
+      "【Tassei】中間報告の期限は明日です",
+      "【Tassei】中間報告の期限を過ぎています",
+    ]);
+    expect(subjects[0]?.link).toBe(`/staff/manifestos/${setup.manifestoId}/progress`);
+    // Once the report is submitted, nothing more (8 November would be the weekly reminder).
+    await db.ctx.db
+      .insertInto("progress_reports")
+      .values({
+        manifesto_id: setup.manifestoId,
+        state: "submitted",
+        current_revision: 1,
+        entries: JSON.stringify([]),
+        submitted_at: new Date(`${year}-11-02T00:00:00Z`),
+      })
+      .execute();
+    await enqueueReminders(db.ctx.db, `${year}-11-08`);
+    expect(await progress()).toHaveLength(3);
+  });
 });
