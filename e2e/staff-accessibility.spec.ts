@@ -109,6 +109,9 @@ test.describe("axe finds no violation", () => {
       await expect(page.getByRole("heading", { level: 1, name: "全体状況" })).toBeVisible();
       await loaded(page);
       await expect(page.getByRole("link", { name: SECOND_DEPARTMENT, exact: true })).toBeVisible();
+      // A department's own deadline is set here too (issue 14 item 4).
+      await expect(page.getByRole("heading", { name: "部局ごとの期限" })).toBeVisible();
+      await expect(page.getByLabel(`${SECOND_DEPARTMENT}の計画の期限`)).toBeVisible();
       await expectNoAxeViolations(page);
       await screenshot(page, testInfo, "overview");
 
@@ -143,7 +146,9 @@ test.describe("axe finds no violation", () => {
       await page.getByRole("button", { name: "ユーザーを追加", exact: true }).click();
       const dialog = page.getByRole("dialog", { name: "ユーザーを追加" });
       await expect(dialog).toBeVisible();
+      await expect(dialog.getByLabel("メールアドレス（任意）")).toBeVisible();
       await expectNoAxeViolations(page);
+      await screenshot(page, testInfo, "new-account");
     });
   });
 });
