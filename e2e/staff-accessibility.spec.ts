@@ -114,6 +114,12 @@ test.describe("axe finds no violation", () => {
       await expect(page.getByLabel(`${SECOND_DEPARTMENT}の計画の期限`)).toBeVisible();
       await expectNoAxeViolations(page);
       await screenshot(page, testInfo, "overview");
+      await screenshot(
+        page,
+        testInfo,
+        "department-deadlines",
+        page.getByRole("heading", { name: "部局ごとの期限" }),
+      );
 
       await page.getByRole("link", { name: "ダッシュボード", exact: true }).click();
       await expect(page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();

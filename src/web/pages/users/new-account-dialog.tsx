@@ -150,20 +150,6 @@ export function NewAccountDialog({
             </select>
           </Field>
           <Field
-            id={f("email")}
-            label="メールアドレス（任意）"
-            error={errors.email}
-            hint="通知メールの送り先。本人が設定画面で変えることもできます"
-          >
-            <input
-              {...controlProps(f("email"), errors.email, true)}
-              type="email"
-              autoComplete="off"
-              value={form.email}
-              onChange={(e) => set("email")(e.target.value)}
-            />
-          </Field>
-          <Field
             id={f("password")}
             label="初期パスワード"
             error={errors.password}
@@ -184,6 +170,20 @@ export function NewAccountDialog({
               autoComplete="new-password"
               value={form.confirm}
               onChange={(e) => set("confirm")(e.target.value)}
+            />
+          </Field>
+          <Field
+            id={f("email")}
+            label="メールアドレス（任意）"
+            error={errors.email}
+            hint="通知メールの送り先。本人が設定画面で変えることもできます"
+          >
+            <input
+              {...controlProps(f("email"), errors.email, true)}
+              type="email"
+              autoComplete="off"
+              value={form.email}
+              onChange={(e) => set("email")(e.target.value)}
             />
           </Field>
         </div>
