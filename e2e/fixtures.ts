@@ -39,6 +39,10 @@ export const portalPaths = (portal: Portal) => {
     search: (q: string) => `${page(`./${IGA.code}/search`)}?q=${seg(q)}`,
   };
 };
+
+/** The address of a page of `paths` as the browser shows it on either portal. */
+export const pageUrl = (portal: Portal, path: string): RegExp =>
+  new RegExp(portal === "static" ? `${path}/(index\\.html)?$` : `${path}$`);
 export const paths = {
   municipality: `/${IGA.code}`,
   year: `/${IGA.code}/2023`,
