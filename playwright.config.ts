@@ -21,7 +21,7 @@ export default defineConfig<PortalOptions>({
     // tests that need the live server carry the tag @live-only.
     {
       name: "static-export",
-      testMatch: ["search.spec.ts", "citizen-path.spec.ts"],
+      testMatch: ["search.spec.ts", "citizen-path.spec.ts", "no-javascript.spec.ts"],
       grepInvert: /@live-only/,
       use: { portal: "static" },
     },
