@@ -1,7 +1,7 @@
 // A citizen goes from the top page to a goal, its indicator's chart, and the downloads.
 import fs from "node:fs";
 import type { Download } from "@playwright/test";
-import { expect, paths, test } from "./fixtures.ts";
+import { expect, pageUrl, paths, test } from "./fixtures.ts";
 import { demoText, IGA, SATISFACTION, SATISFACTION_2024 } from "./test-data.ts";
 
 async function downloadedBytes(download: Download): Promise<Buffer> {
@@ -9,11 +9,12 @@ async function downloadedBytes(download: Download): Promise<Buffer> {
   return fs.readFileSync(file);
 }
 
-test("from / to goal 1, its indicator's chart and the downloads", async ({ page }) => {
-  await page.goto("/");
+// Also run against the static export (project "static-export" in playwright.config.ts).
+test("from / to goal 1, its indicator's chart and the downloads", async ({ page, portal }) => {
+  await page.goto("./");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("部局マニフェスト");
   await page.getByRole("link", { name: IGA.label }).click();
-  await expect(page).toHaveURL(new RegExp(`/${IGA.code}$`));
+  await expect(page).toHaveURL(pageUrl(portal, `/${IGA.code}`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("伊賀市の部局マニフェスト");
 
   await page.getByRole("link", { name: "2023（令和5）年度", exact: true }).click();
@@ -21,7 +22,7 @@ test("from / to goal 1, its indicator's chart and the downloads", async ({ page 
     "2023（令和5）年度の部局マニフェスト",
   );
   await page.getByRole("link", { name: "総務部", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${paths.manifesto}$`));
+  await expect(page).toHaveURL(pageUrl(portal, paths.manifesto));
 
   // Goal 1 with its self-evaluation and, in plain words, the target it missed.
   const goal1 = page.getByRole("region", { name: "目標1 伝わる広報と市民の市政参画の促進" });
@@ -49,7 +50,7 @@ test("from / to goal 1, its indicator's chart and the downloads", async ({ page 
   await expect(rows.nth(2)).toContainText(`${SATISFACTION_2024}%`);
 
   await page.goBack();
-  await expect(page).toHaveURL(new RegExp(`${paths.manifesto}$`));
+  await expect(page).toHaveURL(pageUrl(portal, paths.manifesto));
   const downloads = page.getByRole("region", { name: "ダウンロード" });
 
   const [json] = await Promise.all([

@@ -188,6 +188,20 @@ describe("OpenID Connect", () => {
     }
   });
 
+  for (const [what, how] of [
+    ["issued for another client (wrong audience)", { audience: "another-client" }],
+    ["unsigned (alg none)", "unsigned"],
+  ] as const) {
+    it(`refuses an ID token ${what}, with no session`, async () => {
+      const back = await idp.signIn(await startAt("iga-oidc"), "suzuki");
+      idp.tamperNextIdToken(how);
+      const r = await returnTo(back);
+      expect(r.statusCode).toBe(303);
+      expect(r.headers.location).toBe("/staff/?sign-in-error=invalid_response");
+      expect(r.headers["set-cookie"]).toBeUndefined();
+    });
+  }
+
   it("refuses an unknown account unless the provider provisions, then maps its group to a role", async () => {
     const refused = await returnTo(await idp.signIn(await startAt("iga-oidc"), "tanaka"));
     expect(refused.headers.location).toBe("/staff/?sign-in-error=unknown_account");

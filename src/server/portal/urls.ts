@@ -31,6 +31,12 @@ export const urls = {
   indicator: (code: string, id: number) => `/${seg(code)}/indicators/${id}`,
 };
 
+/**
+ * The same name for a link's `download` attribute: a static web server serving the export
+ * sends no Content-Disposition, and the browser would save `manifesto.json`.
+ */
+export const downloadName = (fileName: string): string => fileName.replace(BIDI_CONTROLS, "");
+
 /** `242161-2023-総務部.json`: a file name for Content-Disposition. */
 export function contentDisposition(fileName: string): string {
   // Bidi controls would let a name read as another ("report\u202Efdp.exe"): left out.

@@ -4,7 +4,7 @@ import type { PublicManifestoView } from "../../../services/portal/get-public-ma
 import { html } from "../html.ts";
 import { page } from "../layout.ts";
 import { STATE_WORDS, shareMet } from "../present.ts";
-import { departmentSlug, urls } from "../urls.ts";
+import { departmentSlug, downloadName, urls } from "../urls.ts";
 import { correctionAnchor, correctionsSection } from "./corrections.ts";
 import { goalSection } from "./goal.ts";
 
@@ -39,6 +39,9 @@ export function manifestoPage(
   const goalAssessment = (n: number) => view.assessment.goals.find((g) => g.number === n);
   const latestCorrection = view.corrections[0];
   const download = (ext: "json" | "xlsx" | "pdf") => urls.download(m.code, year, slug, ext);
+  // The names the live portal gives in Content-Disposition (downloads.ts), for the export.
+  const saveAs = (ext: string) =>
+    downloadName(`${m.code}-${year}-${view.stored.departmentName}.${ext}`);
   const here = urls.manifesto(m.code, year, slug);
   const tagHref = (tag: string) => `${here}?tag=${encodeURIComponent(tag)}`;
   const ctx = {
@@ -69,10 +72,10 @@ ${evaluated ? html`<dt>達成目標の達成</dt><dd>${shareMet({ met, unknown, 
 <section class="downloads" aria-labelledby="downloads-heading">
 <h2 id="downloads-heading">ダウンロード</h2>
 <ul>
-${options.pdf ? html`<li><a href="${download("pdf")}" download>PDF（印刷用の様式）</a></li>` : ""}
-<li><a href="${download("xlsx")}" download>Excel（.xlsx）</a></li>
-<li><a href="${download("json")}" download>JSON（tassei.manifesto/v1）</a></li>
-<li><a href="${urls.openData(m.code, year)}" download>${formatFiscalYear(year)}の全部局のオープンデータ（CSV）</a></li>
+${options.pdf ? html`<li><a href="${download("pdf")}" download="${saveAs("pdf")}">PDF（印刷用の様式）</a></li>` : ""}
+<li><a href="${download("xlsx")}" download="${saveAs("xlsx")}">Excel（.xlsx）</a></li>
+<li><a href="${download("json")}" download="${saveAs("json")}">JSON（tassei.manifesto/v1）</a></li>
+<li><a href="${urls.openData(m.code, year)}" download="${downloadName(`${m.code}-${year}-opendata.csv`)}">${formatFiscalYear(year)}の全部局のオープンデータ（CSV）</a></li>
 </ul>
 </section>
 ${

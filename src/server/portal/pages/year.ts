@@ -5,7 +5,7 @@ import type { ManifestoSummary } from "../../../services/portal/summarise.ts";
 import { html } from "../html.ts";
 import { page, scrollTable } from "../layout.ts";
 import { levelBadge, STATE_WORDS, shareMet } from "../present.ts";
-import { departmentSlug, urls } from "../urls.ts";
+import { departmentSlug, downloadName, urls } from "../urls.ts";
 import { searchForm } from "./search.ts";
 
 export function summaryTable(
@@ -79,7 +79,7 @@ ${consistencyTable(`${year}の部局別の自己評価と実績の一致、達�
 </section>
 <section aria-labelledby="open-data-heading">
 <h2 id="open-data-heading">オープンデータ</h2>
-<p><a href="${urls.openData(m.code, data.fiscalYear)}" download>${year}の全部局の達成目標（CSV、UTF-8）</a></p>
+<p><a href="${urls.openData(m.code, data.fiscalYear)}" download="${downloadName(`${m.code}-${data.fiscalYear}-opendata.csv`)}">${year}の全部局の達成目標（CSV、UTF-8）</a></p>
 </section>
 <section aria-labelledby="search-heading">
 <h2 id="search-heading">この年度を検索</h2>
