@@ -24,7 +24,9 @@ afterAll(async () => {
 
 const demo = ["--municipality", "242161", "--year", "2023"];
 
-describe("tassei export --format xlsx and csv, import of .xlsx", () => {
+// Each test runs the command several times as a child process (seconds each through tsx, more
+// on a busy machine): a test of its own time limit, not of speed.
+describe("tassei export --format xlsx and csv, import of .xlsx", { timeout: 300_000 }, () => {
   it("writes a workbook that opens, and imports back to the same manifesto", async () => {
     const file = path.join(dir, "somu.xlsx");
     const r = runCli(

@@ -35,7 +35,9 @@ const differing = (out: Goals) =>
     .filter((g) => g.findings.some((f) => f.code === "level_differs_from_expected"))
     .map((g) => g.number);
 
-describe("tassei municipality set --level-rules", () => {
+// Each test runs the command several times as a child process (seconds each through tsx, more
+// on a busy machine): a test of its own time limit, not of speed.
+describe("tassei municipality set --level-rules", { timeout: 300_000 }, () => {
   it("stores the rules, shows them, and assess tells where the level differs", () => {
     expect(runCli(["import", DEMO_FILE], t.env).status).toBe(0);
     const before = JSON.parse(runCli([...assessArgs, "--json"], t.env).stdout) as Goals;

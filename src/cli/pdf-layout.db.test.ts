@@ -27,7 +27,9 @@ const show = () =>
 const set = (...args: string[]) =>
   runCli(["municipality", "set", "--municipality", "240001", ...args], t.env);
 
-describe("tassei municipality set --pdf-layout", () => {
+// Each test runs the command several times as a child process (seconds each through tsx, more
+// on a busy machine): a test of its own time limit, not of speed.
+describe("tassei municipality set --pdf-layout", { timeout: 300_000 }, () => {
   it("chooses a preset or the municipality's own columns, and goes back to the default", () => {
     expect(runCli(["import", EXTENSION_FIXTURES.prefecture], t.env).status).toBe(0);
     expect(show().pdfLayout).toEqual({ preset: "manifesto" });
