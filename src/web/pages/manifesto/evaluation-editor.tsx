@@ -13,6 +13,8 @@ import {
 } from "../../../domain/manifesto/schema.ts";
 import { circled, japaneseMessage } from "../../api/japanese-messages.ts";
 import { type Path, setIn, updateIn } from "./document-ops.ts";
+import { newBudgetLine } from "./extension-rows.ts";
+import { ExtensionRowsEditor } from "./extension-rows-editor.tsx";
 import {
   FieldErrors,
   fieldId,
@@ -272,6 +274,22 @@ export function GoalEvaluationEditor(props: {
         ) : (
           <p className="field-hint">段階を選ぶと、理由を入力できます。</p>
         )}
+        {/* The goal's budget, not the evaluation's: it stays when the level is cleared. */}
+        <ExtensionRowsEditor
+          path={[...goalPath, "budget"]}
+          legend="予算"
+          place={props.place}
+          itemName={(i) => `予算 ${i + 1}`}
+          addLabel="予算を追加"
+          columns={[
+            { key: "label", label: "区分", kind: "text" },
+            { key: "amount", label: "金額", kind: "number" },
+            { key: "unit", label: "単位", kind: "text" },
+            { key: "fiscalYear", label: "年度（西暦）", kind: "year", optional: true },
+          ]}
+          newRow={newBudgetLine}
+          max={LIMITS.budget}
+        />
       </div>
       <Findings goalNumber={goal.number} assessment={props.assessment} />
     </div>

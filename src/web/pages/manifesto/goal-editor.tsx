@@ -4,12 +4,11 @@
 import { LIMITS } from "../../../domain/manifesto/schema.ts";
 import { TextField } from "./fields.tsx";
 import { ListEditor } from "./list-editor.tsx";
-import { TargetsEditor } from "./target-editor.tsx";
+import { TAG_LIST_ID, TargetsEditor } from "./target-editor.tsx";
 
 /** The datalist of the municipality's plan structure（施策・基本事業）, rendered by the page. */
 export const PLAN_ITEM_LIST_ID = "plan-item-suggestions";
-/** The datalist of tags (SDGs, 指標の分類, the document's vocabularies), rendered by the page. */
-export const TAG_LIST_ID = "tag-suggestions";
+export { TAG_LIST_ID };
 
 export function GoalPlanEditor({ index, place }: { index: number; place: string }) {
   const goalPath = ["goals", index] as const;
