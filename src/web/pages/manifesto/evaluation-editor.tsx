@@ -13,8 +13,7 @@ import {
 } from "../../../domain/manifesto/schema.ts";
 import { circled, japaneseMessage } from "../../api/japanese-messages.ts";
 import { type Path, setIn, updateIn } from "./document-ops.ts";
-import { newBudgetLine } from "./extension-rows.ts";
-import { ExtensionRowsEditor } from "./extension-rows-editor.tsx";
+import { BudgetEditor } from "./extension-rows-editor.tsx";
 import {
   FieldErrors,
   fieldId,
@@ -182,6 +181,8 @@ export function GoalEvaluationEditor(props: {
   place: string;
   scale: EvaluationScale;
   assessment: GoalAssessment | undefined;
+  /** False when the plan's form, which has the budget rows, is on the page as well. */
+  withBudget: boolean;
 }) {
   const { doc } = useEditor();
   const goal = doc.goals[props.index] as Goal;
@@ -274,22 +275,8 @@ export function GoalEvaluationEditor(props: {
         ) : (
           <p className="field-hint">段階を選ぶと、理由を入力できます。</p>
         )}
-        {/* The goal's budget, not the evaluation's: it stays when the level is cleared. */}
-        <ExtensionRowsEditor
-          path={[...goalPath, "budget"]}
-          legend="予算"
-          place={props.place}
-          itemName={(i) => `予算 ${i + 1}`}
-          addLabel="予算を追加"
-          columns={[
-            { key: "label", label: "区分", kind: "text" },
-            { key: "amount", label: "金額", kind: "number" },
-            { key: "unit", label: "単位", kind: "text" },
-            { key: "fiscalYear", label: "年度（西暦）", kind: "year", optional: true },
-          ]}
-          newRow={newBudgetLine}
-          max={LIMITS.budget}
-        />
+        {/* 決算見込額 at the year end; the plan's form has the same rows when it is open too. */}
+        {props.withBudget && <BudgetEditor index={props.index} place={props.place} />}
       </div>
       <Findings goalNumber={goal.number} assessment={props.assessment} />
     </div>

@@ -3,7 +3,7 @@
 import { formatFiscalYear } from "../../../domain/era.ts";
 import { LIMITS } from "../../../domain/manifesto/schema.ts";
 import { getIn, type Path } from "./document-ops.ts";
-import { addRow, removeRow } from "./extension-rows.ts";
+import { addRow, newBudgetLine, removeRow } from "./extension-rows.ts";
 import { fieldId, NumberField, TextField, useEditor } from "./fields.tsx";
 
 interface Column {
@@ -104,5 +104,27 @@ export function ExtensionRowsEditor(props: {
         <span aria-hidden="true">＋</span> {props.addLabel}
       </button>
     </fieldset>
+  );
+}
+
+/** A goal's 予算 (当初予算額, 決算見込額 …): the goal's, not the evaluation's. */
+export function BudgetEditor({ index, place }: { index: number; place: string }) {
+  return (
+    <ExtensionRowsEditor
+      path={["goals", index, "budget"]}
+      legend="予算"
+      place={place}
+      itemName={(i) => `予算 ${i + 1}`}
+      addLabel="予算を追加"
+      columns={[
+        { key: "label", label: "区分", kind: "text" },
+        { key: "amount", label: "金額", kind: "number" },
+        { key: "unit", label: "単位", kind: "text" },
+        { key: "fiscalYear", label: "年度（西暦）", kind: "year", optional: true },
+      ]}
+      newRow={newBudgetLine}
+      max={LIMITS.budget}
+      hint="当初予算額・決算見込額など、公表する区分ごとに。"
+    />
   );
 }

@@ -2,6 +2,7 @@
 // on the left, 目標の達成水準 (現在の状態 → 達成目標 → 目標が達成した状態) in the middle, the means
 // on the right. Tablets get one column in the same order.
 import { LIMITS } from "../../../domain/manifesto/schema.ts";
+import { BudgetEditor } from "./extension-rows-editor.tsx";
 import { TextField } from "./fields.tsx";
 import { ListEditor } from "./list-editor.tsx";
 import { TAG_LIST_ID, TargetsEditor } from "./target-editor.tsx";
@@ -142,6 +143,7 @@ export function GoalPlanEditor({ index, place }: { index: number; place: string 
           multiline
           max={LIMITS.bullets}
         />
+        <BudgetEditor index={index} place={place} />
       </div>
     </div>
   );

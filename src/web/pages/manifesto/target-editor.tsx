@@ -46,8 +46,8 @@ export const COMPARATOR_OPTIONS = [
 
 // Absent means the fiscal year (4月〜3月), as in every document written before the key.
 const PERIOD_OPTIONS = [
-  { value: "fiscal", label: "年度（4月〜3月）" },
-  { value: "calendar", label: "暦年（1月〜12月）" },
+  { value: "fiscal", label: "年度（4〜3月）" },
+  { value: "calendar", label: "暦年（1〜12月）" },
 ];
 
 /** The datalist of tags (SDGs, 指標の分類, the document's vocabularies), rendered by the page. */
