@@ -71,6 +71,11 @@ export function searchForm(options: {
   facets?: FacetOptions;
   /** Fixed conditions, e.g. the year of the page the form is on. */
   hidden?: Record<string, string>;
+  /**
+   * The tag chooser: on the served search page only. The static export's search runs in the
+   * browser over an index without tags, and the short forms of other pages lead there too.
+   */
+  tags?: boolean;
 }): Html {
   const f = options.filters ?? {};
   const facets = options.facets;
@@ -78,7 +83,7 @@ export function searchForm(options: {
 ${Object.entries(options.hidden ?? {}).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
 <div class="field field-q"><label for="q">キーワード</label>
 <input id="q" name="q" type="search" value="${options.text}" maxlength="200" autocomplete="off"></div>
-${select("tag", "タグ（SDGs・指標の分類）", TAG_OPTIONS, f.tag)}
+${options.tags ? select("tag", "タグ（SDGs・指標の分類）", TAG_OPTIONS, f.tag) : ""}
 ${
   facets
     ? html`<fieldset class="filters"><legend>絞り込み</legend>
@@ -188,7 +193,7 @@ ${data.hits.length === 0 ? html`<p>${asked}に一致する目標は見つかり�
         ? `${m.name}の部局マニフェストを検索`
         : "部局マニフェストを検索",
     breadcrumbs: crumbs,
-    body: html`${searchForm({ action, text: data.text, filters: data.filters, ...(data.facets && { facets: data.facets }) })}
+    body: html`${searchForm({ action, text: data.text, filters: data.filters, tags: !inBrowser, ...(data.facets && { facets: data.facets }) })}
 ${results}`,
   });
 }
