@@ -62,6 +62,8 @@ export interface GoalSearch {
   /** NFKC form of a policy reference as written (`7-1-1`). */
   policyRef?: string;
   level?: number;
+  /** `sdg:12`: goals carrying the tag themselves or on one of their targets. */
+  tag?: string;
   limit: number;
   /**
    * 1–2-character words found in so many goals (commonShortWords) that walking the goals in
@@ -188,6 +190,18 @@ export function publicGoalSearchQuery(db: Db, q: GoalSearch) {
     query = query.where(sql<SqlBool>`${q.policyRef} = any(s.policy_refs)`);
   }
   if (q.level !== undefined) query = query.where("s.level", "=", q.level);
+  if (q.tag !== undefined) {
+    // Read from the goal in its published revision: search_goals has no tags column (the
+    // extensions added none), so a search by tag alone reads the goals its other filters keep.
+    const tag = JSON.stringify([q.tag]);
+    query = query.where(sql<SqlBool>`exists (
+      select 1 from manifesto_revisions rt
+       where rt.manifesto_id = s.manifesto_id and rt.revision = s.revision
+         and (coalesce(rt.document -> 'goals' -> s.position -> 'tags', '[]') @> ${tag}::jsonb
+           or exists (select 1 from jsonb_array_elements(
+                        coalesce(rt.document -> 'goals' -> s.position -> 'targets', '[]')) as t
+                       where coalesce(t -> 'tags', '[]') @> ${tag}::jsonb)))`);
+  }
   const hits = query
     .orderBy("m.fiscal_year", "desc")
     .orderBy("m.municipality_code")

@@ -1,5 +1,6 @@
 // Checks on what arrives in a portal URL. An address that names nothing is a 404; a query
 // string that cannot be read is a 400. Both are answered with a page, never a 500.
+import { tagRefSchema } from "../../domain/manifesto/schema.ts";
 import { AppError, NotFoundError } from "../../errors.ts";
 import { MAX_QUERY_LENGTH } from "../../services/portal/search-public-goals.ts";
 
@@ -44,6 +45,8 @@ export interface SearchQuery {
   department?: string;
   policy?: string;
   level?: number;
+  /** `sdg:12`, as the manifesto page's tag filter writes it. */
+  tag?: string;
 }
 
 function one(query: Record<string, unknown>, name: string, max: number): string | undefined {
@@ -64,8 +67,12 @@ export function searchQuery(query: unknown): SearchQuery {
   const level = one(q, "level", 3);
   const department = one(q, "department", 200);
   const policy = one(q, "policy", 50);
+  const tag = one(q, "tag", 81);
   if (year !== undefined && !/^\d{4}$/.test(year)) {
     throw new BadRequestError("年度は4桁の西暦で指定してください（例：2023）。");
+  }
+  if (tag !== undefined && !tagRefSchema.safeParse(tag).success) {
+    throw new BadRequestError("タグは sdg:12 のように「分類:番号」で指定してください。");
   }
   if (level !== undefined && !/^\d{1,3}$/.test(level)) {
     throw new BadRequestError("自己評価は数字で指定してください。");
@@ -76,5 +83,6 @@ export function searchQuery(query: unknown): SearchQuery {
     ...(level !== undefined && { level: Number(level) }),
     ...(department !== undefined && { department }),
     ...(policy !== undefined && { policy }),
+    ...(tag !== undefined && { tag }),
   };
 }

@@ -74,3 +74,48 @@ describe("a city's results table on the portal", () => {
     expect(page).not.toContain("タグで絞り込む");
   });
 });
+
+describe("the public search by tag", () => {
+  beforeAll(async () => {
+    // A second department of the same year: goal 1 has SDG 12 itself, goal 2 on a target only.
+    const other = extensionFixture("prefecture");
+    other.department = { ...other.department, name: "農林水産部" };
+    const [first, second] = other.goals;
+    if (!first || !second) throw new Error("the fixture has fewer goals");
+    first.title = "県産農産物の地産地消";
+    second.title = "漁業資源の適正な管理";
+    second.tags = ["sdg:14"];
+    const target = second.targets?.[0];
+    if (!target) throw new Error("the fixture's goal 2 has no target");
+    target.tags = ["sdg:12"];
+    other.goals = [first, second];
+    await importManifesto(t.ctx, other, { published: true });
+  });
+
+  it("finds every goal with SDG 12 across the departments, without a keyword", async () => {
+    for (const address of ["/search?tag=sdg%3A12", "/240001/search?tag=sdg%3A12&year=2024"]) {
+      const { body, text: page } = await text(address);
+      expectWellFormedPage(body, "検索結果");
+      expect(page).toContain("検索結果：3件");
+      expect(page).toContain("食品ロス削減とごみの排出抑制");
+      expect(page).toContain("県産農産物の地産地消");
+      expect(page).toContain("漁業資源の適正な管理");
+      expect(page).not.toContain("大気環境の監視と光化学スモッグ対策");
+      expect(page).not.toContain("希少野生動植物の保護");
+      expect(body).toMatch(/<option value="sdg:12" selected>/);
+    }
+  });
+
+  it("combines the tag with words, and refuses a tag not written vocabulary:tag", async () => {
+    const { text: page } = await text(`/search?q=${encodeURIComponent("地産地消")}&tag=sdg%3A12`);
+    expect(page).toContain("検索結果：1件");
+    // The word is highlighted in the title, so its text is split around the mark.
+    expect(page).toContain("県産農産物の");
+    const none = await text("/search?tag=sdg%3A17");
+    expect(none.text).toContain("タグ「SDGs 17");
+    expect(none.text).toContain("に一致する目標は見つかりませんでした。");
+    const bad = await app.inject({ method: "GET", url: "/search?tag=SDG12" });
+    expect(bad.statusCode).toBe(400);
+    expect(visibleText(bad.body)).toContain("タグは sdg:12 のように");
+  });
+});

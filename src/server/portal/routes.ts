@@ -60,12 +60,16 @@ export function registerPages(
       text: q.text,
       ...(q.year !== undefined && { fiscalYear: q.year }),
       ...(q.level !== undefined && { level: q.level }),
+      ...(q.tag !== undefined && { tag: q.tag }),
     });
     return sendPage(
       reply,
       searchPage({
         text: q.text,
-        filters: { ...(q.year !== undefined && { year: q.year }) },
+        filters: {
+          ...(q.year !== undefined && { year: q.year }),
+          ...(q.tag !== undefined && { tag: q.tag }),
+        },
         ...result,
       }),
     );
@@ -86,6 +90,7 @@ export function registerPages(
       ...(q.department !== undefined && { department: q.department }),
       ...(q.policy !== undefined && { policyRef: q.policy }),
       ...(q.level !== undefined && { level: q.level }),
+      ...(q.tag !== undefined && { tag: q.tag }),
     });
     // After the search, which brings the search rows up to date first.
     const facets = await listSearchFacets(ctx, code);

@@ -27,6 +27,8 @@ export interface PublicSearchInput {
   department?: string;
   policyRef?: string;
   level?: number;
+  /** `sdg:12`: with it, the words may be left out (every goal with the tag). */
+  tag?: string;
 }
 
 export interface PublicSearchHit {
@@ -51,7 +53,7 @@ export async function searchPublicManifestos(
   input: PublicSearchInput,
 ): Promise<{ words: string[]; hits: PublicSearchHit[]; truncated: boolean }> {
   const words = searchWords(input.text.slice(0, MAX_QUERY_LENGTH));
-  if (words.length === 0) return { words, hits: [], truncated: false };
+  if (words.length === 0 && input.tag === undefined) return { words, hits: [], truncated: false };
   const commonWords = await commonShortWords(ctx.db, words, COMMON_WORD_GOALS);
   const rows = await searchPublicGoals(ctx.db, {
     words,
@@ -62,6 +64,7 @@ export async function searchPublicManifestos(
     ...(input.department !== undefined && { department: departmentRef(input.department) }),
     ...(input.policyRef !== undefined && { policyRef: nfkc(input.policyRef).trim() }),
     ...(input.level !== undefined && { level: input.level }),
+    ...(input.tag !== undefined && { tag: input.tag }),
   });
   const hits = rows
     .slice(0, SEARCH_LIMIT)

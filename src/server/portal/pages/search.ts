@@ -1,6 +1,7 @@
 import { formatFiscalYear } from "../../../domain/era.ts";
 import { DEFAULT_SCALE } from "../../../domain/manifesto/default-scale.ts";
 import type { EvaluationScale, Goal } from "../../../domain/manifesto/schema.ts";
+import { BUILT_IN_VOCABULARIES, tagLabel } from "../../../domain/manifesto/tags.ts";
 import type { PublicSearchHit } from "../../../services/portal/search-public-goals.ts";
 import { containsAny, highlight } from "../highlight.ts";
 import { type Html, html } from "../html.ts";
@@ -13,7 +14,17 @@ export interface SearchFilters {
   department?: string;
   policy?: string;
   level?: number;
+  /** `sdg:12`: the manifesto page's tag filter, across every published manifesto. */
+  tag?: string;
 }
+
+/** The built-in tags (SDGs 1–17, 指標の分類) a citizen can search by without typing a word. */
+const TAG_OPTIONS = BUILT_IN_VOCABULARIES.flatMap((v) =>
+  v.tags.map((t) => ({
+    value: `${v.id}:${t.id}`,
+    label: tagLabel(BUILT_IN_VOCABULARIES, `${v.id}:${t.id}`),
+  })),
+);
 
 export interface FacetOptions {
   years: number[];
@@ -60,6 +71,11 @@ export function searchForm(options: {
   facets?: FacetOptions;
   /** Fixed conditions, e.g. the year of the page the form is on. */
   hidden?: Record<string, string>;
+  /**
+   * The tag chooser: on the served search page only. The static export's search runs in the
+   * browser over an index without tags, and the short forms of other pages lead there too.
+   */
+  tags?: boolean;
 }): Html {
   const f = options.filters ?? {};
   const facets = options.facets;
@@ -67,6 +83,7 @@ export function searchForm(options: {
 ${Object.entries(options.hidden ?? {}).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
 <div class="field field-q"><label for="q">キーワード</label>
 <input id="q" name="q" type="search" value="${options.text}" maxlength="200" autocomplete="off"></div>
+${options.tags ? select("tag", "タグ（SDGs・指標の分類）", TAG_OPTIONS, f.tag) : ""}
 ${
   facets
     ? html`<fieldset class="filters"><legend>絞り込み</legend>
@@ -145,7 +162,13 @@ export function searchPage(data: {
 }): string {
   const m = data.municipality;
   const action = m ? urls.municipalitySearch(m.code) : urls.search();
-  const searched = data.words.length > 0;
+  const tag = data.filters.tag;
+  const searched = data.words.length > 0 || tag !== undefined;
+  // What was asked for, in words: the keyword, the tag, or both.
+  const asked = [
+    ...(data.text.trim() !== "" ? [`「${data.text}」`] : []),
+    ...(tag !== undefined ? [`タグ「${tagLabel(BUILT_IN_VOCABULARIES, tag)}」`] : []),
+  ].join("・");
   const inBrowser = data.inBrowser;
   const results = inBrowser
     ? html`<div id="search-results" data-index-href="${urls.searchIndex(inBrowser.municipalityCode)}" data-root-href="${urls.home()}">
@@ -158,19 +181,19 @@ export function searchPage(data: {
       : html`<section aria-labelledby="results-heading">
 <h2 id="results-heading">検索結果：${data.hits.length}${data.truncated ? "件以上" : "件"}</h2>
 ${data.truncated ? html`<p>結果が多いため、先頭の${data.hits.length}件を表示しています。条件を絞り込んでください。</p>` : ""}
-${data.hits.length === 0 ? html`<p>「${data.text}」に一致する目標は見つかりませんでした。</p>` : html`<ol class="hits">${data.hits.map((h) => hitItem(h, data.words, !m))}</ol>`}
+${data.hits.length === 0 ? html`<p>${asked}に一致する目標は見つかりませんでした。</p>` : html`<ol class="hits">${data.hits.map((h) => hitItem(h, data.words, !m))}</ol>`}
 </section>`;
   const crumbs: Crumb[] = [{ label: "トップ", href: urls.home() }];
   if (m) crumbs.push({ label: m.name, href: urls.municipality(m.code) });
   crumbs.push({ label: "検索" });
   return page({
     title: searched
-      ? `「${data.text}」の検索結果`
+      ? `${asked}の検索結果`
       : m
         ? `${m.name}の部局マニフェストを検索`
         : "部局マニフェストを検索",
     breadcrumbs: crumbs,
-    body: html`${searchForm({ action, text: data.text, filters: data.filters, ...(data.facets && { facets: data.facets }) })}
+    body: html`${searchForm({ action, text: data.text, filters: data.filters, tags: !inBrowser, ...(data.facets && { facets: data.facets }) })}
 ${results}`,
   });
 }

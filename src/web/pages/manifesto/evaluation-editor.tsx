@@ -13,6 +13,7 @@ import {
 } from "../../../domain/manifesto/schema.ts";
 import { circled, japaneseMessage } from "../../api/japanese-messages.ts";
 import { type Path, setIn, updateIn } from "./document-ops.ts";
+import { BudgetEditor } from "./extension-rows-editor.tsx";
 import {
   FieldErrors,
   fieldId,
@@ -180,6 +181,8 @@ export function GoalEvaluationEditor(props: {
   place: string;
   scale: EvaluationScale;
   assessment: GoalAssessment | undefined;
+  /** False when the plan's form, which has the budget rows, is on the page as well. */
+  withBudget: boolean;
 }) {
   const { doc } = useEditor();
   const goal = doc.goals[props.index] as Goal;
@@ -272,6 +275,8 @@ export function GoalEvaluationEditor(props: {
         ) : (
           <p className="field-hint">段階を選ぶと、理由を入力できます。</p>
         )}
+        {/* 決算見込額 at the year end; the plan's form has the same rows when it is open too. */}
+        {props.withBudget && <BudgetEditor index={props.index} place={props.place} />}
       </div>
       <Findings goalNumber={goal.number} assessment={props.assessment} />
     </div>

@@ -81,6 +81,7 @@ export function GoalCard(props: {
             place={place}
             scale={props.scale}
             assessment={props.assessment}
+            withBudget={!planEditable}
           />
         </section>
       ) : (

@@ -2,14 +2,14 @@
 // on the left, 目標の達成水準 (現在の状態 → 達成目標 → 目標が達成した状態) in the middle, the means
 // on the right. Tablets get one column in the same order.
 import { LIMITS } from "../../../domain/manifesto/schema.ts";
+import { BudgetEditor } from "./extension-rows-editor.tsx";
 import { TextField } from "./fields.tsx";
 import { ListEditor } from "./list-editor.tsx";
-import { TargetsEditor } from "./target-editor.tsx";
+import { TAG_LIST_ID, TargetsEditor } from "./target-editor.tsx";
 
 /** The datalist of the municipality's plan structure（施策・基本事業）, rendered by the page. */
 export const PLAN_ITEM_LIST_ID = "plan-item-suggestions";
-/** The datalist of tags (SDGs, 指標の分類, the document's vocabularies), rendered by the page. */
-export const TAG_LIST_ID = "tag-suggestions";
+export { TAG_LIST_ID };
 
 export function GoalPlanEditor({ index, place }: { index: number; place: string }) {
   const goalPath = ["goals", index] as const;
@@ -143,6 +143,7 @@ export function GoalPlanEditor({ index, place }: { index: number; place: string 
           multiline
           max={LIMITS.bullets}
         />
+        <BudgetEditor index={index} place={place} />
       </div>
     </div>
   );

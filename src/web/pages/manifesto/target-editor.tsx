@@ -21,6 +21,8 @@ import {
   setIn,
   updateIn,
 } from "./document-ops.ts";
+import { newLongTerm, newReference } from "./extension-rows.ts";
+import { ExtensionRowsEditor } from "./extension-rows-editor.tsx";
 import {
   FieldErrors,
   fieldId,
@@ -30,6 +32,7 @@ import {
   TextField,
   useEditor,
 } from "./fields.tsx";
+import { ListEditor } from "./list-editor.tsx";
 import { MoveRemoveButtons } from "./move-remove-buttons.tsx";
 import { TargetChecks } from "./target-checks.tsx";
 
@@ -40,6 +43,15 @@ export const COMPARATOR_OPTIONS = [
   { value: "<", label: "＜ 未満" },
   { value: "=", label: "＝ ちょうど" },
 ] as const satisfies readonly { value: (typeof COMPARATORS)[number]; label: string }[];
+
+// Absent means the fiscal year (4月〜3月), as in every document written before the key.
+const PERIOD_OPTIONS = [
+  { value: "fiscal", label: "年度（4〜3月）" },
+  { value: "calendar", label: "暦年（1〜12月）" },
+];
+
+/** The datalist of tags (SDGs, 指標の分類, the document's vocabularies), rendered by the page. */
+export const TAG_LIST_ID = "tag-suggestions";
 
 const KIND_OPTIONS = [
   { value: "numeric", label: "数値目標（指標と目標値で判定）" },
@@ -141,7 +153,46 @@ export function MeasureFields({ path, place }: { path: Path; place: string }) {
             maxLength={LIMITS.shortText}
           />
           <BaselineFields path={[...measurePath, "baseline"]} place={place} />
+          <SelectField
+            path={[...measurePath, "period"]}
+            label="集計期間"
+            place={place}
+            emptyLabel="指定しない（年度）"
+            options={PERIOD_OPTIONS}
+          />
         </div>
+      )}
+      {target.measure?.kind === "numeric" && (
+        <>
+          <ExtensionRowsEditor
+            path={[...measurePath, "references"]}
+            legend="参考値（基準値のほかの年度の値）"
+            place={place}
+            itemName={(i) => `参考値 ${i + 1}`}
+            addLabel="参考値を追加"
+            columns={[
+              { key: "value", label: "値", kind: "number" },
+              { key: "fiscalYear", label: "年度（西暦）", kind: "year" },
+              { key: "label", label: "名称", kind: "text", optional: true },
+            ]}
+            newRow={newReference}
+            max={LIMITS.references}
+          />
+          <ExtensionRowsEditor
+            path={[...measurePath, "longTerm"]}
+            legend="長期目標（目標年度までの値）"
+            place={place}
+            itemName={(i) => `長期目標 ${i + 1}`}
+            addLabel="長期目標を追加"
+            columns={[
+              { key: "target", label: "目標値", kind: "number" },
+              { key: "fiscalYear", label: "目標年度（西暦）", kind: "year" },
+              { key: "label", label: "名称", kind: "text", optional: true },
+            ]}
+            newRow={newLongTerm}
+            max={LIMITS.references}
+          />
+        </>
       )}
     </div>
   );
@@ -269,6 +320,18 @@ export function TargetsEditor({ goalPath, place }: { goalPath: Path; place: stri
               />
             </div>
             <MeasureFields path={tPath} place={name(i)} />
+            <ListEditor
+              path={[...tPath, "tags"]}
+              legend="タグ"
+              place={name(i)}
+              itemName={(j) => `タグ ${j + 1}`}
+              addLabel="タグを追加"
+              max={LIMITS.tags}
+              placeholder="indicator:outcome"
+              hint="指標の分類は indicator:outcome（成果指標）など。入力すると候補から選べます。"
+              suggestions={TAG_LIST_ID}
+              className="target-tags"
+            />
             <TargetChecks path={tPath} place={name(i)} />
             <FieldErrors
               id={`${tId}-error`}
