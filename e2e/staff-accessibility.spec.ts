@@ -74,7 +74,7 @@ test.describe("axe finds no violation", () => {
 
       await page.getByRole("link", { name: /変更履歴/ }).click();
       await expect(page.getByRole("heading", { level: 1, name: /変更履歴/ })).toBeVisible();
-      await expect(page.getByRole("heading", { name: /リビジョン 1/ })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "リビジョン 1", exact: true })).toBeVisible();
       await expectNoAxeViolations(page);
 
       await page.getByRole("link", { name: "取り込み", exact: true }).click();

@@ -42,7 +42,7 @@ const PAGES: { who: AccountName; visit: (page: Page, check: Check) => Promise<vo
       await loaded(page);
       await check("editor");
       await page.getByRole("link", { name: /変更履歴/ }).click();
-      await expect(page.getByRole("heading", { name: /リビジョン 1/ })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "リビジョン 1", exact: true })).toBeVisible();
       await check("history");
     },
   },

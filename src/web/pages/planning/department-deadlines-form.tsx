@@ -46,34 +46,44 @@ export function DepartmentDeadlinesForm({
         </p>
       )}
       {loaded.data && (
-        <table className="table department-deadlines">
-          <thead>
-            <tr>
-              <th scope="col">部局</th>
-              {DEADLINE_PHASES.map((p) => (
-                <th key={p} scope="col">
-                  {PHASE_LABELS[p]}の期限
-                </th>
+        // Wider than a phone: the scroll area takes the keyboard focus so that it can be
+        // scrolled without a mouse (WCAG 2.1.1, 1.4.10; axe scrollable-region-focusable).
+        <section
+          className="table-scroll"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
+          tabIndex={0}
+          aria-label="部局ごとの期限"
+        >
+          <table className="table department-deadlines">
+            <caption>部局ごとの期限</caption>
+            <thead>
+              <tr>
+                <th scope="col">部局</th>
+                {DEADLINE_PHASES.map((p) => (
+                  <th key={p} scope="col">
+                    {PHASE_LABELS[p]}の期限
+                  </th>
+                ))}
+                <th scope="col">保存</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <OwnDeadlineLine
+                  // A saved date remounts the line, so its inputs start from the saved dates.
+                  key={`${row.department.id}:${row.own.plan}:${row.own.evaluation}`}
+                  row={row}
+                  municipality={municipality}
+                  year={year}
+                  onSaved={() => {
+                    loaded.reload();
+                    onSaved();
+                  }}
+                />
               ))}
-              <th scope="col">保存</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <OwnDeadlineLine
-                // A saved date remounts the line, so its inputs start from the saved dates.
-                key={`${row.department.id}:${row.own.plan}:${row.own.evaluation}`}
-                row={row}
-                municipality={municipality}
-                year={year}
-                onSaved={() => {
-                  loaded.reload();
-                  onSaved();
-                }}
-              />
-            ))}
-          </tbody>
-        </table>
+            </tbody>
+          </table>
+        </section>
       )}
     </section>
   );
