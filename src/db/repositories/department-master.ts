@@ -3,24 +3,12 @@
 // and retirement. departments.name is the newest name; department_names holds every name
 // with the fiscal year it took effect.
 import { sql } from "kysely";
+import type { DepartmentRecord } from "../../domain/master-data/departments.ts";
 import { comparisonKey } from "../../domain/text.ts";
 import type { Db } from "./municipalities.ts";
 import { notifyPublicChange } from "./public-changes.ts";
 
-export interface DepartmentRecord {
-  id: number;
-  code: string | null;
-  name: string;
-  position: number | null;
-  headTitle: string | null;
-  headName: string | null;
-  contactPhone: string | null;
-  contactEmail: string | null;
-  retiredFromYear: number | null;
-  names: { fromYear: number; name: string }[];
-  predecessors: { id: number; name: string; fromYear: number }[];
-  successors: { id: number; name: string; fromYear: number }[];
-}
+export type { DepartmentRecord };
 
 export interface DepartmentFieldsRow {
   headTitle: string | null;

@@ -15,6 +15,20 @@ export interface DepartmentFields {
   contactEmail: string | null;
 }
 
+/**
+ * One department as master data: its fields, order, name history by fiscal year, the
+ * departments it followed or that followed it after a reorganisation, and retirement. The
+ * repository returns it, the API sends it and the administrator's pages read it.
+ */
+export interface DepartmentRecord extends DepartmentFields {
+  id: number;
+  position: number | null;
+  retiredFromYear: number | null;
+  names: { fromYear: number; name: string }[];
+  predecessors: { id: number; name: string; fromYear: number }[];
+  successors: { id: number; name: string; fromYear: number }[];
+}
+
 export interface DepartmentRow extends DepartmentFields {
   /** The order given in the table; rows without one follow in the table's order. */
   order: number | null;

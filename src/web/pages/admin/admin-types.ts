@@ -1,5 +1,6 @@
 // Shapes of the master-data API (src/server/api/master-data.ts) as the pages read them.
 import type { EvaluationScale } from "../../../domain/manifesto/schema.ts";
+import type { DepartmentRecord } from "../../../domain/master-data/departments.ts";
 import type { SetupStep } from "../../../domain/master-data/setup-steps.ts";
 
 export interface MunicipalityList {
@@ -20,20 +21,8 @@ export interface MasterData {
   allowed: { manage: boolean };
 }
 
-export interface Department {
-  id: number;
-  code: string | null;
-  name: string;
-  position: number | null;
-  headTitle: string | null;
-  headName: string | null;
-  contactPhone: string | null;
-  contactEmail: string | null;
-  retiredFromYear: number | null;
-  names: { fromYear: number; name: string }[];
-  predecessors: { id: number; name: string; fromYear: number }[];
-  successors: { id: number; name: string; fromYear: number }[];
-}
+/** A department as GET /api/municipalities/:code/departments sends it. */
+export type Department = DepartmentRecord;
 
 export interface PlanItem {
   code: string;
