@@ -1,22 +1,10 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../test/support/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
+import { describe, expect, it } from "vitest";
+import { CLI_TEST_TIMEOUT_MS, cliScratchPerFile, runCli } from "../../test/support/cli.ts";
 import { DEMO_FILE, demoDocument } from "../../test/support/fixtures.ts";
 
-let t: TestDatabase;
-let dir: string;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await t.close(); // the child processes open it
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-cli-"));
-});
-afterAll(async () => {
-  await t.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const scratch = cliScratchPerFile("tassei-cli-");
 
 const exportArgs = [
   "export",
@@ -28,24 +16,24 @@ const exportArgs = [
   "総務部",
 ];
 
-describe("tassei import / export", () => {
+describe("tassei import / export", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it("imports the demo and exports exactly the same document", () => {
-    const imported = runCli(["import", DEMO_FILE], t.env);
+    const imported = runCli(["import", DEMO_FILE], scratch.env);
     expect(imported.stderr).toBe("");
     expect(imported.status).toBe(0);
     expect(imported.stdout).toContain("242161 2023 総務部 第1版（新規）");
     expect(imported.stdout).toContain("1 件のマニフェストを取り込みました");
-    const out = path.join(dir, "out.json");
-    const exported = runCli([...exportArgs, "--out", out], t.env);
+    const out = path.join(scratch.dir, "out.json");
+    const exported = runCli([...exportArgs, "--out", out], scratch.env);
     expect(exported.status).toBe(0);
     expect(JSON.parse(fs.readFileSync(out, "utf8"))).toStrictEqual(demoDocument());
-    const toStdout = runCli(exportArgs, t.env);
+    const toStdout = runCli(exportArgs, scratch.env);
     expect(JSON.parse(toStdout.stdout)).toStrictEqual(demoDocument());
   });
 
   it("refuses every file when one is invalid, listing each problem with its path (exit 2)", () => {
-    const good = path.join(dir, "good.json");
-    const bad = path.join(dir, "bad.json");
+    const good = path.join(scratch.dir, "good.json");
+    const bad = path.join(scratch.dir, "bad.json");
     const doc = demoDocument();
     doc.fiscalYear = 2030;
     fs.writeFileSync(good, JSON.stringify(doc));
@@ -53,42 +41,42 @@ describe("tassei import / export", () => {
     (broken.municipality as { code: string }).code = "242162";
     (broken.goals[0] as { evaluation: { level: number } }).evaluation.level = 9;
     fs.writeFileSync(bad, JSON.stringify(broken));
-    const notJson = path.join(dir, "not.json");
+    const notJson = path.join(scratch.dir, "not.json");
     fs.writeFileSync(notJson, "{ not json");
-    const r = runCli(["import", good, bad, notJson], t.env);
+    const r = runCli(["import", good, bad, notJson], scratch.env);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${bad}: municipality.code: 検査数字が正しくありません`);
     expect(r.stderr).toContain(`${bad}: goals[0].evaluation.level: 評価基準「`);
     expect(r.stderr).toContain(`${notJson}: $: JSON として読み取れません`);
     expect(r.stderr).toContain("3 件中 2 件のファイルに問題があるため、何も取り込みませんでした");
     // the good file was not imported either
-    const gone = runCli([...exportArgs.slice(0, 4), "2030", ...exportArgs.slice(5)], t.env);
+    const gone = runCli([...exportArgs.slice(0, 4), "2030", ...exportArgs.slice(5)], scratch.env);
     expect(gone.status).toBe(2);
     expect(gone.stderr).toContain("no manifesto");
   });
 
   it("answers a missing file, a bad option and a bad code with exit 2 and a clear message", () => {
-    const missing = runCli(["import", path.join(dir, "nope.json")], t.env);
+    const missing = runCli(["import", path.join(scratch.dir, "nope.json")], scratch.env);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("no such file");
     const badYear = runCli(
       ["export", "--municipality", "242161", "--year", "20x3", "--department", "x"],
-      t.env,
+      scratch.env,
     );
     expect(badYear.status).toBe(2);
     expect(badYear.stderr).toContain("must be a fiscal year");
     const badCode = runCli(
       ["export", "--municipality", "242162", "--year", "2023", "--department", "x"],
-      t.env,
+      scratch.env,
     );
     expect(badCode.status).toBe(2);
     expect(badCode.stderr).toContain("check digit");
-    const unknown = runCli(["import", "--frobnicate"], t.env);
+    const unknown = runCli(["import", "--frobnicate"], scratch.env);
     expect(unknown.status).toBe(2);
   });
 
   it("describes every command and option in --help", () => {
-    const top = runCli(["--help"], t.env);
+    const top = runCli(["--help"], scratch.env);
     expect(top.status).toBe(0);
     for (const cmd of [
       "serve",
@@ -101,7 +89,7 @@ describe("tassei import / export", () => {
     ]) {
       expect(top.stdout).toContain(cmd);
     }
-    const exportHelp = runCli(["export", "--help"], t.env);
+    const exportHelp = runCli(["export", "--help"], scratch.env);
     expect(exportHelp.status).toBe(0);
     for (const opt of ["--municipality", "--year", "--department", "--format", "--out"]) {
       expect(exportHelp.stdout).toContain(opt);
@@ -109,7 +97,9 @@ describe("tassei import / export", () => {
   });
 });
 
-describe("tassei import of targets written as text only (issue #11)", () => {
+describe("tassei import of targets written as text only (issue #11)", {
+  timeout: CLI_TEST_TIMEOUT_MS,
+}, () => {
   it("keeps them as written and flags each, with the code the assessment proposes a measure by", () => {
     const doc = demoDocument();
     doc.fiscalYear = 2025;
@@ -119,21 +109,24 @@ describe("tassei import of targets written as text only (issue #11)", () => {
     if (!target) throw new Error("the demo's first target is missing");
     delete target.measure;
     delete target.result;
-    const file = path.join(dir, "text-only.json");
+    const file = path.join(scratch.dir, "text-only.json");
     fs.writeFileSync(file, JSON.stringify(doc));
-    const r = runCli(["import", file], t.env);
+    const r = runCli(["import", file], scratch.env);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(
       "数値が文章だけに書かれた達成目標 1 件（target_not_structured）: goals[0].targets[0]",
     );
-    const exported = runCli([...exportArgs.slice(0, 4), "2025", ...exportArgs.slice(5)], t.env);
+    const exported = runCli(
+      [...exportArgs.slice(0, 4), "2025", ...exportArgs.slice(5)],
+      scratch.env,
+    );
     const stored = JSON.parse(exported.stdout) as typeof doc;
     expect(stored.goals[0]).toEqual(doc.goals[0]);
   });
 });
 
-describe("tassei assess", () => {
+describe("tassei assess", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   type Out = {
     goals: {
       number: number;
@@ -173,24 +166,27 @@ describe("tassei assess", () => {
   it("assesses stored manifestos of a department, or of a whole year as a list", () => {
     const one = runCli(
       ["assess", "--municipality", "242161", "--year", "2023", "--department", "総務部", "--json"],
-      t.env,
+      scratch.env,
     );
     expect(one.status).toBe(0);
     expectDemoAssessment(JSON.parse(one.stdout));
-    const year = runCli(["assess", "--municipality", "242161", "--year", "2023", "--json"], t.env);
+    const year = runCli(
+      ["assess", "--municipality", "242161", "--year", "2023", "--json"],
+      scratch.env,
+    );
     const list = JSON.parse(year.stdout) as { manifestos: (Out & { department: string })[] };
     expect(list.manifestos.map((m) => m.department)).toEqual(["総務部"]);
     expectDemoAssessment(list.manifestos[0]!);
-    const text = runCli(["assess", "--municipality", "242161", "--year", "2023"], t.env);
+    const text = runCli(["assess", "--municipality", "242161", "--year", "2023"], scratch.env);
     expect(text.stdout).toContain("2023（令和5）年度 総務部");
     expect(text.stdout).toContain("警告 2、注意 1");
   });
 
   it("refuses an assessment with neither a file nor a municipality and year (exit 2)", () => {
-    const r = runCli(["assess"], t.env);
+    const r = runCli(["assess"], scratch.env);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("--municipality");
-    const none = runCli(["assess", "--municipality", "242161", "--year", "2001"], t.env);
+    const none = runCli(["assess", "--municipality", "242161", "--year", "2001"], scratch.env);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain("no manifesto");
   });

@@ -1,32 +1,20 @@
 // `tassei municipality set --progress FILE` / `--default-progress` and `municipality show`:
 // the municipality's own words for the progress report's status and its due day (issue 14).
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../test/support/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
+import { describe, expect, it } from "vitest";
+import { CLI_TEST_TIMEOUT_MS, cliScratchPerFile, runCli } from "../../test/support/cli.ts";
 import { DEMO_FILE } from "../../test/support/fixtures.ts";
 
-let t: TestDatabase;
-let dir: string;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await t.close(); // the child processes open it
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-progress-settings-"));
-});
-afterAll(async () => {
-  await t.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const scratch = cliScratchPerFile("tassei-progress-settings-");
 
 const show = () =>
-  JSON.parse(runCli(["municipality", "show", "--municipality", "242161"], t.env).stdout);
+  JSON.parse(runCli(["municipality", "show", "--municipality", "242161"], scratch.env).stdout);
 
-describe("tassei municipality set --progress", () => {
+describe("tassei municipality set --progress", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it("stores the words and the day, refuses a bad file, and goes back to the defaults", () => {
-    expect(runCli(["import", DEMO_FILE], t.env).status).toBe(0);
-    const file = path.join(dir, "progress.json");
+    expect(runCli(["import", DEMO_FILE], scratch.env).status).toBe(0);
+    const file = path.join(scratch.dir, "progress.json");
     const own = {
       statuses: [
         { label: "順調", behind: false },
@@ -37,7 +25,7 @@ describe("tassei municipality set --progress", () => {
     fs.writeFileSync(file, JSON.stringify(own));
     const set = runCli(
       ["municipality", "set", "--municipality", "242161", "--progress", file],
-      t.env,
+      scratch.env,
     );
     expect(set.stderr).toBe("");
     expect(set.status).toBe(0);
@@ -46,14 +34,14 @@ describe("tassei municipality set --progress", () => {
     fs.writeFileSync(file, JSON.stringify({ ...own, dueMonthDay: "13-01" }));
     const bad = runCli(
       ["municipality", "set", "--municipality", "242161", "--progress", file],
-      t.env,
+      scratch.env,
     );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("progressSettings.dueMonthDay");
 
     const back = runCli(
       ["municipality", "set", "--municipality", "242161", "--default-progress"],
-      t.env,
+      scratch.env,
     );
     expect(back.status).toBe(0);
     expect(show().progressSettings.statuses.map((s: { label: string }) => s.label)).toEqual([
