@@ -116,6 +116,16 @@ export async function countLoginAttempt(
   return { attempts: row.attempts, windowStart: new Date(row.window_start) };
 }
 
+/** Throttle rows whose window began at or before `before`: they count nothing any more. */
+export async function deleteStaleLoginAttempts(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom("login_throttle").where("window_start", "<=", before).execute();
+}
+
+/** Clients not signed in from since `before`: they no longer pass the per-name backoff. */
+export async function deleteStaleLoginClients(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom("login_known_clients").where("last_login_at", "<", before).execute();
+}
+
 /** A successful sign-in gives its attempt back: only failures should lock anyone out. */
 export async function refundLoginAttempt(db: Db, bucket: string): Promise<void> {
   await db

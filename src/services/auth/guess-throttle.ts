@@ -10,8 +10,14 @@
 //   before — so guessing from elsewhere cannot keep the real user out.
 //
 // A right password gives its attempts back: only failures should lock anyone out.
+//
+// Each attempt with a new name or address adds a row; a row whose window has passed counts
+// nothing (the next attempt in its bucket starts a new window), so once a window per process
+// the passed ones are deleted — a spray of made-up names cannot grow the table without end.
 import {
   countLoginAttempt,
+  deleteStaleLoginAttempts,
+  deleteStaleLoginClients,
   isKnownLoginClient,
   refundLoginAttempt,
 } from "../../db/repositories/sessions.ts";
@@ -42,11 +48,29 @@ export type GuessVerdict =
   | { limited: false; buckets: string[] }
   | { limited: true; retryAfterSeconds: number };
 
+/** Deletes the throttle rows whose window has passed and the clients known no longer. */
+export async function forgetStaleGuesses(
+  ctx: Pick<ServiceContext, "db">,
+  now: Date,
+  limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
+): Promise<void> {
+  await deleteStaleLoginAttempts(ctx.db, new Date(now.getTime() - limits.windowMs));
+  await deleteStaleLoginClients(ctx.db, new Date(now.getTime() - KNOWN_CLIENT_MS));
+}
+
+// When this process last swept; per process, since a sweep by any process serves all.
+let lastSweepAt: number | null = null;
+
 export async function countGuess(
   ctx: Pick<ServiceContext, "db">,
   input: { ip: string; username: string; userId: number | undefined; now: Date },
   limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
 ): Promise<GuessVerdict> {
+  const at = input.now.getTime();
+  if (lastSweepAt === null || Math.abs(at - lastSweepAt) >= limits.windowMs) {
+    lastSweepAt = at;
+    await forgetStaleGuesses(ctx, input.now, limits);
+  }
   const key = usernameKey(input.username);
   const buckets = [
     { bucket: `ip:${input.ip}`, limit: limits.perIp, anywhere: false },
