@@ -2,12 +2,13 @@
 // lower-casing (ＳＮＳ, sns and SNS are one word); every word must occur in the goal. Words of
 // 3+ characters use the trigram index, 2-character words (防災) the pair index (0009) and
 // 1-character words (橋) the character index (0019): no word length reads every goal.
-import { commonShortWords, searchPublicGoals } from "../../db/repositories/public-search.ts";
+import { searchPublicGoals } from "../../db/repositories/public-search.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import { type Goal, goalSchema } from "../../domain/manifesto/schema.ts";
 import { nfkc } from "../../domain/text.ts";
 import type { ServiceContext } from "../context.ts";
 import { scaleFromSetting } from "../municipality-scale.ts";
+import { commonWordsOf } from "./common-words.ts";
 import { departmentRef } from "./shared.ts";
 
 export const SEARCH_LIMIT = 100;
@@ -54,7 +55,7 @@ export async function searchPublicManifestos(
 ): Promise<{ words: string[]; hits: PublicSearchHit[]; truncated: boolean }> {
   const words = searchWords(input.text.slice(0, MAX_QUERY_LENGTH));
   if (words.length === 0 && input.tag === undefined) return { words, hits: [], truncated: false };
-  const commonWords = await commonShortWords(ctx.db, words, COMMON_WORD_GOALS);
+  const commonWords = await commonWordsOf(ctx.db, words, COMMON_WORD_GOALS);
   const rows = await searchPublicGoals(ctx.db, {
     words,
     limit: SEARCH_LIMIT + 1,
