@@ -8,17 +8,10 @@ import { type FormEvent, useId, useState } from "react";
 import { formatFiscalYear } from "../../../domain/era.ts";
 import { useApi } from "../../api/use-api.ts";
 import { LoadState } from "../../components/load-state.tsx";
-import { usePageTitle } from "../../components/page-title.tsx";
-import {
-  AdminNav,
-  Done,
-  MunicipalityChooser,
-  Problems,
-  useAdminMunicipality,
-  useSend,
-} from "./admin-parts.tsx";
+import { Done, Problems, useSend } from "./admin-parts.tsx";
 import { adminPath, type Department, type MasterData } from "./admin-types.ts";
 import { DepartmentEditor, ReorganiseForm } from "./department-editor.tsx";
+import { MasterDataPage } from "./master-data-page.tsx";
 
 export function AddDepartments({ code, onAdded }: { code: string; onAdded(): void }) {
   const id = useId();
@@ -272,20 +265,9 @@ function DepartmentsBody({ data }: { data: MasterData }) {
 }
 
 export function DepartmentsPage() {
-  usePageTitle("部局");
-  const code = useAdminMunicipality();
-  const loaded = useApi<MasterData>(code === null ? null : adminPath(code));
   return (
-    <>
-      <h1>部局</h1>
-      {code === null ? (
-        <MunicipalityChooser to="/admin/departments" />
-      ) : (
-        <>
-          <AdminNav />
-          <LoadState loaded={loaded}>{(data) => <DepartmentsBody data={data} />}</LoadState>
-        </>
-      )}
-    </>
+    <MasterDataPage title="部局" path="/admin/departments">
+      {(data) => <DepartmentsBody data={data} />}
+    </MasterDataPage>
   );
 }

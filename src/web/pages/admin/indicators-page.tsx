@@ -7,21 +7,14 @@ import { type FormEvent, useId, useState } from "react";
 import { formatFiscalYear } from "../../../domain/era.ts";
 import { useApi } from "../../api/use-api.ts";
 import { LoadState } from "../../components/load-state.tsx";
-import { usePageTitle } from "../../components/page-title.tsx";
-import {
-  AdminNav,
-  Done,
-  MunicipalityChooser,
-  Problems,
-  useAdminMunicipality,
-  useSend,
-} from "./admin-parts.tsx";
+import { Done, Problems, useSend } from "./admin-parts.tsx";
 import {
   adminPath,
   type Department,
   type MasterData,
   type RegistryIndicator,
 } from "./admin-types.ts";
+import { MasterDataPage } from "./master-data-page.tsx";
 
 function IndicatorForm({
   code,
@@ -217,20 +210,9 @@ function IndicatorsBody({ data }: { data: MasterData }) {
 }
 
 export function IndicatorsPage() {
-  usePageTitle("指標");
-  const code = useAdminMunicipality();
-  const loaded = useApi<MasterData>(code === null ? null : adminPath(code));
   return (
-    <>
-      <h1>指標</h1>
-      {code === null ? (
-        <MunicipalityChooser to="/admin/indicators" />
-      ) : (
-        <>
-          <AdminNav />
-          <LoadState loaded={loaded}>{(data) => <IndicatorsBody data={data} />}</LoadState>
-        </>
-      )}
-    </>
+    <MasterDataPage title="指標" path="/admin/indicators">
+      {(data) => <IndicatorsBody data={data} />}
+    </MasterDataPage>
   );
 }

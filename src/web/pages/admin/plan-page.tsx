@@ -5,16 +5,9 @@ import "./admin.css";
 import { type FormEvent, useId, useState } from "react";
 import { useApi } from "../../api/use-api.ts";
 import { LoadState } from "../../components/load-state.tsx";
-import { usePageTitle } from "../../components/page-title.tsx";
-import {
-  AdminNav,
-  Done,
-  MunicipalityChooser,
-  Problems,
-  useAdminMunicipality,
-  useSend,
-} from "./admin-parts.tsx";
+import { Done, Problems, useSend } from "./admin-parts.tsx";
 import { adminPath, type MasterData, type PlanItem } from "./admin-types.ts";
+import { MasterDataPage } from "./master-data-page.tsx";
 
 function PlanTree({ items }: { items: PlanItem[] }) {
   const children = (parent: string | undefined) =>
@@ -229,20 +222,9 @@ function PlanBody({ data }: { data: MasterData }) {
 }
 
 export function PlanPage() {
-  usePageTitle("施策・基本事業");
-  const code = useAdminMunicipality();
-  const loaded = useApi<MasterData>(code === null ? null : adminPath(code));
   return (
-    <>
-      <h1>施策・基本事業</h1>
-      {code === null ? (
-        <MunicipalityChooser to="/admin/plan" />
-      ) : (
-        <>
-          <AdminNav />
-          <LoadState loaded={loaded}>{(data) => <PlanBody data={data} />}</LoadState>
-        </>
-      )}
-    </>
+    <MasterDataPage title="施策・基本事業" path="/admin/plan">
+      {(data) => <PlanBody data={data} />}
+    </MasterDataPage>
   );
 }
