@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { highlight, matchRanges } from "./highlight.ts";
+import { matchRanges } from "../../domain/search/words.ts";
+import { highlight } from "./highlight.ts";
 
 describe("highlight", () => {
   it("marks full-width text found by a half-width word, on the original characters", () => {

@@ -14,11 +14,11 @@ import { registerDownloads } from "./downloads.ts";
 import { errorPage } from "./layout.ts";
 import { type PageCacheSettings, registerPageCache } from "./page-cache-hooks.ts";
 import { registerPages } from "./routes.ts";
+import { portalSearchScript } from "./search-script.ts";
 import { SEARCH_SCRIPT_PATH, STYLESHEET_PATH } from "./urls.ts";
 
 // From the package root, so that the production build (dist/server) finds them too.
 const STYLESHEET = path.join(PACKAGE_ROOT, "src/server/portal/assets/portal.css");
-const SEARCH_SCRIPT = path.join(PACKAGE_ROOT, "src/server/portal/assets/portal-search.js");
 
 const UNAVAILABLE_MESSAGE =
   "ただいまシステムに接続しにくくなっています。しばらくしてから、もう一度お試しください。";
@@ -31,7 +31,6 @@ export async function registerPortal(
 ): Promise<void> {
   const ctx: ServiceContext = { db: deps.db, actor: "public" };
   const css = fs.readFileSync(STYLESHEET, "utf8");
-  const searchScript = fs.readFileSync(SEARCH_SCRIPT, "utf8");
   await app.register(async (portal) => {
     if (deps.pageCache) registerPageCache(portal, deps.pageCache);
     portal.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -74,7 +73,7 @@ export async function registerPortal(
       reply
         .type("text/javascript; charset=utf-8")
         .header("cache-control", "public, max-age=3600")
-        .send(searchScript),
+        .send(await portalSearchScript()),
     );
     registerPages(portal, ctx, deps.accessibilityContact);
     registerDownloads(portal, ctx);

@@ -1,8 +1,8 @@
 // Checks on what arrives in a portal URL. An address that names nothing is a 404; a query
 // string that cannot be read is a 400. Both are answered with a page, never a 500.
 import { tagRefSchema } from "../../domain/manifesto/schema.ts";
+import { MAX_QUERY_LENGTH } from "../../domain/search/words.ts";
 import { AppError, NotFoundError } from "../../errors.ts";
-import { MAX_QUERY_LENGTH } from "../../services/portal/search-public-goals.ts";
 
 export class BadRequestError extends AppError {
   constructor(message: string) {

@@ -1,6 +1,7 @@
 // The static export's search index: every published goal of a municipality with what the
 // served search matches (the same fields, NFKC and lower case) and what a hit shows. The
-// browser (assets/portal-search.js) searches it as the server does: every word must occur.
+// browser (assets/portal-search.ts, served as /assets/portal-search.js) searches it with the
+// server's own rules (src/domain/search/words.ts): every word must occur.
 import { formatFiscalYear } from "../../domain/era.ts";
 import { SEARCH_LIMIT } from "../../services/portal/search-public-goals.ts";
 import type { PublicMunicipality, ReadManifesto } from "../../services/portal/shared.ts";
@@ -52,7 +53,7 @@ export function searchIndex(data: {
         level: g.evaluation?.level ?? null,
         levelLabel: r.scale.levels.find((l) => l.level === g.evaluation?.level)?.label ?? null,
         policyRefs: (g.policyRefs ?? []).map((p) => p.normalize("NFKC")),
-        fields: goalFields(g).map((f) => [f.name, f.text]),
+        fields: goalFields(g).map((f): [string, string] => [f.name, f.text]),
         body: searchable(g),
       })),
     ),

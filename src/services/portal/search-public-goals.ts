@@ -5,6 +5,7 @@
 import { searchPublicGoals } from "../../db/repositories/public-search.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
 import { type Goal, goalSchema } from "../../domain/manifesto/schema.ts";
+import { searchWords } from "../../domain/search/words.ts";
 import { nfkc } from "../../domain/text.ts";
 import type { ServiceContext } from "../context.ts";
 import { scaleFromSetting } from "../municipality-scale.ts";
@@ -12,8 +13,6 @@ import { commonWordsOf } from "./common-words.ts";
 import { departmentRef } from "./shared.ts";
 
 export const SEARCH_LIMIT = 100;
-export const MAX_QUERY_LENGTH = 200;
-const MAX_WORDS = 8;
 /**
  * From this many goals containing a 1–2-character word, the search walks the goals in the
  * order it shows them and stops at the limit (the word is common: hits come early), rather
@@ -43,17 +42,11 @@ export interface PublicSearchHit {
   levelLabel?: string;
 }
 
-/** The words of a query as they are matched: NFKC, lower case, split on white space. */
-export function searchWords(text: string): string[] {
-  const words = nfkc(text).toLowerCase().split(/\s+/u).filter(Boolean);
-  return [...new Set(words)].slice(0, MAX_WORDS);
-}
-
 export async function searchPublicManifestos(
   ctx: ServiceContext,
   input: PublicSearchInput,
 ): Promise<{ words: string[]; hits: PublicSearchHit[]; truncated: boolean }> {
-  const words = searchWords(input.text.slice(0, MAX_QUERY_LENGTH));
+  const words = searchWords(input.text);
   if (words.length === 0 && input.tag === undefined) return { words, hits: [], truncated: false };
   const commonWords = await commonWordsOf(ctx.db, words, COMMON_WORD_GOALS);
   const rows = await searchPublicGoals(ctx.db, {

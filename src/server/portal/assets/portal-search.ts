@@ -1,58 +1,29 @@
+/// <reference lib="dom" />
 // The static export's search, in the browser: reads the municipality's index
 // (search-index.json) and shows the hits as the served search page does — the same words
-// (NFKC, lower case, every word must occur), the same filters, the same markup, the words
-// marked. Text is only ever set as text (textContent), never as HTML.
+// and matches (src/domain/search/words.ts, bundled in), the same filters, the same markup,
+// the words marked. Text is only ever set as text (textContent), never as HTML.
 // Without JavaScript the page links to the list of every goal instead.
+// Served as /assets/portal-search.js, bundled by esbuild (src/server/portal/search-script.ts).
+import { matchRanges, searchWords } from "../../../domain/search/words.ts";
+import type { searchIndex } from "../search-index.ts";
 
-const MAX_WORDS = 8;
-const MAX_QUERY_LENGTH = 200;
+type SearchIndex = ReturnType<typeof searchIndex>;
+type IndexedGoal = SearchIndex["goals"][number];
+type Query = Partial<Record<"q" | "year" | "department" | "policy" | "level", string>>;
 
-function searchWords(text) {
-  const words = text.slice(0, MAX_QUERY_LENGTH).normalize("NFKC").toLowerCase().split(/\s+/u);
-  return [...new Set(words.filter(Boolean))].slice(0, MAX_WORDS);
-}
-
-// As src/server/portal/highlight.ts: match on the folded text, mark the original characters.
-function matchRanges(original, words) {
-  let text = "";
-  const origin = [];
-  let i = 0;
-  for (const ch of original) {
-    const f = ch.normalize("NFKC").toLowerCase();
-    for (let k = 0; k < f.length; k++) origin.push(i);
-    text += f;
-    i += ch.length;
-  }
-  origin.push(original.length);
-  const ranges = [];
-  for (const word of words) {
-    let at = text.indexOf(word);
-    while (at !== -1) {
-      const start = origin[at] ?? 0;
-      let end = origin[at + word.length] ?? original.length;
-      if (end <= start) end = start + 1;
-      ranges.push([start, end]);
-      at = text.indexOf(word, at + Math.max(word.length, 1));
-    }
-  }
-  ranges.sort((a, b) => a[0] - b[0]);
-  const merged = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  }
-  return merged;
-}
-
-function el(name, attributes, ...children) {
+function el(
+  name: string,
+  attributes?: Record<string, string> | null,
+  ...children: (Node | string)[]
+): HTMLElement {
   const e = document.createElement(name);
   for (const [k, v] of Object.entries(attributes ?? {})) e.setAttribute(k, v);
   for (const c of children) e.append(c);
   return e;
 }
 
-function highlighted(name, original, words, before = "") {
+function highlighted(name: string, original: string, words: string[], before = ""): HTMLElement {
   const e = el(name, {}, before);
   let at = 0;
   for (const [start, end] of matchRanges(original, words)) {
@@ -63,7 +34,7 @@ function highlighted(name, original, words, before = "") {
   return e;
 }
 
-function levelBadge(goal) {
+function levelBadge(goal: IndexedGoal): HTMLElement {
   if (goal.level === null) return el("span", { class: "level level-none" }, "評価前");
   return el(
     "span",
@@ -72,15 +43,15 @@ function levelBadge(goal) {
   );
 }
 
-const nameKey = (s) => s.normalize("NFKC").trim();
+const nameKey = (s: string) => s.normalize("NFKC").trim();
 
-function matches(goal, words, q) {
+function matches(goal: IndexedGoal, words: string[], q: Query): boolean {
   if (q.year && String(goal.fiscalYear) !== q.year) return false;
   if (q.level && String(goal.level) !== q.level) return false;
   if (q.policy && !goal.policyRefs.includes(nameKey(q.policy))) return false;
   if (
     q.department &&
-    goal.departmentCode !== q.department &&
+    (goal.departmentCode ?? null) !== q.department &&
     nameKey(goal.departmentName) !== nameKey(q.department)
   ) {
     return false;
@@ -88,7 +59,7 @@ function matches(goal, words, q) {
   return words.every((w) => goal.body.includes(w));
 }
 
-function hitItem(goal, words, root) {
+function hitItem(goal: IndexedGoal, words: string[], root: string): HTMLElement {
   const href = `${root}${goal.page.slice(1)}/index.html#goal-${goal.number}`;
   const title = highlighted("a", goal.title, words, `目標${goal.number} `);
   title.setAttribute("href", href);
@@ -114,18 +85,20 @@ async function run() {
   if (!container) return;
   document.getElementById("search-without-script")?.remove();
   const params = new URLSearchParams(location.search);
-  const q = {};
-  for (const name of ["q", "year", "department", "policy", "level"]) {
+  const q: Query = {};
+  for (const name of ["q", "year", "department", "policy", "level"] as const) {
     const v = (params.get(name) ?? "").trim();
     if (v !== "") q[name] = v;
-    const field = document.querySelector(`form[role="search"] [name="${name}"]`);
-    if (field && field.type !== "hidden" && v !== "") field.value = params.get(name);
+    const field = document.querySelector<HTMLInputElement | HTMLSelectElement>(
+      `form[role="search"] [name="${name}"]`,
+    );
+    if (field && field.type !== "hidden" && v !== "") field.value = params.get(name) ?? "";
   }
   const words = searchWords(q.q ?? "");
   if (words.length === 0) return;
-  const root = new URL(container.dataset.rootHref, location.href).href.replace(/[^/]*$/, "");
-  const response = await fetch(new URL(container.dataset.indexHref, location.href));
-  const index = await response.json();
+  const root = new URL(container.dataset.rootHref ?? "", location.href).href.replace(/[^/]*$/, "");
+  const response = await fetch(new URL(container.dataset.indexHref ?? "", location.href));
+  const index = (await response.json()) as SearchIndex;
   const found = index.goals.filter((g) => matches(g, words, q));
   const hits = found.slice(0, index.limit);
   const truncated = found.length > index.limit;
