@@ -7,7 +7,11 @@ import { withAcknowledgedProgress } from "../../domain/progress-report/export.ts
 import { NotFoundError } from "../../errors.ts";
 import type { ServiceContext } from "../context.ts";
 import { withMunicipalityDefaults } from "../export-manifesto.ts";
-import { getPublicManifesto, type PublicManifestoSelector } from "./get-public-manifesto.ts";
+import {
+  getPublicManifesto,
+  type PublicManifestoSelector,
+  type PublicManifestoView,
+} from "./get-public-manifesto.ts";
 import { planTitles, readManifesto, requirePublicMunicipality } from "./shared.ts";
 
 export async function exportPublicManifesto(
@@ -15,9 +19,20 @@ export async function exportPublicManifesto(
   selector: PublicManifestoSelector,
 ): Promise<ManifestoDocument> {
   const view = await getPublicManifesto(ctx, selector);
+  return withPublishedProgress(
+    withMunicipalityDefaults(view.document, view.municipality.row),
+    view,
+  );
+}
+
+/** The document with the acknowledged progress the page shows, for the JSON and Excel. */
+export function withPublishedProgress(
+  doc: ManifestoDocument,
+  view: Pick<PublicManifestoView, "progress">,
+): ManifestoDocument {
   // view.progress holds each goal's acknowledged entries newest first.
   return withAcknowledgedProgress(
-    withMunicipalityDefaults(view.document, view.municipality.row),
+    doc,
     [...view.progress.values()].map((entries) => [...entries].reverse()),
   );
 }

@@ -1,7 +1,8 @@
 // Acknowledged progress reports (確認済み) travel in the exported document as goals[].progress
-// (FORMAT.md "Progress", oldest first): the staff JSON download, `tassei export` and the
-// portal's manifesto.json. Drafts and submissions stay out; progress the document was
+// (FORMAT.md "Progress", oldest first): the staff JSON and Excel downloads, `tassei export`,
+// the portal's manifesto.json and manifesto.xlsx. Drafts and submissions stay out; progress the document was
 // imported with is kept, and a document no report touches exports exactly as imported.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createStaffFixture,
@@ -75,7 +76,7 @@ describe("progress reports in the exported document", () => {
     );
   });
 
-  it("acknowledged, its entries are the goals' progress, oldest first, in every JSON export", async () => {
+  it("acknowledged, its entries are the goals' progress, oldest first, in every JSON and Excel export", async () => {
     const ack = await f.call(planning, "POST", `/api/manifestos/${id}/progress/transitions`, {
       reportId,
       action: "acknowledge",
@@ -99,6 +100,23 @@ describe("progress reports in the exported document", () => {
     });
     expect(portal.statusCode).toBe(200);
     expect(progressOf(portal.json()).slice(0, 2)).toEqual(expected);
+    // the Excel downloads fill the 中間報告 sheet from the same entries
+    for (const r of [
+      await f.call(editor, "GET", `/api/manifestos/${id}/export?format=xlsx`),
+      await f.app.inject({
+        method: "GET",
+        url: `/${M1}/2021/${encodeURIComponent("総務部")}/manifesto.xlsx`,
+      }),
+    ]) {
+      expect(r.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+      const sheet: string[] = [];
+      wb.getWorksheet("中間報告")?.eachRow((row) => {
+        sheet.push(JSON.stringify(row.values));
+      });
+      expect(sheet.join("\n")).toContain("下期も継続");
+    }
     // the rest of the document is as it was
     const rest = (doc: { goals: Goal[] }) => ({
       ...doc,
