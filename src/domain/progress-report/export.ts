@@ -18,7 +18,8 @@ function asProgress(entry: ProgressEntry): Progress {
   };
 }
 
-function sameKey(p: Progress): string {
+/** The same report entry whatever the key order: what "already carried" compares. */
+export function progressKey(p: Progress): string {
   return JSON.stringify(asProgress({ ...p, goal: 1 }));
 }
 
@@ -44,8 +45,8 @@ export function withAcknowledgedProgress(
     const more = added.get(goal.number);
     if (!more) return goal;
     const have = goal.progress ?? [];
-    const seen = new Set(have.map(sameKey));
-    const fresh = more.filter((p) => !seen.has(sameKey(p)) && seen.add(sameKey(p)));
+    const seen = new Set(have.map(progressKey));
+    const fresh = more.filter((p) => !seen.has(progressKey(p)) && seen.add(progressKey(p)));
     if (fresh.length === 0) return goal;
     const progress = [...have, ...fresh]
       .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0))

@@ -4,6 +4,7 @@
 // imported with is kept, and a document no report touches exports exactly as imported.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { XLSX_CONTENT_TYPE } from "../../server/api/manifestos.ts";
 import {
   createStaffFixture,
   documentFor,
@@ -123,5 +124,27 @@ describe("progress reports in the exported document", () => {
       goals: doc.goals.map(({ progress: _, ...g }) => g),
     });
     expect(rest(await staffJson())).toEqual(rest(JSON.parse(untouched)));
+  });
+
+  it("the downloaded Excel lists the acknowledged rows; importing it takes only what is new", async () => {
+    const exported = await f.call(editor, "GET", `/api/manifestos/${id}/export?format=xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet("中間報告");
+    if (!sheet) throw new Error("no 中間報告 sheet");
+    sheet.getRow(sheet.rowCount + 1).values = [1, "2021-12-31", "順調", "年末の報告", null];
+    const r = await f.app.inject({
+      method: "POST",
+      url: `/api/manifestos/${id}/progress/import/xlsx`,
+      headers: { ...editor.headers, "content-type": XLSX_CONTENT_TYPE },
+      payload: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().goals).toEqual([1]);
+    const view = (await f.call(editor, "GET", `/api/manifestos/${id}/progress`)).json();
+    expect(view.reports[0]).toMatchObject({
+      state: "draft",
+      entries: [{ goal: 1, asOf: "2021-12-31", status: "順調", note: "年末の報告" }],
+    });
   });
 });
