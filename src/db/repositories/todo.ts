@@ -152,44 +152,55 @@ export async function listOpenThreadsForMe(
     mention_bodies: string[];
   }>`
     with recursive tree as (
+      -- From the manifestos in scope to their threads by the (manifesto_id, id) index ("offset
+      -- 0" keeps the subquery a loop per manifesto): a plain join lets a planner without
+      -- statistics (PGlite never analyses) scan the manifestos once per comment.
       select c.id, c.id as root
-        from manifesto_comments c
-        join manifestos m on m.id = c.manifesto_id
-       where c.parent_id is null and c.resolved_at is null
-         and m.municipality_code = ${scope.municipalityCode}
+        from manifestos m
+        cross join lateral (
+          select c.id from manifesto_comments c
+           where c.manifesto_id = m.id and c.parent_id is null and c.resolved_at is null
+          offset 0
+        ) c
+       where m.municipality_code = ${scope.municipalityCode}
          and (${dept}::int is null or m.department_id = ${dept})
       union all
       select c.id, tree.root from manifesto_comments c join tree on c.parent_id = tree.id
     ),
-    threads as (
-      select tree.root, max(c.id) as last_id,
-             max(c.id) filter (where c.author = ${me.actor}) as my_last_id,
-             coalesce(bool_or(u.department_id = ${me.departmentId}::int), false) as answered
+    messages as (
+      select tree.root, c.id, c.author, c.body,
+             max(c.id) filter (where c.author = ${me.actor}) over (partition by tree.root)
+               as my_last_id,
+             u.department_id as author_department_id
         from tree
         join manifesto_comments c on c.id = tree.id
         left join users u on c.author = 'user:' || u.id::text
-       group by tree.root
     ),
-    candidates as (
-      select t.root, t.last_id, t.my_last_id is not null as i_wrote,
-             (${me.departmentId}::int is not null and m.department_id = ${me.departmentId}::int
-               and not t.answered) as for_department,
-             array(select c.body from tree x join manifesto_comments c on c.id = x.id
-                    where x.root = t.root and c.id > coalesce(t.my_last_id, 0)
-                      and strpos(c.body, '@') > 0
-                    order by c.id) as mention_bodies,
-             m.id as manifesto_id, m.fiscal_year, m.department_name
-        from threads t
-        join manifesto_comments last on last.id = t.last_id
-        join manifestos m on m.id = last.manifesto_id
-       where last.author <> ${me.actor}
+    threads as (
+      -- One pass over the messages, no query per thread: the last message, whether I wrote,
+      -- whether the reader's department answered, and the bodies since my last word that
+      -- hold an "@".
+      select root, max(id) as last_id, bool_or(author = ${me.actor}) as i_wrote,
+             coalesce(bool_or(author_department_id = ${me.departmentId}::int), false) as answered,
+             coalesce(array_agg(body order by id) filter (
+               where id > coalesce(my_last_id, 0) and strpos(body, '@') > 0
+             ), '{}') as mention_bodies
+        from messages
+       group by root
     )
-    select cand.root, cand.manifesto_id, cand.fiscal_year, cand.department_name,
-           last.goal_number, last.body, cand.i_wrote, cand.for_department, cand.mention_bodies
-      from candidates cand
-      join manifesto_comments last on last.id = cand.last_id
-     where cand.i_wrote or cand.for_department or cardinality(cand.mention_bodies) > 0
-     order by cand.root
+    select t.root, m.id as manifesto_id, m.fiscal_year, m.department_name,
+           last.goal_number, last.body, t.i_wrote,
+           (${me.departmentId}::int is not null and m.department_id = ${me.departmentId}::int
+             and not t.answered) as for_department,
+           t.mention_bodies
+      from threads t
+      join manifesto_comments last on last.id = t.last_id
+      join manifestos m on m.id = last.manifesto_id
+     where last.author <> ${me.actor}
+       and (t.i_wrote or cardinality(t.mention_bodies) > 0
+            or (${me.departmentId}::int is not null and m.department_id = ${me.departmentId}::int
+                and not t.answered))
+     order by t.root
   `.execute(db);
   return rows.rows.map((r) => ({
     rootId: r.root,
