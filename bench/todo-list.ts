@@ -2,7 +2,8 @@
 //   (a) getTodoList for a planning user of one municipality with 40 departments × 5 years
 //       (200 manifestos; the latest year's deadline past for a third of the departments, a
 //       quarter waiting for planning's approval, a fifth returned, three comment threads
-//       on each manifesto), p50/p95 over the iterations;
+//       on each manifesto, of which the latest year's second answers planning and every fourth
+//       department's third names @bench-planning), p50/p95 over the iterations;
 //   (b) 1,000 queued mails sent by sendDueNotifications through nodemailer to a local SMTP
 //       receiver (smtp-server, every message parsed with mailparser): mails per second.
 //
@@ -91,7 +92,8 @@ try {
       (doc as { department: { name: string } }).department.name = `${doc.department.name}${d}`;
       const { manifestoId } = await importManifesto(ctx, doc);
       for (let t = 0; t < 3; t++) {
-        await insertComment(db, {
+        // user:1 is the planning user made below (the first account of the database).
+        const root = await insertComment(db, {
           manifestoId,
           goalNumber: null,
           parentId: null,
@@ -99,6 +101,24 @@ try {
           author: "user:1",
           body: `確認事項 ${t}`,
         });
+        // Some threads wait for planning: the department answered (the latest year's second
+        // thread), or someone named planning (every fourth department's third thread).
+        const reply =
+          t === 1 && fiscalYear === lastYear
+            ? "修正しました"
+            : t === 2 && d % 4 === 0
+              ? "@bench-planning 確認をお願いします"
+              : null;
+        if (reply !== null) {
+          await insertComment(db, {
+            manifestoId,
+            goalNumber: null,
+            parentId: root.id,
+            revision: 1,
+            author: "user:2",
+            body: reply,
+          });
+        }
       }
       if (fiscalYear === lastYear) latest.push(manifestoId);
       progress.tick(++loaded);
@@ -138,6 +158,7 @@ try {
     .select("id")
     .where("username", "=", "bench-planning")
     .executeTakeFirstOrThrow();
+  if (row.id !== 1) throw new Error(`the comments were written as user:1, planning is ${row.id}`);
   const user = await findUserById(db, row.id);
   if (!user) throw new Error("no user");
   const staff = staffContext(ctx, toStaffUser(user));

@@ -16,23 +16,18 @@ export interface TodoItem {
   overdue: boolean;
 }
 
-export interface ThreadMessage {
-  rootId: number;
-  id: number;
-  author: string;
-  authorDepartmentId: number | null;
-  body: string;
-  departmentId: number;
+/** What the database knows of an unresolved thread whose last word is not mine. */
+export interface ThreadForMe {
+  iWrote: boolean;
+  forDepartment: boolean;
+  /** The messages since I last wrote that may name me. */
+  mentionBodies: readonly string[];
 }
 
-export interface Me {
-  actor: string;
-  username: string;
-  /** Set for the department roles. */
-  departmentId: number | null;
-}
+export type ThreadReason = "answer" | "mention" | "department";
 
-function mentions(body: string, username: string): boolean {
+/** `@username` as a whole name (not a prefix of a longer one), in any case or width. */
+export function mentions(body: string, username: string): boolean {
   const wanted = username.normalize("NFKC").toLowerCase();
   return [...body.matchAll(/(?:^|[^\w@])@([\p{L}\p{N}_.@-]{1,64})/gu)].some(
     (m) => (m[1] ?? "").normalize("NFKC").toLowerCase().replace(/[.]+$/, "") === wanted,
@@ -40,38 +35,15 @@ function mentions(body: string, username: string): boolean {
 }
 
 /**
- * Unresolved threads whose last word is someone else's and is for me: I wrote in the thread
- * (an answer awaits me), it names me (@username) after I last wrote, or — for a department
+ * Why an unresolved thread whose last word is someone else's is for me, or null: it names me
+ * (@username) after I last wrote, I wrote in it (an answer awaits me), or — for a department
  * account — a reviewer from outside the department opened it on our manifesto and nobody of
- * the department has answered since. One entry per thread: its last message.
+ * the department has answered since. Which threads qualify is asked in SQL
+ * (db/repositories/todo.ts); this decides the mention and the order of the reasons.
  */
-export function threadsAwaitingMe<T extends ThreadMessage>(
-  messages: readonly T[],
-  me: Me,
-): { last: T; reason: "answer" | "mention" | "department" }[] {
-  const byThread = new Map<number, T[]>();
-  for (const m of messages) {
-    const list = byThread.get(m.rootId) ?? [];
-    list.push(m);
-    byThread.set(m.rootId, list);
-  }
-  const out: { last: T; reason: "answer" | "mention" | "department" }[] = [];
-  for (const thread of byThread.values()) {
-    const last = thread[thread.length - 1];
-    if (!last || last.author === me.actor) continue;
-    const myLast = thread.findLastIndex((m) => m.author === me.actor);
-    const since = thread.slice(myLast + 1);
-    if (since.some((m) => mentions(m.body, me.username))) {
-      out.push({ last, reason: "mention" });
-    } else if (myLast >= 0) {
-      out.push({ last, reason: "answer" });
-    } else if (
-      me.departmentId !== null &&
-      last.departmentId === me.departmentId &&
-      !thread.some((m) => m.authorDepartmentId === me.departmentId)
-    ) {
-      out.push({ last, reason: "department" });
-    }
-  }
-  return out;
+export function threadReason(thread: ThreadForMe, username: string): ThreadReason | null {
+  if (thread.mentionBodies.some((body) => mentions(body, username))) return "mention";
+  if (thread.iWrote) return "answer";
+  if (thread.forDepartment) return "department";
+  return null;
 }

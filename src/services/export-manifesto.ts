@@ -1,13 +1,15 @@
 // Export a manifesto as tassei.manifesto/v1: the stored document, key for key (with the
 // municipality's and department's names as registered, master data), plus the
 // municipality's defaults the document relies on (its scale, title, subtitle), so that
-// every export is self-describing (FORMAT.md).
+// every export is self-describing (FORMAT.md), and the acknowledged progress reports as
+// goals[].progress (domain/progress-report/export.ts).
 
 import { departmentNameForYear } from "../db/repositories/departments.ts";
 import type { MunicipalityRow } from "../db/repositories/municipalities.ts";
 import { DEFAULT_SCALE } from "../domain/manifesto/default-scale.ts";
 import type { EvaluationScale, ManifestoDocument } from "../domain/manifesto/schema.ts";
 import type { PrintLayoutSetting } from "../domain/print-layout.ts";
+import { withAcknowledgedProgress } from "../domain/progress-report/export.ts";
 import type { ServiceContext } from "./context.ts";
 import {
   loadOneManifesto,
@@ -15,6 +17,7 @@ import {
   requireMunicipality,
 } from "./find-manifestos.ts";
 import { pdfLayoutFromSetting, scaleFromSetting } from "./municipality-scale.ts";
+import { acknowledgedProgress } from "./progress/acknowledged-progress.ts";
 
 export function withMunicipalityDefaults(
   doc: ManifestoDocument,
@@ -89,7 +92,10 @@ export async function exportManifestoWithScale(
     manifesto.fiscalYear,
   );
   return {
-    doc: withMunicipalityDefaults(manifesto.document, municipality, departmentName),
+    doc: withAcknowledgedProgress(
+      withMunicipalityDefaults(manifesto.document, municipality, departmentName),
+      await acknowledgedProgress(ctx, manifesto.id),
+    ),
     scale: scaleFromSetting(municipality.evaluationScale),
     pdfLayout: pdfLayoutFromSetting(municipality.pdfLayout),
   };

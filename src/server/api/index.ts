@@ -18,6 +18,7 @@ import { registerNotificationRoutes } from "./notifications.ts";
 import { recordRoutes, registerOpenApiRoute } from "./openapi.ts";
 import { registerPlanningRoutes } from "./planning.ts";
 import { registerProgressRoutes } from "./progress-reports.ts";
+import { registerProgressSettingsRoutes } from "./progress-settings.ts";
 import { registerUserRoutes } from "./users.ts";
 import { registerWorkflowRoutes } from "./workflow.ts";
 
@@ -49,6 +50,7 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
       registerUserRoutes(api, resolved);
       registerPlanningRoutes(api, resolved);
       registerMasterDataRoutes(api, resolved);
+      registerProgressSettingsRoutes(api, resolved);
       registerProgressRoutes(api, resolved);
       registerNotificationRoutes(api, resolved);
       registerOpenApiRoute(api, routes);

@@ -22,6 +22,7 @@ import {
   progressSaveBody,
   progressTransitionBody,
 } from "./progress-reports.ts";
+import { PROGRESS_SETTINGS_ROUTES } from "./progress-settings.ts";
 import { createUserBody, listUsersQuery, resetPasswordBody, updateUserBody } from "./users.ts";
 import { commentBody, correctionBody, transitionBody } from "./workflow.ts";
 
@@ -429,6 +430,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
   },
   // Master data (master-data.ts)
   ...MASTER_DATA_ROUTES,
+  ...PROGRESS_SETTINGS_ROUTES,
   // Mid-year progress reports (progress-reports.ts)
   {
     method: "GET",

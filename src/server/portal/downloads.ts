@@ -12,6 +12,7 @@ import { pdfLayoutFromSetting } from "../../services/municipality-scale.ts";
 import {
   exportPublicManifesto,
   listPublicYearDocuments,
+  withPublishedProgress,
 } from "../../services/portal/export-public-manifesto.ts";
 import { getPublicManifesto } from "../../services/portal/get-public-manifesto.ts";
 import { departmentParam, fiscalYearParam, municipalityCodeParam } from "./params.ts";
@@ -51,7 +52,7 @@ export function registerDownloads(app: FastifyInstance, ctx: ServiceContext): vo
     async (request, reply) => {
       const s = selector(request.params);
       const view = await getPublicManifesto(ctx, s);
-      const xlsx = await exportManifestoXlsxOffThread(view.document, {
+      const xlsx = await exportManifestoXlsxOffThread(withPublishedProgress(view.document, view), {
         ...(view.municipality.scale && { scale: view.municipality.scale }),
         assessment: view.assessment,
       });

@@ -1,5 +1,5 @@
 // A manifesto for a staff download, drafts included: the document as `tassei export`
-// writes it (with the municipality's defaults), its scale and its assessment, for the JSON,
+// writes it (with the municipality's defaults and acknowledged progress), its scale and its assessment, for the JSON,
 // Excel and PDF renderers. Outside the caller's scope it does not exist (404, not 403).
 import { departmentNameForYear } from "../../db/repositories/departments.ts";
 import { findManifestoInScope } from "../../db/repositories/staff-manifestos.ts";
@@ -11,6 +11,7 @@ import {
 } from "../../domain/manifesto/schema.ts";
 import { manifestoPermissions } from "../../domain/permissions.ts";
 import type { PrintLayoutSetting } from "../../domain/print-layout.ts";
+import { withAcknowledgedProgress } from "../../domain/progress-report/export.ts";
 import { scopeOf } from "../../domain/roles.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
@@ -22,6 +23,7 @@ import {
   pdfLayoutFromSetting,
   scaleFromSetting,
 } from "../municipality-scale.ts";
+import { acknowledgedProgress } from "../progress/acknowledged-progress.ts";
 
 export interface StaffExport {
   doc: ManifestoDocument;
@@ -41,10 +43,13 @@ export async function exportStaffManifesto(ctx: StaffContext, id: number): Promi
   }
   const municipality = await requireMunicipality(ctx, found.municipalityCode);
   // Stored documents were validated on the way in; parsing again gives typed values.
-  const doc = withMunicipalityDefaults(
-    manifestoDocumentSchema.parse(found.document),
-    municipality,
-    await departmentNameForYear(ctx.db, found.departmentId, found.fiscalYear),
+  const doc = withAcknowledgedProgress(
+    withMunicipalityDefaults(
+      manifestoDocumentSchema.parse(found.document),
+      municipality,
+      await departmentNameForYear(ctx.db, found.departmentId, found.fiscalYear),
+    ),
+    await acknowledgedProgress(ctx, found.id),
   );
   const scale = scaleFromSetting(municipality.evaluationScale);
   const levelRules = levelRulesFromSetting(municipality.levelRules);

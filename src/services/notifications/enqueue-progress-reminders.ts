@@ -2,11 +2,7 @@
 // (中間報告) still owed — 7 days before its day, the day before, and weekly once it is late —
 // by the same rule as deadlines (calendar.ts deadlineReminder). What is owed is decided by
 // progressReportsDue, as on the to-do list and the dashboard, so all three agree.
-import {
-  type Db,
-  findMunicipality,
-  listMunicipalities,
-} from "../../db/repositories/municipalities.ts";
+import { type Db, listMunicipalities } from "../../db/repositories/municipalities.ts";
 import { listPublishedForProgress } from "../../db/repositories/todo.ts";
 import { addDays, deadlineReminder } from "../../domain/notifications/calendar.ts";
 import { progressReportMessage } from "../../domain/notifications/messages.ts";
@@ -22,7 +18,7 @@ export async function enqueueProgressReminders(db: Db, day: string): Promise<num
   for (const { code } of await listMunicipalities(db)) {
     const manifestos = await listPublishedForProgress(db, { municipalityCode: code });
     if (manifestos.length === 0) continue;
-    const settings = progressSettingsFrom((await findMunicipality(db, code))?.progressSettings);
+    const settings = progressSettingsFrom(manifestos[0]?.progressSettings);
     const byId = new Map(manifestos.map((m) => [m.id, m]));
     const input = manifestos.map((m) => ({ ...m, manifestoId: m.id }));
     for (const departmentId of new Set(manifestos.map((m) => m.departmentId))) {

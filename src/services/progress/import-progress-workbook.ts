@@ -3,7 +3,10 @@
 // each goal's rows on the 中間報告 sheet the newest (the sheet lists them oldest first, as
 // FORMAT.md does) becomes the goal's entry in the open draft, saved as a new revision through
 // the same path as the form; goals the sheet leaves out keep their entries in the draft.
+// The downloaded sheet already lists the acknowledged reports (exports carry them): a goal
+// whose newest row is one of those has nothing new to say and is left out too.
 
+import { progressKey } from "../../domain/progress-report/export.ts";
 import type { ProgressEntry } from "../../domain/progress-report/report.ts";
 import { ValidationError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
@@ -27,10 +30,17 @@ export async function importProgressWorkbook(
       },
     ]);
   }
+  const acknowledged = new Set(
+    target.reports
+      .filter((r) => r.state === "acknowledged")
+      .flatMap((r) => (r.entries as ProgressEntry[]).map((e) => `${e.goal}:${progressKey(e)}`)),
+  );
   const entries: ProgressEntry[] = [];
   for (const goal of doc.goals) {
     const latest = goal.progress?.at(-1);
-    if (latest) entries.push({ goal: goal.number, ...latest });
+    if (latest && !acknowledged.has(`${goal.number}:${progressKey(latest)}`)) {
+      entries.push({ goal: goal.number, ...latest });
+    }
   }
   if (entries.length === 0) {
     throw new ValidationError("中間報告シートに報告がありません", [

@@ -1,8 +1,9 @@
 // Comments that answer me, name me, or (for a department) a reviewer's new point on our
-// manifesto that nobody of the department has answered yet.
-import { listOpenThreadMessages } from "../../../db/repositories/todo.ts";
+// manifesto that nobody of the department has answered yet. The database returns only the
+// threads that may be for me; threadReason says why, or drops an "@" that names someone else.
+import { listOpenThreadsForMe } from "../../../db/repositories/todo.ts";
 import { formatFiscalYear } from "../../../domain/era.ts";
-import { threadsAwaitingMe } from "../../../domain/todo.ts";
+import { type TodoItem, threadReason } from "../../../domain/todo.ts";
 import type { TodoSource } from "../source.ts";
 
 const REASONS = {
@@ -20,20 +21,24 @@ export const commentsSource: TodoSource = {
   name: "comment",
   appliesTo: () => true,
   async items({ ctx, scope }) {
-    const messages = await listOpenThreadMessages(ctx.db, scope);
-    const waiting = threadsAwaitingMe(messages, {
+    const threads = await listOpenThreadsForMe(ctx.db, scope, {
       actor: ctx.actor,
-      username: ctx.user.username,
       departmentId: ctx.user.departmentId,
     });
-    return waiting.map(({ last, reason }) => ({
-      source: "comment",
-      id: `comment:${last.rootId}`,
-      title: `${REASONS[reason]}: ${last.departmentName} ${formatFiscalYear(last.fiscalYear)}${last.goalNumber === null ? "" : ` 目標${last.goalNumber}`}`,
-      detail: excerpt(last.body),
-      href: `/manifestos/${last.manifestoId}#open-comments`,
-      dueDate: null,
-      overdue: false,
-    }));
+    return threads.flatMap((t): TodoItem[] => {
+      const reason = threadReason(t, ctx.user.username);
+      if (reason === null) return [];
+      return [
+        {
+          source: "comment",
+          id: `comment:${t.rootId}`,
+          title: `${REASONS[reason]}: ${t.departmentName} ${formatFiscalYear(t.fiscalYear)}${t.goalNumber === null ? "" : ` 目標${t.goalNumber}`}`,
+          detail: excerpt(t.body),
+          href: `/manifestos/${t.manifestoId}#open-comments`,
+          dueDate: null,
+          overdue: false,
+        },
+      ];
+    });
   },
 };

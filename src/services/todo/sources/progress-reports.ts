@@ -3,7 +3,6 @@
 // progress page; planning sees, per year, how many departments are late, linked to the
 // dashboard's progress table. Due and late are decided by progressReportsDue, as on the
 // dashboard, so both say the same.
-import { findMunicipality } from "../../../db/repositories/municipalities.ts";
 import { listPublishedForProgress } from "../../../db/repositories/todo.ts";
 import { formatFiscalYear } from "../../../domain/era.ts";
 import { addDays, daysBetween } from "../../../domain/notifications/calendar.ts";
@@ -27,8 +26,7 @@ export const progressReportSource: TodoSource = {
   async items({ ctx, scope, today }) {
     const manifestos = await listPublishedForProgress(ctx.db, scope);
     if (manifestos.length === 0) return [];
-    const municipality = await findMunicipality(ctx.db, scope.municipalityCode);
-    const settings = progressSettingsFrom(municipality?.progressSettings);
+    const settings = progressSettingsFrom(manifestos[0]?.progressSettings);
     const byId = new Map(manifestos.map((m) => [m.id, m]));
     const departments = [...new Set(manifestos.map((m) => m.departmentId))];
     const owed: ProgressDue[] = departments

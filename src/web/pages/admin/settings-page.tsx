@@ -1,5 +1,5 @@
 // 自治体設定: the municipality's name, reading, prefecture and the manifesto's title and
-// subtitle. The form is also a step of the first-run set-up (setup-page.tsx).
+// subtitle; below, the progress report's words (progress-settings.tsx) and the sign-in policy. The form is also a step of the first-run set-up (setup-page.tsx).
 import "../planning/planning.css";
 import "./admin.css";
 import { type FormEvent, useId, useState } from "react";
@@ -15,6 +15,7 @@ import {
   useSend,
 } from "./admin-parts.tsx";
 import { adminPath, type MasterData } from "./admin-types.ts";
+import { ProgressSettingsSection } from "./progress-settings.tsx";
 import { SignInPolicySection } from "./sign-in-policy.tsx";
 
 export function SettingsForm({
@@ -115,6 +116,7 @@ export function SettingsPage() {
               <>
                 <p className="lead-text">{data.name}</p>
                 <SettingsForm data={data} onSaved={loaded.reload} />
+                <ProgressSettingsSection code={data.code} />
                 <SignInPolicySection code={data.code} />
               </>
             )}

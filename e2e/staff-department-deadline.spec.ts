@@ -1,0 +1,52 @@
+// A department's own deadline (issue 14 item 4) set in the browser: the planning division
+// enters 市民部's plan deadline under 部局ごとの期限, and the overview's status table shows that
+// department's date marked （部局の期限）; emptied and saved, the department is back on the
+// municipality's deadline. 市民部 has no accounts, so nobody's to-do list moves.
+import { expect, test } from "./fixtures.ts";
+import { HISTORY_DEPARTMENT, STAFF_YEAR } from "./staff-data.ts";
+import { signIn } from "./staff-helpers.ts";
+
+test("planning saves a department's own deadline and the overview shows it", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  if (!baseURL) throw new Error("no baseURL");
+  const planner = await signIn(browser, baseURL, "planner");
+  const p = planner.page;
+  try {
+    const own = p.getByRole("region", { name: "部局ごとの期限" });
+    const date = own.getByLabel(`${HISTORY_DEPARTMENT}の計画の期限`);
+    const save = own.getByRole("button", { name: `${HISTORY_DEPARTMENT}の期限を保存` });
+    // The status table's row, which links to the manifesto (部局ごとの期限 has a row too).
+    const statusRow = p
+      .getByRole("row")
+      .filter({ has: p.getByRole("link", { name: HISTORY_DEPARTMENT, exact: true }) });
+    const day = `${STAFF_YEAR + 1}-03-13`;
+
+    await test.step("the planning division saves 市民部's own plan deadline", async () => {
+      await p.goto("/staff/overview");
+      await expect(date).toBeVisible();
+      await date.fill(day);
+      await save.click();
+      await expect(own.getByRole("status")).toHaveText("保存しました。");
+    });
+
+    await test.step("the overview shows that department's date as its own", async () => {
+      await p.reload();
+      await expect(statusRow).toContainText(`${STAFF_YEAR + 1}年3月13日`);
+      await expect(statusRow).toContainText("（部局の期限）");
+      await expect(own.getByLabel(`${HISTORY_DEPARTMENT}の計画の期限`)).toHaveValue(day);
+    });
+
+    await test.step("emptied and saved, the department's own date is gone", async () => {
+      await own.getByLabel(`${HISTORY_DEPARTMENT}の計画の期限`).fill("");
+      await own.getByRole("button", { name: `${HISTORY_DEPARTMENT}の期限を保存` }).click();
+      await expect(own.getByRole("status")).toHaveText("保存しました。");
+      await p.reload();
+      await expect(statusRow).not.toContainText("（部局の期限）");
+    });
+  } finally {
+    await planner.context.close();
+  }
+});
