@@ -14,6 +14,7 @@ import {
 } from "../../domain/manifesto/schema.ts";
 import {
   type Problem,
+  type ValidateOptions,
   type Validation,
   validateManifesto,
 } from "../../domain/manifesto/validate.ts";
@@ -77,7 +78,8 @@ const whole = (message: string): Validation<ManifestoDocument> => ({
  */
 export async function importManifestoXlsx(
   buffer: Buffer | Uint8Array,
-  options: { scale?: EvaluationScale } = {},
+  /** The municipality's settings the document may rely on (scale, score scale, vocabularies). */
+  options: ValidateOptions = {},
 ): Promise<Validation<ManifestoDocument>> {
   const wb = new ExcelJS.Workbook();
   try {
@@ -98,7 +100,7 @@ export async function importManifestoXlsx(
     if (typeof reading === "string") return whole(reading);
     const reference = evaluationScaleSchema.safeParse(reading.referenceScale);
     const scale = options.scale ?? (reference.success ? reference.data : undefined);
-    const validation = validateManifesto(reading.raw, scale ? { scale } : {});
+    const validation = validateManifesto(reading.raw, { ...options, ...(scale && { scale }) });
     if (validation.ok && reading.problems.length === 0) return validation;
     const problems: Problem[] = [
       ...reading.problems.map(({ path, message }) => ({ path, message })),

@@ -1,5 +1,6 @@
 // 自治体設定: the municipality's name, reading, prefecture and the manifesto's title and
-// subtitle. The form is also a step of the first-run set-up (setup-page.tsx).
+// subtitle (the form is also a step of the first-run set-up, setup-page.tsx); the second
+// self-evaluation and the municipality's own tag vocabularies (issue 17).
 import "../planning/planning.css";
 import "./admin.css";
 import { type FormEvent, useId, useState } from "react";
@@ -15,7 +16,9 @@ import {
   useSend,
 } from "./admin-parts.tsx";
 import { adminPath, type MasterData } from "./admin-types.ts";
+import { ScoreScaleEditor } from "./score-scale-editor.tsx";
 import { SignInPolicySection } from "./sign-in-policy.tsx";
+import { TagVocabulariesEditor } from "./tag-vocabularies-editor.tsx";
 
 export function SettingsForm({
   data,
@@ -115,6 +118,8 @@ export function SettingsPage() {
               <>
                 <p className="lead-text">{data.name}</p>
                 <SettingsForm data={data} onSaved={loaded.reload} />
+                <ScoreScaleEditor data={data} onSaved={loaded.reload} />
+                <TagVocabulariesEditor data={data} onSaved={loaded.reload} />
                 <SignInPolicySection code={data.code} />
               </>
             )}
