@@ -19,6 +19,7 @@ import {
   validateManifesto,
 } from "../../domain/manifesto/validate.ts";
 import type { OpenDataOptions } from "../csv/open-data.ts";
+import { writeDetailsSheet } from "./details-sheet.ts";
 import { writeFormSheet } from "./form-sheet.ts";
 import { writeListSheet } from "./list-sheet.ts";
 import { locateProblems } from "./locate.ts";
@@ -54,6 +55,7 @@ export async function exportManifestoXlsx(
   const listOptions: OpenDataOptions = { scale };
   if (options.statusOf) listOptions.statusOf = options.statusOf;
   writeListSheet(wb, { doc, assessment: options.assessment }, listOptions);
+  writeDetailsSheet(wb, doc);
   writeTemplateSheets(wb, doc, options.scale ?? DEFAULT_SCALE);
   return toBuffer(wb);
 }
