@@ -8,6 +8,7 @@ import { extensionFixture } from "../../test/support/fixtures.ts";
 import type { ManifestoDocument } from "../domain/manifesto/schema.ts";
 import { validateManifesto } from "../domain/manifesto/validate.ts";
 import { exportManifesto } from "./export-manifesto.ts";
+import { exportOpenDataCsv } from "./export-open-data-csv.ts";
 import { importManifesto } from "./import-manifesto.ts";
 import { updateMunicipality } from "./update-municipality-settings.ts";
 
@@ -60,5 +61,13 @@ describe("exports of a municipality with a second scale and its own vocabularies
     // Read by a Tassei that knows nothing of the municipality's settings.
     const alone = validateManifesto(out);
     expect(alone.ok ? [] : alone.problems).toEqual([]);
+    // The open-data CSV names the score by the municipality's scale too.
+    const { csv } = await exportOpenDataCsv(t.ctx, {
+      municipalityCode: "272051",
+      fiscalYear: 2023,
+    });
+    const rows = csv.split("\n").filter((l) => l.includes("市民部"));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0]).toContain(",達成度,7,");
   });
 });

@@ -165,11 +165,12 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
         ...(municipalityScale && { scale: municipalityScale }),
         ...(levelRules && { levelRules }),
         ...(lastYearSeries && { lastYear: lastYearSeries }),
+        ...(scoreScale && { scoreScale }),
       });
     } catch {
       return null; // a half-typed document the assessment cannot read yet
     }
-  }, [doc, municipalityScale, levelRules, lastYearSeries]);
+  }, [doc, municipalityScale, levelRules, lastYearSeries, scoreScale]);
   const lastYear = useMemo(
     () =>
       lastYearSeries && {
