@@ -71,7 +71,10 @@ export const settingsBody = z.strictObject({
   scoreScale: z.unknown().optional(),
   tagVocabularies: z.unknown().optional(),
 });
-export const createMunicipalityBody = settingsBody.extend({ code: z.string() });
+// Registering takes the names and scale; the second scale and vocabularies are set afterwards.
+export const createMunicipalityBody = settingsBody
+  .omit({ scoreScale: true, tagVocabularies: true })
+  .extend({ code: z.string() });
 
 const departmentFields = {
   code: z.string().nullable().optional(),
