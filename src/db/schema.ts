@@ -20,6 +20,10 @@ export interface MunicipalitiesTable {
   progress_settings: ColumnType<unknown | null, string | null | undefined, string | null>;
   /** 0015: which fields the official PDF prints (src/domain/print-layout.ts). */
   pdf_layout: ColumnType<unknown | null, string | null | undefined, string | null>;
+  /** 0021: the second self-evaluation's scale (scoreScaleSchema); null = none. */
+  score_scale: ColumnType<unknown | null, string | null | undefined, string | null>;
+  /** 0021: the municipality's own tag vocabularies (tagVocabularySchema[]); null = none. */
+  tag_vocabularies: ColumnType<unknown | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -282,6 +286,8 @@ export interface SearchGoalsTable {
   /** The published document's department name and its comparison key (migration 0007). */
   department_name: string;
   department_name_key: string;
+  /** 0021: the goal's tags and its targets', distinct and sorted (GIN-indexed for ?tag=). */
+  tags: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 // Master data (migration 0010)

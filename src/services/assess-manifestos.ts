@@ -15,7 +15,12 @@ import {
 import { COMPARATORS, type Comparator } from "../domain/manifesto/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadManifestos, type ManifestoSelector, requireMunicipality } from "./find-manifestos.ts";
-import { knownScales, levelRulesFromSetting, scaleFromSetting } from "./municipality-scale.ts";
+import {
+  knownScales,
+  levelRulesFromSetting,
+  scaleFromSetting,
+  scoreScaleFromSetting,
+} from "./municipality-scale.ts";
 
 export interface AssessedManifesto {
   municipality: { code: string; name: string };
@@ -85,6 +90,7 @@ export async function assessManifestos(
   const municipality = await requireMunicipality(ctx, selector.municipalityCode);
   const scale = scaleFromSetting(municipality.evaluationScale);
   const levelRules = levelRulesFromSetting(municipality.levelRules);
+  const scoreScale = scoreScaleFromSetting(municipality.scoreScale);
   const plan = await listPlanItems(ctx.db, selector.municipalityCode);
   const manifestos = await loadManifestos(ctx, selector);
   const lastYear = manifestos.length > 0 ? await lastYearByDepartment(ctx, selector) : new Map();
@@ -100,6 +106,7 @@ export async function assessManifestos(
         knownScales: knownScales(scale),
         planCodes: plan.map((p) => p.code),
         ...(levelRules && { levelRules }),
+        ...(scoreScale && { scoreScale }),
         ...(series !== undefined && { lastYear: series }),
       }),
     };

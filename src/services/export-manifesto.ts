@@ -8,6 +8,7 @@ import { departmentNameForYear } from "../db/repositories/departments.ts";
 import type { MunicipalityRow } from "../db/repositories/municipalities.ts";
 import { DEFAULT_SCALE } from "../domain/manifesto/default-scale.ts";
 import type { EvaluationScale, ManifestoDocument } from "../domain/manifesto/schema.ts";
+import { tagsIn } from "../domain/manifesto/tags.ts";
 import type { PrintLayoutSetting } from "../domain/print-layout.ts";
 import { withAcknowledgedProgress } from "../domain/progress-report/export.ts";
 import type { ServiceContext } from "./context.ts";
@@ -16,7 +17,12 @@ import {
   type ManifestoSelector,
   requireMunicipality,
 } from "./find-manifestos.ts";
-import { pdfLayoutFromSetting, scaleFromSetting } from "./municipality-scale.ts";
+import {
+  pdfLayoutFromSetting,
+  scaleFromSetting,
+  scoreScaleFromSetting,
+  tagVocabulariesFromSetting,
+} from "./municipality-scale.ts";
 import { acknowledgedProgress } from "./progress/acknowledged-progress.ts";
 
 export function withMunicipalityDefaults(
@@ -42,7 +48,32 @@ export function withMunicipalityDefaults(
   if (out.evaluationScale === undefined) {
     out.evaluationScale = scaleFromSetting(municipality.evaluationScale) ?? DEFAULT_SCALE;
   }
-  return orderKeys(out);
+  return orderKeys(withMunicipalityExtensions(out, municipality));
+}
+
+/**
+ * The municipality's second scale and its vocabularies, where the document relies on them
+ * without carrying them (a score, a tag of the municipality's vocabulary): the export then
+ * says what they mean. A document that uses neither exports exactly as before.
+ */
+function withMunicipalityExtensions(
+  doc: ManifestoDocument,
+  municipality: MunicipalityRow,
+): ManifestoDocument {
+  const out = { ...doc };
+  const scoreScale = scoreScaleFromSetting(municipality.scoreScale);
+  if (out.scoreScale === undefined && scoreScale && hasScore(doc)) out.scoreScale = scoreScale;
+  const own = new Set((doc.tagVocabularies ?? []).map((v) => v.id));
+  const used = new Set(tagsIn(doc).map((ref) => ref.slice(0, ref.indexOf(":"))));
+  const needed = tagVocabulariesFromSetting(municipality.tagVocabularies).filter(
+    (v) => used.has(v.id) && !own.has(v.id),
+  );
+  if (needed.length > 0) out.tagVocabularies = [...(doc.tagVocabularies ?? []), ...needed];
+  return out;
+}
+
+function hasScore(doc: ManifestoDocument): boolean {
+  return doc.goals.some((g) => g.evaluation?.score !== undefined);
 }
 
 /** Keys in the order FORMAT.md lists them, so exports read the same every time. */

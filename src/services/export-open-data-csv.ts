@@ -4,7 +4,12 @@ import { assessManifesto } from "../domain/assessment/index.ts";
 import { openDataCsv } from "../reports/csv/index.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadManifestos, type ManifestoSelector, requireMunicipality } from "./find-manifestos.ts";
-import { knownScales, levelRulesFromSetting, scaleFromSetting } from "./municipality-scale.ts";
+import {
+  knownScales,
+  levelRulesFromSetting,
+  scaleFromSetting,
+  scoreScaleFromSetting,
+} from "./municipality-scale.ts";
 
 export async function exportOpenDataCsv(
   ctx: ServiceContext,
@@ -13,14 +18,20 @@ export async function exportOpenDataCsv(
   const municipality = await requireMunicipality(ctx, selector.municipalityCode);
   const scale = scaleFromSetting(municipality.evaluationScale);
   const levelRules = levelRulesFromSetting(municipality.levelRules);
+  const scoreScale = scoreScaleFromSetting(municipality.scoreScale);
   const options = {
     ...(scale && { scale }),
     knownScales: knownScales(scale),
     ...(levelRules && { levelRules }),
+    ...(scoreScale && { scoreScale }),
   };
   const manifestos = await loadManifestos(ctx, selector);
   const rows = manifestos.map((m) => ({
-    doc: m.document,
+    // A score on the municipality's scale is named by it (第二の評価の名称).
+    doc:
+      m.document.scoreScale === undefined && scoreScale
+        ? { ...m.document, scoreScale }
+        : m.document,
     assessment: assessManifesto(m.document, options),
   }));
   return { csv: openDataCsv(rows, scale ? { scale } : {}), manifestos: manifestos.length };

@@ -18,7 +18,7 @@ import type { ServiceContext } from "./context.ts";
 import { refuseFrozenChanges } from "./manifestos/frozen-content.ts";
 import { fitImport, type MasterDataMode } from "./manifestos/master-data.ts";
 import { writeRevision } from "./manifestos/write-revision.ts";
-import { scaleFromSetting } from "./municipality-scale.ts";
+import { validateOptionsOf } from "./municipality-scale.ts";
 
 export interface ImportOptions {
   /** Where the document came from, kept with the revision: `import`, `demo`, `api` … */
@@ -61,8 +61,7 @@ export async function validateForImport(
 ): Promise<ManifestoDocument> {
   const code = municipalityCodeOf(raw);
   const municipality = code ? await findMunicipality(ctx.db, code) : undefined;
-  const scale = scaleFromSetting(municipality?.evaluationScale);
-  const result = validateManifesto(raw, scale ? { scale } : {});
+  const result = validateManifesto(raw, validateOptionsOf(municipality));
   if (!result.ok) {
     throw new ValidationError("the document does not follow tassei.manifesto/v1", result.problems);
   }

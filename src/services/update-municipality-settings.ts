@@ -11,10 +11,12 @@ import {
 } from "../db/repositories/municipalities.ts";
 import { levelRulesSchema, levelsMissingFromScale } from "../domain/assessment/expected-level.ts";
 import { DEFAULT_SCALE } from "../domain/manifesto/default-scale.ts";
+import { municipalityVocabulariesSchema } from "../domain/manifesto/municipality-vocabularies.ts";
 import {
   evaluationScaleSchema,
   LIMITS,
   municipalityCodeSchema,
+  scoreScaleSchema,
   text,
 } from "../domain/manifesto/schema.ts";
 import { formatPath, type Problem } from "../domain/manifesto/validate.ts";
@@ -36,6 +38,8 @@ const settingsSchema = z.strictObject({
   levelRules: levelRulesSchema.nullable().optional(),
   progressSettings: progressSettingsSchema.nullable().optional(),
   pdfLayout: printLayoutSchema.nullable().optional(),
+  scoreScale: scoreScaleSchema.nullable().optional(),
+  tagVocabularies: municipalityVocabulariesSchema.nullable().optional(),
 });
 export type MunicipalitySettingsInput = z.input<typeof settingsSchema>;
 

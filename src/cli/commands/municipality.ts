@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { defaultLevelRules } from "../../domain/assessment/expected-level.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
+import { BUILT_IN_VOCABULARIES } from "../../domain/manifesto/tags.ts";
 import { parseJson } from "../../domain/manifesto/validate.ts";
 import { PRINT_PRESETS } from "../../domain/print-layout.ts";
 import { progressSettingsFrom } from "../../domain/progress-report/settings.ts";
@@ -10,6 +11,8 @@ import {
   levelRulesFromSetting,
   pdfLayoutFromSetting,
   scaleFromSetting,
+  scoreScaleFromSetting,
+  tagVocabulariesFromSetting,
 } from "../../services/municipality-scale.ts";
 import { runAdminCommand } from "../admin-command.ts";
 import { withDatabase } from "../context.ts";
@@ -30,6 +33,18 @@ interface SetOptions {
   defaultProgress?: boolean;
   pdfLayout?: string;
   defaultPdfLayout?: boolean;
+  /** A file, or false for --no-score-scale (commander's negation of the same option). */
+  scoreScale?: string | false;
+  tagVocabularies?: string | false;
+}
+
+/** The option's JSON file; null for its --no- form; undefined when not given. */
+function readJsonOption(file: string | false | undefined): unknown {
+  if (file === undefined) return undefined;
+  if (file === false) return null;
+  const json = parseJson(readInputFile(file));
+  if (!json.ok) throw new ValidationError(`${file} is not JSON`, json.problems);
+  return json.value;
 }
 
 export function registerMunicipality(program: Command): void {
@@ -63,6 +78,9 @@ export function registerMunicipality(program: Command): void {
           progressSettings: progressSettingsFrom(m.progressSettings),
           progressSettingsAreDefault: m.progressSettings === null,
           pdfLayout: pdfLayoutFromSetting(m.pdfLayout) ?? { preset: "manifesto" },
+          scoreScale: scoreScaleFromSetting(m.scoreScale) ?? null,
+          tagVocabularies: tagVocabulariesFromSetting(m.tagVocabularies),
+          builtInTagVocabularies: BUILT_IN_VOCABULARIES.map((v) => v.id),
         };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       });
@@ -96,6 +114,16 @@ export function registerMunicipality(program: Command): void {
       `which fields the official PDF prints: a preset (${PRINT_PRESETS.join(", ")}) or a JSON file { "columns": [ { "title", "width", "fields": [ … ] } ] } (docs/administration.md)`,
     )
     .option("--default-pdf-layout", "go back to the six-column 部局マニフェスト layout")
+    .option(
+      "--score-scale <file>",
+      'the second self-evaluation beside the level, JSON: { "name": "達成度", "range": { "min": 0, "max": 10, "step": 1 } } or { "name", "levels": [ { "level", "label" } ] } (docs/FORMAT.md)',
+    )
+    .option("--no-score-scale", "the municipality has no second self-evaluation")
+    .option(
+      "--tag-vocabularies <file>",
+      'the municipality\'s own tag vocabularies beside SDGs (sdg) and 指標の分類 (indicator), JSON: [ { "id": "city-plan", "name": "総合計画", "tags": [ { "id": "1-1", "label": "1-1 子育て" } ] } ]',
+    )
+    .option("--no-tag-vocabularies", "no vocabularies of its own (the built-in ones stay)")
     .action(async (opts: SetOptions) => {
       let scale: unknown;
       if (opts.scale !== undefined) {
@@ -125,6 +153,8 @@ export function registerMunicipality(program: Command): void {
           pdfLayout = json.value;
         }
       }
+      const scoreScale = readJsonOption(opts.scoreScale);
+      const tagVocabularies = readJsonOption(opts.tagVocabularies);
       const emptyToNull = (v: string | undefined) =>
         v === undefined ? undefined : v === "" ? null : v;
       // Through the running server when it holds the embedded database (admin-command.ts).
@@ -142,6 +172,8 @@ export function registerMunicipality(program: Command): void {
         ...(opts.defaultProgress && { progressSettings: null }),
         ...(pdfLayout !== undefined && { pdfLayout }),
         ...(opts.defaultPdfLayout && { pdfLayout: null }),
+        ...(scoreScale !== undefined && { scoreScale }),
+        ...(tagVocabularies !== undefined && { tagVocabularies }),
       });
       process.stdout.write(`updated ${m.code} ${m.name}\n`);
     });

@@ -15,6 +15,10 @@ export interface MunicipalityRow {
   /** 0017: domain/progress-report/settings.ts; null = the defaults. */
   progressSettings: unknown | null;
   pdfLayout: unknown | null;
+  /** 0021: the second self-evaluation's scale; null = none. */
+  scoreScale: unknown | null;
+  /** 0021: the municipality's own tag vocabularies; null = none (SDGs etc. are built in). */
+  tagVocabularies: unknown | null;
 }
 
 export async function findMunicipality(db: Db, code: string): Promise<MunicipalityRow | undefined> {
@@ -30,6 +34,8 @@ export async function findMunicipality(db: Db, code: string): Promise<Municipali
       "level_rules",
       "progress_settings",
       "pdf_layout",
+      "score_scale",
+      "tag_vocabularies",
     ])
     .where("code", "=", code)
     .executeTakeFirst();
@@ -44,6 +50,8 @@ export async function findMunicipality(db: Db, code: string): Promise<Municipali
     levelRules: row.level_rules,
     progressSettings: row.progress_settings,
     pdfLayout: row.pdf_layout,
+    scoreScale: row.score_scale,
+    tagVocabularies: row.tag_vocabularies,
   };
 }
 
@@ -95,6 +103,8 @@ export interface MunicipalitySettingsPatch {
   levelRules?: unknown | null;
   progressSettings?: unknown | null;
   pdfLayout?: unknown | null;
+  scoreScale?: unknown | null;
+  tagVocabularies?: unknown | null;
 }
 
 export async function updateMunicipalitySettings(
@@ -122,6 +132,13 @@ export async function updateMunicipalitySettings(
       }),
       ...(patch.pdfLayout !== undefined && {
         pdf_layout: patch.pdfLayout === null ? null : JSON.stringify(patch.pdfLayout),
+      }),
+      ...(patch.scoreScale !== undefined && {
+        score_scale: patch.scoreScale === null ? null : JSON.stringify(patch.scoreScale),
+      }),
+      ...(patch.tagVocabularies !== undefined && {
+        tag_vocabularies:
+          patch.tagVocabularies === null ? null : JSON.stringify(patch.tagVocabularies),
       }),
       updated_at: new Date(),
     })

@@ -13,7 +13,7 @@ import type { Db } from "./municipalities.ts";
 // current one whenever a publication refreshes these rows.
 const goalRows = (where: Expression<SqlBool>) => sql`
   insert into search_goals (manifesto_id, revision, goal_number, position, level, policy_refs, body,
-    department_name, department_name_key)
+    department_name, department_name_key, tags)
   select m.id, p.revision, (g.goal ->> 'number')::int, (g.ord - 1)::int,
     (g.goal #>> '{evaluation,level}')::int,
     array(select normalize(x, NFKC) from jsonb_array_elements_text(coalesce(g.goal -> 'policyRefs', '[]')) as x),
@@ -30,7 +30,12 @@ const goalRows = (where: Expression<SqlBool>) => sql`
     ), NFKC)),
     r.document #>> '{department,name}',
     case when m.current_revision = p.revision then m.department_name_key
-         else btrim(normalize(r.document #>> '{department,name}', NFKC)) end
+         else btrim(normalize(r.document #>> '{department,name}', NFKC)) end,
+    array(select distinct x from (
+      select jsonb_array_elements_text(coalesce(g.goal -> 'tags', '[]')) as x
+      union all
+      select jsonb_array_elements_text(coalesce(t -> 'tags', '[]'))
+        from jsonb_array_elements(coalesce(g.goal -> 'targets', '[]')) as t) tg order by x)
   from manifestos m
   cross join lateral (
     select pp.revision from manifesto_publications pp
@@ -191,16 +196,8 @@ export function publicGoalSearchQuery(db: Db, q: GoalSearch) {
   }
   if (q.level !== undefined) query = query.where("s.level", "=", q.level);
   if (q.tag !== undefined) {
-    // Read from the goal in its published revision: search_goals has no tags column (the
-    // extensions added none), so a search by tag alone reads the goals its other filters keep.
-    const tag = JSON.stringify([q.tag]);
-    query = query.where(sql<SqlBool>`exists (
-      select 1 from manifesto_revisions rt
-       where rt.manifesto_id = s.manifesto_id and rt.revision = s.revision
-         and (coalesce(rt.document -> 'goals' -> s.position -> 'tags', '[]') @> ${tag}::jsonb
-           or exists (select 1 from jsonb_array_elements(
-                        coalesce(rt.document -> 'goals' -> s.position -> 'targets', '[]')) as t
-                       where coalesce(t -> 'tags', '[]') @> ${tag}::jsonb)))`);
+    // The goal's own tags and its targets' (migration 0021), through their GIN index.
+    query = query.where(sql<SqlBool>`s.tags @> array[${q.tag}]::text[]`);
   }
   const hits = query
     .orderBy("m.fiscal_year", "desc")

@@ -127,6 +127,17 @@ describe("the second score", () => {
     expect(codes(doc, 2)).not.toContain("score_disagrees_with_level");
   });
 
+  it("is read on the municipality's scale when the document carries none", () => {
+    const doc = prefecture();
+    const scoreScale = doc.scoreScale!;
+    delete doc.scoreScale;
+    doc.goals[2]!.evaluation!.score = 3;
+    expect(assessManifesto(doc).goals[2]?.scoreText).toBeUndefined();
+    const goal = assessManifesto(doc, { scoreScale }).goals[2];
+    expect(goal?.scoreText).toBe("達成度 3（0〜10）");
+    expect(goal?.findings.map((f) => f.code)).toContain("score_disagrees_with_level");
+  });
+
   it("reads a score on levels by its label", () => {
     const doc = prefecture();
     doc.scoreScale = {

@@ -270,7 +270,9 @@ export function assessManifesto(
   const scale = doc.evaluationScale ?? options.scale ?? DEFAULT_SCALE;
   const ctx: DocumentContext = {
     scale,
-    ...(doc.scoreScale !== undefined && { scoreScale: doc.scoreScale }),
+    ...((doc.scoreScale ?? options.scoreScale) !== undefined && {
+      scoreScale: doc.scoreScale ?? options.scoreScale,
+    }),
     levelRules: options.levelRules ?? defaultLevelRules(scaleWithMeanings(scale, options)),
     levelRulesStated: options.levelRules !== undefined,
     knownScales: options.knownScales ?? [DEFAULT_SCALE],

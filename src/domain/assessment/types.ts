@@ -1,6 +1,12 @@
 // The shapes the assessment returns. Kept apart from the rules so that the rules, the
 // messages and the entry point can all depend on them without depending on each other.
-import type { Comparator, EvaluationScale, Meaning, NumericMeasure } from "../manifesto/schema.ts";
+import type {
+  Comparator,
+  EvaluationScale,
+  Meaning,
+  NumericMeasure,
+  ScoreScale,
+} from "../manifesto/schema.ts";
 import type { LevelRules } from "./expected-level.ts";
 
 export type TargetStatus = "met" | "not_met" | "unknown";
@@ -156,6 +162,8 @@ export interface AssessOptions {
    * the scale, and no notice is given (nobody stated those rules).
    */
   levelRules?: LevelRules;
+  /** The municipality's second score scale, used when the document carries none (issue 17). */
+  scoreScale?: ScoreScale;
 }
 
 /** One numeric target of last year's manifesto of the department. */

@@ -1,13 +1,23 @@
 // Rules across the additive keys (FORMAT.md "Extensions"): a tag names a known vocabulary
 // and tag, a score lies on the document's second scale, a long-term target lies ahead.
 // Checked on documents the schema accepts; the older rules run on broken ones too.
-import type { ManifestoDocument, ScoreScale } from "./schema.ts";
+import type { ManifestoDocument, ScoreScale, TagVocabulary } from "./schema.ts";
 import { BUILT_IN_VOCABULARIES, resolveTag, vocabulariesOf } from "./tags.ts";
 import type { Problem } from "./validate.ts";
 
-export function extensionProblems(doc: ManifestoDocument): Problem[] {
+/** What the municipality's settings add where the document says nothing of its own. */
+export interface MunicipalityExtensions {
+  scoreScale?: ScoreScale;
+  tagVocabularies?: readonly TagVocabulary[];
+}
+
+export function extensionProblems(
+  doc: ManifestoDocument,
+  municipality: MunicipalityExtensions = {},
+): Problem[] {
   const problems: Problem[] = [...vocabularyProblems(doc)];
-  const vocabularies = vocabulariesOf(doc);
+  const vocabularies = vocabulariesOf(doc, municipality.tagVocabularies);
+  const scoreScale = doc.scoreScale ?? municipality.scoreScale;
   const tagProblems = (tags: readonly string[] | undefined, at: string) => {
     (tags ?? []).forEach((ref, i) => {
       if (!resolveTag(vocabularies, ref)) {
@@ -22,7 +32,7 @@ export function extensionProblems(doc: ManifestoDocument): Problem[] {
     tagProblems(goal.tags, `goals[${g}]`);
     const score = goal.evaluation?.score;
     if (score !== undefined) {
-      const problem = scoreProblem(doc.scoreScale, score);
+      const problem = scoreProblem(scoreScale, score);
       if (problem) problems.push({ path: `goals[${g}].evaluation.score`, message: problem });
     }
     (goal.targets ?? []).forEach((t, i) => {
@@ -57,7 +67,9 @@ function vocabularyProblems(doc: ManifestoDocument): Problem[] {
 }
 
 function scoreProblem(scale: ScoreScale | undefined, score: number): string | undefined {
-  if (!scale) return "needs the document's scoreScale (the second evaluation's name and range)";
+  if (!scale) {
+    return "needs a scoreScale (the document's or the municipality's: the second evaluation's name and range)";
+  }
   if (scale.levels) {
     const levels = scale.levels.map((l) => l.level);
     return levels.includes(score)

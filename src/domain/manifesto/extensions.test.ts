@@ -57,6 +57,25 @@ describe("the second evaluation", () => {
     ]);
   });
 
+  it("may lie on the municipality's scale when the document has none", () => {
+    const doc = prefecture();
+    const scoreScale = doc.scoreScale!;
+    delete doc.scoreScale;
+    const r = validateManifesto(doc, { scoreScale });
+    expect(r.ok ? [] : r.problems).toEqual([]);
+    doc.goals[0]!.evaluation!.score = 11;
+    const wrong = validateManifesto(doc, { scoreScale });
+    expect(wrong.ok ? [] : wrong.problems.map((p) => p.path)).toEqual([
+      "goals[0].evaluation.score",
+    ]);
+  });
+
+  it("keeps the document's own scale over the municipality's", () => {
+    const doc = prefecture();
+    const r = validateManifesto(doc, { scoreScale: { name: "別", range: { min: 0, max: 1 } } });
+    expect(r.ok ? [] : r.problems).toEqual([]);
+  });
+
   it("may be levels of the municipality's own, and then must be one of them", () => {
     const doc = prefecture();
     doc.scoreScale = {
@@ -110,6 +129,21 @@ describe("tags", () => {
     expect(tagLabel(v, "sdg:12")).toBe("SDGs 12 つくる責任 つかう責任");
     expect(tagLabel(v, "indicator:outcome")).toBe("指標の分類 成果指標");
     expect(tagLabel(v, "mie-plan:4-2")).toBe("みえ元気プラン 施策 4-2 循環型社会の構築");
+  });
+
+  it("may name the municipality's vocabularies; the document's own keep their meaning", () => {
+    const doc = prefecture();
+    doc.goals[0]!.tags = ["city-plan:a1", "mie-plan:4-2"];
+    expect(problemsOf(doc).map((p) => p.path)).toEqual(["goals[0].tags[0]"]);
+    const municipality = [
+      { id: "city-plan", name: "市の総合計画", tags: [{ id: "a1", label: "A-1 子育て" }] },
+      { id: "mie-plan", name: "別の意味", tags: [{ id: "9", label: "9" }] },
+    ];
+    const r = validateManifesto(doc, { tagVocabularies: municipality });
+    expect(r.ok ? [] : r.problems).toEqual([]);
+    const v = vocabulariesOf(doc, municipality);
+    expect(tagLabel(v, "mie-plan:4-2")).toBe("みえ元気プラン 施策 4-2 循環型社会の構築");
+    expect(tagLabel(v, "city-plan:a1")).toBe("市の総合計画 A-1 子育て");
   });
 
   it("refuses a vocabulary that redefines a built-in one", () => {

@@ -164,10 +164,16 @@ const RULES: Record<string, Rule> = {
   "scoreScale.range.step": { label: "刻み" },
   "scoreScale.levels": { label: "段階", silentIfMore: true },
   "scoreScale.levels.#": { label: (i) => `段階 ${i + 1}` },
+  "scoreScale.levels.#.level": { label: "番号" },
+  "scoreScale.levels.#.label": { label: "表示" },
   tagVocabularies: { label: "タグの語彙", silentIfMore: true },
   "tagVocabularies.#": { label: (i) => `語彙 ${i + 1}` },
   "tagVocabularies.#.id": { label: "語彙の識別子" },
   "tagVocabularies.#.name": { label: "語彙の名称" },
+  "tagVocabularies.#.tags": { label: "タグ", silentIfMore: true },
+  "tagVocabularies.#.tags.#": { label: (i) => `タグ ${i + 1}` },
+  "tagVocabularies.#.tags.#.id": { label: "識別子" },
+  "tagVocabularies.#.tags.#.label": { label: "表示" },
 };
 
 /**
@@ -292,7 +298,7 @@ const MESSAGES: Rewrite[] = [
     (m) => `「${m[3]}」の範囲（${m[1]}〜${m[2]}）で入力してください`,
   ],
   [
-    /^needs the document's scoreScale/,
+    /^needs a scoreScale/,
     () => "第二の評価を入れるには、第二の評価基準（名称と範囲）を定めてください",
   ],
   [/^names no tag of a known vocabulary/, () => "定義されていないタグです"],

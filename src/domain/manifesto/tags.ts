@@ -39,9 +39,18 @@ export const BUILT_IN_VOCABULARIES: readonly TagVocabulary[] = [
   },
 ];
 
-/** Built-in vocabularies first, then the document's; a document may not redefine a built-in. */
-export function vocabulariesOf(doc: Pick<ManifestoDocument, "tagVocabularies">): TagVocabulary[] {
-  return [...BUILT_IN_VOCABULARIES, ...(doc.tagVocabularies ?? [])];
+/**
+ * Built-in vocabularies first, then the document's, then the municipality's (its setting)
+ * that the document does not define itself: a document keeps the meaning it was written with.
+ * Neither may redefine a built-in.
+ */
+export function vocabulariesOf(
+  doc: Pick<ManifestoDocument, "tagVocabularies">,
+  municipality: readonly TagVocabulary[] = [],
+): TagVocabulary[] {
+  const own = doc.tagVocabularies ?? [];
+  const taken = new Set([...BUILT_IN_VOCABULARIES, ...own].map((v) => v.id));
+  return [...BUILT_IN_VOCABULARIES, ...own, ...municipality.filter((v) => !taken.has(v.id))];
 }
 
 export interface ResolvedTag {
@@ -74,4 +83,15 @@ export function resolveTag(
 export function tagLabel(vocabularies: readonly TagVocabulary[], ref: string): string {
   const t = resolveTag(vocabularies, ref);
   return t ? `${t.vocabularyName} ${t.label}` : ref;
+}
+
+/** Every tag of the document's goals and targets, SDGs first, each once. */
+export function tagsIn(doc: Pick<ManifestoDocument, "goals">): string[] {
+  const all = new Set<string>();
+  for (const g of doc.goals) {
+    for (const t of g.tags ?? []) all.add(t);
+    for (const target of g.targets ?? []) for (const t of target.tags ?? []) all.add(t);
+  }
+  const sdg = (t: string) => (t.startsWith("sdg:") ? Number(t.slice(4)) : 100);
+  return [...all].sort((a, b) => sdg(a) - sdg(b) || a.localeCompare(b));
 }

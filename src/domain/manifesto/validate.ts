@@ -8,6 +8,8 @@ import {
   type Goal,
   type ManifestoDocument,
   manifestoDocumentSchema,
+  type ScoreScale,
+  type TagVocabulary,
 } from "./schema.ts";
 
 export interface Problem {
@@ -98,6 +100,10 @@ export function parseJson(textContent: string): Validation<unknown> {
 export interface ValidateOptions {
   /** The municipality's scale, used when the document carries none. */
   scale?: EvaluationScale;
+  /** The municipality's second score scale, used when the document carries none. */
+  scoreScale?: ScoreScale;
+  /** The municipality's own tag vocabularies, beside the built-in ones and the document's. */
+  tagVocabularies?: readonly TagVocabulary[];
 }
 
 /**
@@ -127,7 +133,7 @@ export function validateManifesto(
     const doc = parsed.data;
     const problems = [
       ...crossFieldProblems(doc, doc.evaluationScale ?? options.scale ?? DEFAULT_SCALE),
-      ...extensionProblems(doc),
+      ...extensionProblems(doc, options),
     ];
     return problems.length > 0 ? { ok: false, problems } : { ok: true, value: doc };
   }

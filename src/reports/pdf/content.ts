@@ -3,7 +3,12 @@
 
 import { formatFiscalYear } from "../../domain/era.ts";
 import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
-import type { EvaluationScale, Goal, ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import type {
+  EvaluationScale,
+  Goal,
+  ManifestoDocument,
+  ScoreScale,
+} from "../../domain/manifesto/schema.ts";
 import type { PrintLayoutSetting } from "../../domain/print-layout.ts";
 import { bullet } from "../bullet.ts";
 
@@ -35,6 +40,8 @@ export interface DocumentHeading {
   subtitle: string; // ～私たちの組織使命と目標～, or "" when there is none
   legendTitle: string;
   legendLines: string[];
+  /** The document's second scale (scoreScale), printed below the level legend; absent without one. */
+  scoreLegend?: { title: string; lines: string[] };
   headerFields: { label: string; value: string }[];
 }
 
@@ -104,6 +111,23 @@ function legendLine(scale: EvaluationScale, level: number, label: string): strin
   return levelSymbol(scale, level) === String(level) ? `${level}．${label}` : label;
 }
 
+/** 「第二の評価：達成度」 and its range (「0〜10 の数値（刻み 1）」) or its levels, best first. */
+function scoreLegend(scale: ScoreScale, printable: Printable): { title: string; lines: string[] } {
+  const title = `第二の評価：${printable(scale.name, "scoreScale.name")}`;
+  if (scale.range) {
+    const { min, max, step } = scale.range;
+    return {
+      title,
+      lines: [`${min}〜${max} の数値${step === undefined ? "" : `（刻み ${step}）`}`],
+    };
+  }
+  const levels = [...(scale.levels ?? [])].sort((a, b) => b.level - a.level);
+  return {
+    title,
+    lines: levels.map((l) => `${l.level}．${printable(l.label, "scoreScale.levels")}`),
+  };
+}
+
 export function contactLine(doc: ManifestoDocument): string {
   const contact = doc.department.contact;
   if (!contact) return "";
@@ -128,6 +152,7 @@ export function documentHeading(
     legendLines: levels.map((l) =>
       legendLine(scale, l.level, printable(l.label, "evaluationScale.levels")),
     ),
+    ...(doc.scoreScale && { scoreLegend: scoreLegend(doc.scoreScale, printable) }),
     headerFields: [
       { label: "部局名", value: printable(doc.department.name, "department.name") },
       { label: "役　職", value: printable(doc.department.head?.title ?? "", "department.head") },

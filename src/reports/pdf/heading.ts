@@ -1,5 +1,6 @@
 // The top of a manifesto's first page, as in the seed: the evaluation scale's legend on the
-// left, the title and subtitle in the middle, the department's header table on the right.
+// left (with the second scale's below it, when the document has one), the title and subtitle
+// in the middle, the department's header table on the right.
 import type { DocumentHeading } from "./content.ts";
 import { drawLines, drawRuns, strokeRect } from "./draw.ts";
 import { FONT } from "./fonts.ts";
@@ -13,6 +14,8 @@ interface HeadingTags {
   subtitle: Struct | null;
   headerTable: Struct;
   legend: Struct;
+  /** The second scale's legend, below the level's (absent without a scoreScale). */
+  scoreLegend: Struct | null;
 }
 
 const LEGEND_WIDTH = 230;
@@ -26,9 +29,10 @@ const SUBTITLE_SIZE = 11;
 /** Space between the heading and the table below it. */
 const GAP_BELOW = 8;
 
+/** A scale's legend box at `y`: its name as the caption, its levels as a list. */
 function drawLegend(
   pdf: PDFKit.PDFDocument,
-  heading: DocumentHeading,
+  content: { title: string; lines: readonly string[] },
   measurer: TextMeasurer,
   y: number,
   legend: Struct,
@@ -36,8 +40,8 @@ function drawLegend(
   const x = PAGE.marginX;
   const lines = measurer.placeBlocks(
     [
-      { text: heading.legendTitle, bold: true, scale: 8 / 7.5 },
-      ...heading.legendLines.map((text, i) => ({ text, gapBefore: i === 0 ? 0.2 : 0 })),
+      { text: content.title, bold: true, scale: 8 / 7.5 },
+      ...content.lines.map((text, i) => ({ text, gapBefore: i === 0 ? 0.2 : 0 })),
     ],
     LEGEND_WIDTH - 2 * PAD,
     SMALL,
@@ -51,7 +55,7 @@ function drawLegend(
   ];
   fill(child(pdf, legend, "Caption"), () => drawLines(pdf, titleLines, x + PAD, y + PAD));
   const list = child(pdf, legend, "L");
-  for (let block = 1; block <= heading.legendLines.length; block++) {
+  for (let block = 1; block <= content.lines.length; block++) {
     const item = levelLines.filter((l) => l.block === block);
     const body = child(pdf, child(pdf, list, "LI"), "LBody");
     fill(body, () => drawLines(pdf, item, x + PAD, y + PAD));
@@ -141,9 +145,24 @@ export function drawHeading(
     subtitle: heading.subtitle === "" ? null : child(pdf, parent, "P"),
     headerTable: child(pdf, parent, "Table"),
     legend: child(pdf, parent, "Div"),
+    scoreLegend: heading.scoreLegend ? child(pdf, parent, "Div") : null,
   };
+  const levelsHeight = drawLegend(
+    pdf,
+    { title: heading.legendTitle, lines: heading.legendLines },
+    measurer,
+    y,
+    tags.legend,
+  );
+  // The second scale's legend right below the level's, in the same column, so the title and
+  // the header table keep their width.
+  const score = heading.scoreLegend;
+  const legendsHeight =
+    score && tags.scoreLegend
+      ? levelsHeight + 4 + drawLegend(pdf, score, measurer, y + levelsHeight + 4, tags.scoreLegend)
+      : levelsHeight;
   const heights = [
-    drawLegend(pdf, heading, measurer, y, tags.legend),
+    legendsHeight,
     drawTitle(pdf, heading, measurer, y, tags),
     drawHeaderTable(pdf, heading, measurer, y, tags.headerTable),
   ];

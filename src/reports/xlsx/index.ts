@@ -14,10 +14,12 @@ import {
 } from "../../domain/manifesto/schema.ts";
 import {
   type Problem,
+  type ValidateOptions,
   type Validation,
   validateManifesto,
 } from "../../domain/manifesto/validate.ts";
 import type { OpenDataOptions } from "../csv/open-data.ts";
+import { writeDetailsSheet } from "./details-sheet.ts";
 import { writeFormSheet } from "./form-sheet.ts";
 import { writeListSheet } from "./list-sheet.ts";
 import { locateProblems } from "./locate.ts";
@@ -53,6 +55,7 @@ export async function exportManifestoXlsx(
   const listOptions: OpenDataOptions = { scale };
   if (options.statusOf) listOptions.statusOf = options.statusOf;
   writeListSheet(wb, { doc, assessment: options.assessment }, listOptions);
+  writeDetailsSheet(wb, doc);
   writeTemplateSheets(wb, doc, options.scale ?? DEFAULT_SCALE);
   return toBuffer(wb);
 }
@@ -77,7 +80,8 @@ const whole = (message: string): Validation<ManifestoDocument> => ({
  */
 export async function importManifestoXlsx(
   buffer: Buffer | Uint8Array,
-  options: { scale?: EvaluationScale } = {},
+  /** The municipality's settings the document may rely on (scale, score scale, vocabularies). */
+  options: ValidateOptions = {},
 ): Promise<Validation<ManifestoDocument>> {
   const wb = new ExcelJS.Workbook();
   try {
@@ -98,7 +102,7 @@ export async function importManifestoXlsx(
     if (typeof reading === "string") return whole(reading);
     const reference = evaluationScaleSchema.safeParse(reading.referenceScale);
     const scale = options.scale ?? (reference.success ? reference.data : undefined);
-    const validation = validateManifesto(reading.raw, scale ? { scale } : {});
+    const validation = validateManifesto(reading.raw, { ...options, ...(scale && { scale }) });
     if (validation.ok && reading.problems.length === 0) return validation;
     const problems: Problem[] = [
       ...reading.problems.map(({ path, message }) => ({ path, message })),

@@ -7,6 +7,7 @@ import { comparisonKey } from "../../domain/text.ts";
 export const SHEETS = {
   form: "マニフェスト",
   list: "達成目標一覧",
+  details: "目標の補足",
   header: "基本情報",
   goals: "目標",
   targets: "達成目標",

@@ -7,7 +7,7 @@
 // POST  /api/admin/municipalities { code, name, prefecture?, nameKana?, … } → 201 summary
 // GET   /api/admin/municipalities/:code → summary { …settings, steps, allowed }
 // PATCH /api/admin/municipalities/:code { name?, nameKana?, prefecture?, documentTitle?,
-//        documentSubtitle?, evaluationScale? } → summary
+//        documentSubtitle?, evaluationScale?, scoreScale?, tagVocabularies? } → summary
 // GET   …/:code/departments → { departments }            POST …/departments { departments? | table? }
 // PATCH …/:code/departments/:id { code?, headTitle?, …, rename?: { name, fromYear } }
 // PUT   …/:code/departments/order { ids }                POST …/departments/:id/retire { fromYear|null }
@@ -68,8 +68,13 @@ export const settingsBody = z.strictObject({
   documentTitle: optionalText,
   documentSubtitle: optionalText,
   evaluationScale: z.unknown().optional(),
+  scoreScale: z.unknown().optional(),
+  tagVocabularies: z.unknown().optional(),
 });
-export const createMunicipalityBody = settingsBody.extend({ code: z.string() });
+// Registering takes the names and scale; the second scale and vocabularies are set afterwards.
+export const createMunicipalityBody = settingsBody
+  .omit({ scoreScale: true, tagVocabularies: true })
+  .extend({ code: z.string() });
 
 const departmentFields = {
   code: z.string().nullable().optional(),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
 import { extensionFixture } from "../../../test/support/fixtures.ts";
 import { importManifesto } from "../../services/import-manifesto.ts";
+import { updateMunicipality } from "../../services/update-municipality-settings.ts";
 import { expectWellFormedPage, portalApp, visibleText } from "./test-app.ts";
 
 let t: TestDatabase;
@@ -117,5 +118,42 @@ describe("the public search by tag", () => {
     const bad = await app.inject({ method: "GET", url: "/search?tag=SDG12" });
     expect(bad.statusCode).toBe(400);
     expect(visibleText(bad.body)).toContain("タグは sdg:12 のように");
+  });
+});
+
+describe("the municipality's own tag vocabulary (its setting)", () => {
+  beforeAll(async () => {
+    await updateMunicipality(t.ctx, {
+      code: "240001",
+      tagVocabularies: [
+        { id: "kenmin", name: "県民力ビジョン", tags: [{ id: "1", label: "1 安全・安心" }] },
+      ],
+    });
+    // A document that names the tag without defining the vocabulary itself.
+    const doc = extensionFixture("prefecture");
+    doc.department = { ...doc.department, name: "防災対策部" };
+    const [first] = doc.goals;
+    if (!first) throw new Error("the fixture has no goal");
+    first.title = "防犯灯の整備";
+    first.tags = ["kenmin:1"];
+    for (const target of first.targets ?? []) delete target.tags;
+    doc.goals = [first];
+    await importManifesto(t.ctx, doc, { published: true });
+  });
+
+  it("is offered by its labels in the search and finds its goals", async () => {
+    const form = await text("/240001/search");
+    expect(form.body).toContain('<option value="kenmin:1">県民力ビジョン 1 安全・安心</option>');
+    expect(form.body).toContain('<option value="sdg:12">SDGs 12 つくる責任 つかう責任</option>');
+    const { text: page } = await text("/240001/search?tag=kenmin%3A1");
+    expect(page).toContain("タグ「県民力ビジョン 1 安全・安心」の検索結果");
+    expect(page).toContain("検索結果：1件");
+    expect(page).toContain("防犯灯の整備");
+  });
+
+  it("names the tag on the manifesto's page", async () => {
+    const { text: page } = await text(`/240001/2024/${encodeURIComponent("防災対策部")}`);
+    expect(page).toContain("県民力ビジョン 1 安全・安心");
+    expect(page).not.toContain("kenmin:1");
   });
 });

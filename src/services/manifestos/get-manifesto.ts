@@ -7,13 +7,18 @@ import {
   type ManifestoSummary,
 } from "../../db/repositories/staff-manifestos.ts";
 import type { LevelRules } from "../../domain/assessment/expected-level.ts";
-import type { EvaluationScale } from "../../domain/manifesto/schema.ts";
+import type { EvaluationScale, ScoreScale, TagVocabulary } from "../../domain/manifesto/schema.ts";
 import { type ManifestoPermissions, manifestoPermissions } from "../../domain/permissions.ts";
 import { scopeOf } from "../../domain/roles.ts";
 import { NotFoundError } from "../../errors.ts";
 import { type LastYearSeries, lastYearByDepartment, lastYearOf } from "../assess-manifestos.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
-import { levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
+import {
+  levelRulesFromSetting,
+  scaleFromSetting,
+  scoreScaleFromSetting,
+  tagVocabulariesFromSetting,
+} from "../municipality-scale.ts";
 
 export interface StaffManifesto {
   manifesto: ManifestoSummary;
@@ -33,6 +38,10 @@ export interface StaffManifesto {
      * null when the department had none.
      */
     lastYear: LastYearSeries | null;
+    /** The municipality's second score scale, for a document that names none (issue 17). */
+    scoreScale: ScoreScale | null;
+    /** The municipality's own tag vocabularies, offered beside SDGs and 指標の分類. */
+    tagVocabularies: TagVocabulary[];
   };
 }
 
@@ -58,6 +67,8 @@ export async function getStaffManifesto(ctx: StaffContext, id: number): Promise<
       planItems: planItems.map((p) => ({ code: p.code, title: p.title })),
       levelRules: levelRulesFromSetting(municipality?.levelRules) ?? null,
       lastYear: lastYearOf(history, manifesto.departmentId, manifesto.fiscalYear) ?? null,
+      scoreScale: scoreScaleFromSetting(municipality?.scoreScale) ?? null,
+      tagVocabularies: tagVocabulariesFromSetting(municipality?.tagVocabularies),
     },
   };
 }

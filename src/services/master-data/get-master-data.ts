@@ -45,6 +45,9 @@ export interface MasterDataSummary {
   documentTitle: string | null;
   documentSubtitle: string | null;
   evaluationScale: unknown;
+  /** 0021: the second self-evaluation's scale and the own tag vocabularies; null = none. */
+  scoreScale: unknown;
+  tagVocabularies: unknown;
   steps: SetupStep[];
   allowed: { manage: boolean };
 }
@@ -74,6 +77,8 @@ export async function getMasterData(ctx: StaffContext, code: string): Promise<Ma
     documentTitle: m.documentTitle,
     documentSubtitle: m.documentSubtitle,
     evaluationScale: m.evaluationScale,
+    scoreScale: m.scoreScale,
+    tagVocabularies: m.tagVocabularies,
     steps: setupSteps({
       municipality: true,
       documentTitle: (m.documentTitle ?? "").trim() !== "",

@@ -16,6 +16,7 @@ import { canCreateMunicipality } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { municipalityForMasterData, refuse } from "./access.ts";
+import { checkScoreScale, checkTagVocabularies } from "./extension-settings.ts";
 import { lookUpLocalGovernment } from "./local-government-codes.ts";
 
 const MAX = 200;
@@ -27,6 +28,10 @@ export interface SettingsInput {
   documentTitle?: string | null | undefined;
   documentSubtitle?: string | null | undefined;
   evaluationScale?: unknown;
+  /** The second self-evaluation's scale (issue 17); null = none. */
+  scoreScale?: unknown;
+  /** The municipality's own tag vocabularies beside SDGs and 指標の分類; null or [] = none. */
+  tagVocabularies?: unknown;
 }
 
 const LABELS: Record<keyof SettingsInput, string> = {
@@ -36,6 +41,8 @@ const LABELS: Record<keyof SettingsInput, string> = {
   documentTitle: "文書名",
   documentSubtitle: "副題",
   evaluationScale: "評価段階",
+  scoreScale: "第二の評価基準",
+  tagVocabularies: "タグの語彙",
 };
 
 function settingsProblems(s: SettingsInput, creating: boolean): Problem[] {
@@ -126,14 +133,28 @@ export async function saveMunicipalitySettings(
 ): Promise<MunicipalityRow> {
   await municipalityForMasterData(ctx, code, "manage");
   const problems = settingsProblems(input, false);
+  const scoreScale = input.scoreScale === undefined ? undefined : checkScoreScale(input.scoreScale);
+  const vocabularies =
+    input.tagVocabularies === undefined ? undefined : checkTagVocabularies(input.tagVocabularies);
+  for (const checked of [scoreScale, vocabularies]) {
+    if (checked && !checked.ok) problems.push(...checked.problems);
+  }
   if (problems.length > 0) refuse("自治体の設定を保存できません", problems);
   const scale =
     input.evaluationScale === undefined ? undefined : checkedScale(input.evaluationScale);
   return ctx.db.transaction().execute(async (tx) => {
-    const { nameKana, evaluationScale: _, ...rest } = input;
+    const {
+      nameKana,
+      evaluationScale: _,
+      scoreScale: _score,
+      tagVocabularies: _tags,
+      ...rest
+    } = input;
     await updateMunicipalitySettings(tx, code, {
       ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
       ...(scale !== undefined && { evaluationScale: scale }),
+      ...(scoreScale?.ok && { scoreScale: scoreScale.value }),
+      ...(vocabularies?.ok && { tagVocabularies: vocabularies.value }),
     });
     if (nameKana !== undefined) {
       await tx

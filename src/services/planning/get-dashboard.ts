@@ -25,7 +25,12 @@ import { AppError, NotFoundError } from "../../errors.ts";
 import { lastYearByDepartment, lastYearOf } from "../assess-manifestos.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import { loadManifestos } from "../find-manifestos.ts";
-import { knownScales, levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
+import {
+  knownScales,
+  levelRulesFromSetting,
+  scaleFromSetting,
+  scoreScaleFromSetting,
+} from "../municipality-scale.ts";
 import { indicatorChanges } from "./indicator-changes.ts";
 
 function emptyTally(scale: EvaluationScale): GoalTally {
@@ -93,6 +98,7 @@ export async function getPlanningDashboard(
   const municipalityScale = scaleFromSetting(municipality.evaluationScale);
   const scale = municipalityScale ?? DEFAULT_SCALE;
   const levelRules = levelRulesFromSetting(municipality.levelRules);
+  const scoreScale = scoreScaleFromSetting(municipality.scoreScale);
   const [plan, manifestos, indicatorRows, history] = await Promise.all([
     listPlanItems(ctx.db, municipalityCode),
     loadManifestos(ctx, { municipalityCode, fiscalYear }),
@@ -105,6 +111,7 @@ export async function getPlanningDashboard(
     knownScales: knownScales(municipalityScale),
     planCodes: plan.map((p) => p.code),
     ...(levelRules && { levelRules }),
+    ...(scoreScale && { scoreScale }),
   };
   const totals = emptyTally(scale);
   const warnings: DashboardWarning[] = [];

@@ -24,7 +24,12 @@ import { scopeOf } from "../../domain/roles.ts";
 import { isManifestoState, type Phase, STATE_LABELS } from "../../domain/workflow.ts";
 import { lastYearByDepartment, lastYearOf } from "../assess-manifestos.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
-import { knownScales, levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
+import {
+  knownScales,
+  levelRulesFromSetting,
+  scaleFromSetting,
+  scoreScaleFromSetting,
+} from "../municipality-scale.ts";
 import { namesOfActors } from "../workflow/actor-names.ts";
 import { municipalityInScope } from "./year-in-scope.ts";
 
@@ -99,6 +104,7 @@ export async function getYearOverview(
   const names = await namesOfActors(ctx.db, [...actors.values()]);
   const scale = scaleFromSetting(municipality.evaluationScale);
   const levelRules = levelRulesFromSetting(municipality.levelRules);
+  const scoreScale = scoreScaleFromSetting(municipality.scoreScale);
   const planCodes = (await listPlanItems(ctx.db, municipality.code)).map((p) => p.code);
   // The counts include the checks against last year's targets, as `tassei assess` does.
   const history = await lastYearByDepartment(ctx, {
@@ -119,6 +125,7 @@ export async function getYearOverview(
           knownScales: knownScales(scale),
           planCodes,
           ...(levelRules && { levelRules }),
+          ...(scoreScale && { scoreScale }),
           ...lastYearOption(history, row.departmentId, fiscalYear),
         }).summary
       : undefined;

@@ -17,12 +17,18 @@ import {
   type EvaluationScale,
   type ManifestoDocument,
   manifestoDocumentSchema,
+  type ScoreScale,
 } from "../../domain/manifesto/schema.ts";
 import { policyRefKey } from "../../domain/policy-refs.ts";
 import { comparisonKey } from "../../domain/text.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { ServiceContext } from "../context.ts";
-import { knownScales, levelRulesFromSetting, scaleFromSetting } from "../municipality-scale.ts";
+import {
+  knownScales,
+  levelRulesFromSetting,
+  scaleFromSetting,
+  scoreScaleFromSetting,
+} from "../municipality-scale.ts";
 
 export interface PublicMunicipality {
   code: string;
@@ -33,6 +39,8 @@ export interface PublicMunicipality {
   scale: EvaluationScale | undefined;
   /** The municipality's stated level rules; undefined = the defaults read from the scale. */
   levelRules?: LevelRules | undefined;
+  /** The municipality's second score scale (issue 17), when it has set one. */
+  scoreScale?: ScoreScale | undefined;
 }
 
 export async function requirePublicMunicipality(
@@ -49,6 +57,7 @@ export async function requirePublicMunicipality(
     row,
     scale: scaleFromSetting(row.evaluationScale),
     levelRules: levelRulesFromSetting(row.levelRules),
+    scoreScale: scoreScaleFromSetting(row.scoreScale),
   };
 }
 
@@ -82,6 +91,7 @@ export function readManifesto(
     knownScales: knownScales(municipality.scale),
     planCodes: [...plan.keys()],
     ...(municipality.levelRules && { levelRules: municipality.levelRules }),
+    ...(municipality.scoreScale && { scoreScale: municipality.scoreScale }),
   });
   return { stored, document, scale, assessment };
 }

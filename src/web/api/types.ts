@@ -5,6 +5,8 @@ import type { LastYearIndicator } from "../../domain/assessment/types.ts";
 import type {
   EvaluationScale,
   ManifestoDocument as Manifesto,
+  ScoreScale,
+  TagVocabulary,
 } from "../../domain/manifesto/schema.ts";
 import type { ManifestoPermissions } from "../../domain/permissions.ts";
 import type { Role } from "../../domain/roles.ts";
@@ -65,5 +67,9 @@ export interface ManifestoDetail {
     levelRules?: LevelRules | null;
     /** Last year's numeric targets of the department (history checks); null = none. */
     lastYear?: { fiscalYear: number; indicators: LastYearIndicator[] } | null;
+    /** The municipality's second score scale (issue 17); null or absent = none. */
+    scoreScale?: ScoreScale | null;
+    /** The municipality's own tag vocabularies, beside SDGs and 指標の分類. */
+    tagVocabularies?: TagVocabulary[];
   };
 }

@@ -1,5 +1,14 @@
 import { formatDateJa, formatFiscalYear } from "../../../domain/era.ts";
-import { tagLabel, vocabulariesOf } from "../../../domain/manifesto/tags.ts";
+import {
+  BUILT_IN_VOCABULARIES,
+  tagLabel,
+  tagsIn,
+  vocabulariesOf,
+} from "../../../domain/manifesto/tags.ts";
+import {
+  scoreScaleFromSetting,
+  tagVocabulariesFromSetting,
+} from "../../../services/municipality-scale.ts";
 import type { PublicManifestoView } from "../../../services/portal/get-public-manifesto.ts";
 import { html } from "../html.ts";
 import { page } from "../layout.ts";
@@ -7,17 +16,6 @@ import { STATE_WORDS, shareMet } from "../present.ts";
 import { departmentSlug, downloadName, urls } from "../urls.ts";
 import { correctionAnchor, correctionsSection } from "./corrections.ts";
 import { goalSection } from "./goal.ts";
-
-/** Every tag of the document's goals and targets, SDGs first, each once. */
-function tagsIn(doc: PublicManifestoView["document"]): string[] {
-  const all = new Set<string>();
-  for (const g of doc.goals) {
-    for (const t of g.tags ?? []) all.add(t);
-    for (const target of g.targets ?? []) for (const t of target.tags ?? []) all.add(t);
-  }
-  const sdg = (t: string) => (t.startsWith("sdg:") ? Number(t.slice(4)) : 100);
-  return [...all].sort((a, b) => sdg(a) - sdg(b) || a.localeCompare(b));
-}
 
 function hasTag(goal: PublicManifestoView["document"]["goals"][number], tag: string): boolean {
   return (goal.tags ?? []).includes(tag) || (goal.targets ?? []).some((t) => t.tags?.includes(tag));
@@ -44,20 +42,26 @@ export function manifestoPage(
     downloadName(`${m.code}-${year}-${view.stored.departmentName}.${ext}`);
   const here = urls.manifesto(m.code, year, slug);
   const tagHref = (tag: string) => `${here}?tag=${encodeURIComponent(tag)}`;
+  // The municipality's vocabularies and second scale name what the document does not itself.
+  const vocabularies = vocabulariesOf(doc, tagVocabulariesFromSetting(m.row.tagVocabularies));
+  const scoreScale = doc.scoreScale ?? scoreScaleFromSetting(m.row.scoreScale);
   const ctx = {
     municipalityCode: m.code,
     scale: view.scale,
     plan: view.plan,
     indicatorIds: view.indicatorIds,
     progress: view.progress,
-    doc,
+    doc: {
+      ...doc,
+      tagVocabularies: vocabularies.filter((v) => !BUILT_IN_VOCABULARIES.includes(v)),
+      ...(scoreScale && { scoreScale }),
+    },
     tagHref,
   };
   // Filtering by a tag the document does not use shows every goal (an old link stays useful).
   const allTags = tagsIn(doc);
   const tag = options.tag !== undefined && allTags.includes(options.tag) ? options.tag : undefined;
   const shown = tag === undefined ? doc.goals : doc.goals.filter((g) => hasTag(g, tag));
-  const vocabularies = vocabulariesOf(doc);
   const body = html`
 <dl class="summary">
 <dt>部局長</dt><dd>${[head?.title, head?.name].filter(Boolean).join(" ") || "—"}</dd>

@@ -1,7 +1,7 @@
 import { formatFiscalYear } from "../../../domain/era.ts";
 import { DEFAULT_SCALE } from "../../../domain/manifesto/default-scale.ts";
-import type { EvaluationScale, Goal } from "../../../domain/manifesto/schema.ts";
-import { BUILT_IN_VOCABULARIES, tagLabel } from "../../../domain/manifesto/tags.ts";
+import type { EvaluationScale, Goal, TagVocabulary } from "../../../domain/manifesto/schema.ts";
+import { BUILT_IN_VOCABULARIES, tagLabel, vocabulariesOf } from "../../../domain/manifesto/tags.ts";
 import type { PublicSearchHit } from "../../../services/portal/search-public-goals.ts";
 import { containsAny, highlight } from "../highlight.ts";
 import { type Html, html } from "../html.ts";
@@ -18,24 +18,33 @@ export interface SearchFilters {
   tag?: string;
 }
 
-/** The built-in tags (SDGs 1–17, 指標の分類) a citizen can search by without typing a word. */
-const TAG_OPTIONS = BUILT_IN_VOCABULARIES.flatMap((v) =>
-  v.tags.map((t) => ({
-    value: `${v.id}:${t.id}`,
-    label: tagLabel(BUILT_IN_VOCABULARIES, `${v.id}:${t.id}`),
-  })),
-);
+/** The tags a citizen can search by without typing a word, as the vocabularies word them. */
+function tagOptions(vocabularies: readonly TagVocabulary[]): { value: string; label: string }[] {
+  return vocabularies.flatMap((v) =>
+    v.tags.map((t) => ({
+      value: `${v.id}:${t.id}`,
+      label: tagLabel(vocabularies, `${v.id}:${t.id}`),
+    })),
+  );
+}
+
+/** Across municipalities: the built-in SDGs 1–17 and 指標の分類 only. */
+const BUILT_IN_TAG_OPTIONS = tagOptions(BUILT_IN_VOCABULARIES);
 
 export interface FacetOptions {
   years: number[];
   departments: { value: string; label: string }[];
   policies: string[];
   levels: { level: number; label: string }[];
+  /** The built-in tags and the municipality's own vocabularies (its setting). */
+  tags: { value: string; label: string }[];
 }
 
 /** The filters of a municipality's search, from what its published goals use. */
 export function facetOptions(facets: {
   municipality: { scale?: EvaluationScale | undefined };
+  /** The municipality's own tag vocabularies. */
+  vocabularies?: readonly TagVocabulary[];
   years: number[];
   departments: { code: string | null; name: string }[];
   policyRefs: string[];
@@ -48,6 +57,7 @@ export function facetOptions(facets: {
     })),
     policies: facets.policyRefs,
     levels: (facets.municipality.scale ?? DEFAULT_SCALE).levels,
+    tags: tagOptions(vocabulariesOf({}, facets.vocabularies)),
   };
 }
 
@@ -83,7 +93,7 @@ export function searchForm(options: {
 ${Object.entries(options.hidden ?? {}).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
 <div class="field field-q"><label for="q">キーワード</label>
 <input id="q" name="q" type="search" value="${options.text}" maxlength="200" autocomplete="off"></div>
-${options.tags ? select("tag", "タグ（SDGs・指標の分類）", TAG_OPTIONS, f.tag) : ""}
+${options.tags ? select("tag", "タグ（SDGs・指標の分類など）", facets?.tags ?? BUILT_IN_TAG_OPTIONS, f.tag) : ""}
 ${
   facets
     ? html`<fieldset class="filters"><legend>絞り込み</legend>
@@ -167,7 +177,11 @@ export function searchPage(data: {
   // What was asked for, in words: the keyword, the tag, or both.
   const asked = [
     ...(data.text.trim() !== "" ? [`「${data.text}」`] : []),
-    ...(tag !== undefined ? [`タグ「${tagLabel(BUILT_IN_VOCABULARIES, tag)}」`] : []),
+    ...(tag !== undefined
+      ? [
+          `タグ「${(data.facets?.tags ?? BUILT_IN_TAG_OPTIONS).find((o) => o.value === tag)?.label ?? tag}」`,
+        ]
+      : []),
   ].join("・");
   const inBrowser = data.inBrowser;
   const results = inBrowser

@@ -1,5 +1,9 @@
 // Shapes of the master-data API (src/server/api/master-data.ts) as the pages read them.
-import type { EvaluationScale } from "../../../domain/manifesto/schema.ts";
+import type {
+  EvaluationScale,
+  ScoreScale,
+  TagVocabulary,
+} from "../../../domain/manifesto/schema.ts";
 import type { DepartmentRecord } from "../../../domain/master-data/departments.ts";
 import type { SetupStep } from "../../../domain/master-data/setup-steps.ts";
 
@@ -17,6 +21,10 @@ export interface MasterData {
   documentTitle: string | null;
   documentSubtitle: string | null;
   evaluationScale: EvaluationScale | null;
+  /** The second self-evaluation's scale (issue 17); null = none. */
+  scoreScale: ScoreScale | null;
+  /** The municipality's own tag vocabularies; null = none (SDGs etc. are built in). */
+  tagVocabularies: TagVocabulary[] | null;
   steps: SetupStep[];
   allowed: { manage: boolean };
 }

@@ -1,5 +1,7 @@
 // 自治体設定: the municipality's name, reading, prefecture and the manifesto's title and
-// subtitle; below, the progress report's words (progress-settings.tsx) and the sign-in policy. The form is also a step of the first-run set-up (setup-page.tsx).
+// subtitle (the form is also a step of the first-run set-up, setup-page.tsx); below, the
+// progress report's words (progress-settings.tsx), the second self-evaluation and the
+// municipality's own tag vocabularies (issue 17), and the sign-in policy.
 import "../planning/planning.css";
 import "./admin.css";
 import { type FormEvent, useId, useState } from "react";
@@ -16,7 +18,9 @@ import {
 } from "./admin-parts.tsx";
 import { adminPath, type MasterData } from "./admin-types.ts";
 import { ProgressSettingsSection } from "./progress-settings.tsx";
+import { ScoreScaleEditor } from "./score-scale-editor.tsx";
 import { SignInPolicySection } from "./sign-in-policy.tsx";
+import { TagVocabulariesEditor } from "./tag-vocabularies-editor.tsx";
 
 export function SettingsForm({
   data,
@@ -117,6 +121,8 @@ export function SettingsPage() {
                 <p className="lead-text">{data.name}</p>
                 <SettingsForm data={data} onSaved={loaded.reload} />
                 <ProgressSettingsSection code={data.code} />
+                <ScoreScaleEditor data={data} onSaved={loaded.reload} />
+                <TagVocabulariesEditor data={data} onSaved={loaded.reload} />
                 <SignInPolicySection code={data.code} />
               </>
             )}

@@ -184,7 +184,7 @@ export function GoalEvaluationEditor(props: {
   /** False when the plan's form, which has the budget rows, is on the page as well. */
   withBudget: boolean;
 }) {
-  const { doc } = useEditor();
+  const { doc, scoreScale } = useEditor();
   const goal = doc.goals[props.index] as Goal;
   const goalPath = ["goals", props.index] as const;
   const targets = goal.targets ?? [];
@@ -221,16 +221,16 @@ export function GoalEvaluationEditor(props: {
             maxLength={LIMITS.reason}
           />
         ) : null}
-        {goal.evaluation && doc.scoreScale ? (
+        {goal.evaluation && scoreScale ? (
           <NumberField
             path={[...goalPath, "evaluation", "score"]}
-            label={doc.scoreScale.name}
+            label={scoreScale.name}
             place={props.place}
             optional
             note={
-              doc.scoreScale.range
-                ? `${doc.scoreScale.range.min}〜${doc.scoreScale.range.max}`
-                : doc.scoreScale.levels?.map((l) => `${l.level}=${l.label}`).join("、")
+              scoreScale.range
+                ? `${scoreScale.range.min}〜${scoreScale.range.max}`
+                : scoreScale.levels?.map((l) => `${l.level}=${l.label}`).join("、")
             }
           />
         ) : null}

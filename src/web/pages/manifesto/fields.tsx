@@ -4,6 +4,7 @@
 // problems for that path next to it (aria-invalid + aria-describedby).
 import { createContext, type ReactNode, useContext, useEffect, useId, useState } from "react";
 import type { LastYearIndicator } from "../../../domain/assessment/types.ts";
+import type { ScoreScale } from "../../../domain/manifesto/schema.ts";
 import { parseJapaneseNumber } from "../../../domain/text.ts";
 import { japaneseMessage, parseJsonPath } from "../../api/japanese-messages.ts";
 import type { Manifesto } from "../../api/types.ts";
@@ -25,6 +26,8 @@ export interface EditorContextValue {
   removed(removal: Removal): void;
   /** Last year's numeric targets of the department by indicator key, for the history checks. */
   lastYear?: { fiscalYear: number; indicators: ReadonlyMap<string, LastYearIndicator> };
+  /** The second score scale in force: the document's, else its municipality's (issue 17). */
+  scoreScale?: ScoreScale;
 }
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

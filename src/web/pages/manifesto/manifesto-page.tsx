@@ -154,6 +154,9 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
   const municipalityScale = detail.context?.evaluationScale ?? undefined;
   const levelRules = detail.context?.levelRules ?? undefined;
   const lastYearSeries = detail.context?.lastYear ?? undefined;
+  // The municipality's second scale and vocabularies serve where the document has none.
+  const scoreScale = doc.scoreScale ?? detail.context?.scoreScale ?? undefined;
+  const municipalityVocabularies = detail.context?.tagVocabularies;
   const assessment = useMemo((): ManifestoAssessment | null => {
     try {
       // The municipality's scale and level rules and the department's last year, as the
@@ -162,11 +165,12 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
         ...(municipalityScale && { scale: municipalityScale }),
         ...(levelRules && { levelRules }),
         ...(lastYearSeries && { lastYear: lastYearSeries }),
+        ...(scoreScale && { scoreScale }),
       });
     } catch {
       return null; // a half-typed document the assessment cannot read yet
     }
-  }, [doc, municipalityScale, levelRules, lastYearSeries]);
+  }, [doc, municipalityScale, levelRules, lastYearSeries, scoreScale]);
   const lastYear = useMemo(
     () =>
       lastYearSeries && {
@@ -190,8 +194,9 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
       focusLater,
       removed: setRemoval,
       ...(lastYear && { lastYear }),
+      ...(scoreScale && { scoreScale }),
     }),
-    [doc, setDoc, problems, focusLater, lastYear],
+    [doc, setDoc, problems, focusLater, lastYear, scoreScale],
   );
 
   // Once the conflict is resolved the dialog closes; a later conflict waits for the button.
@@ -328,9 +333,9 @@ function ManifestoWorkspace(props: { detail: ManifestoDetail; onReload(): void }
         </datalist>
       )}
       {editing && (
-        // Tags of the built-in vocabularies (SDGs, 指標の分類) and the document's own.
+        // Tags of the built-in vocabularies (SDGs, 指標の分類), the document's and the municipality's.
         <datalist id={TAG_LIST_ID}>
-          {vocabulariesOf(doc).flatMap((v) =>
+          {vocabulariesOf(doc, municipalityVocabularies).flatMap((v) =>
             v.tags.map((t) => (
               <option key={`${v.id}:${t.id}`} value={`${v.id}:${t.id}`}>
                 {`${v.name} ${t.label}`}
