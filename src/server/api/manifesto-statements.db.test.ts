@@ -92,6 +92,7 @@ describe("a save of one goal", () => {
     const second = doc.goals[1];
     if (!second) throw new Error("the demo has goals");
     second.title = `${second.title}（改）`;
+    statements.length = 0;
     const r = await app.inject({
       method: "PUT",
       url: `/api/manifestos/${f.ids.A}`,
@@ -99,6 +100,10 @@ describe("a save of one goal", () => {
       payload: { revision: loaded.manifesto.revision, document: doc },
     });
     expect(r.statusCode).toBe(200);
+    // Session, scope, validation's master data (2), then in the transaction: lock, master
+    // data, the current and previous documents, the working revision, revision, pointer,
+    // indicators, the goal's rows (delete, insert) and the audit event. 21 before issue 15.
+    expect(statements.length).toBeLessThanOrEqual(14);
     const after = await goalRows();
     const rewritten = after.filter((row, i) => row.version !== before[i]?.version);
     expect(rewritten.map((row) => row.number)).toEqual([second.number]);
