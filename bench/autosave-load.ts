@@ -49,6 +49,9 @@ interface Result {
   lost: string[];
   rssMb: number[];
   revisionsPerManifesto: { min: number; max: number };
+  acksPerConnection: number[];
+  /** Per connection: when its first save went out (after reading its manifesto). */
+  firstSaveAfterMs: number[];
 }
 
 async function prepare(target: DatabaseTarget, manifestos: number): Promise<void> {
@@ -94,6 +97,7 @@ async function run(
   const latencies: number[] = [];
   let requestErrors = 0;
   const acknowledged = new Map<number, Acknowledged[]>();
+  const firstSaveAfterMs: number[] = [];
   const rssMb: number[] = [rssMbOf(server.child.pid)];
   try {
     const r = await fetch(`${server.url}/api/session`, {
@@ -111,7 +115,8 @@ async function run(
       manifestos: { id: number; revision: number }[];
     };
     const sampler = setInterval(() => rssMb.push(rssMbOf(server.child.pid)), 5000);
-    const until = Date.now() + o.seconds * 1000;
+    const startedAt = Date.now();
+    const until = startedAt + o.seconds * 1000;
     await Promise.all(
       list.manifestos.slice(0, o.connections).map(async (m, c) => {
         const one = (await (
@@ -120,6 +125,7 @@ async function run(
           document: Doc;
         };
         const doc = one.document;
+        firstSaveAfterMs.push(Date.now() - startedAt);
         let revision = m.revision;
         const acks: Acknowledged[] = [];
         acknowledged.set(m.id, acks);
@@ -201,6 +207,10 @@ async function run(
     lost,
     rssMb,
     revisionsPerManifesto: { min: Math.min(...counts), max: Math.max(...counts) },
+    // Fairness: a queue that lets some connections through again and again while others
+    // wait shows as a wide spread here (and a max far above the p99).
+    acksPerConnection: [...acknowledged.values()].map((a) => a.length),
+    firstSaveAfterMs,
   };
 }
 
@@ -255,6 +265,9 @@ async function main() {
         "no answer",
         "p50 ms",
         "p99 ms",
+        "max ms",
+        "acks/connection",
+        "last first save s",
         "lost acked",
         "revisions/manifesto",
         "server RSS MB (every 5 s)",
@@ -275,6 +288,9 @@ async function main() {
           String(r.requestErrors),
           percentile(r.latencies, 50).toFixed(0),
           percentile(r.latencies, 99).toFixed(0),
+          Math.max(...r.latencies).toFixed(0),
+          `${Math.min(...r.acksPerConnection)}–${Math.max(...r.acksPerConnection)}`,
+          (Math.max(...r.firstSaveAfterMs) / 1000).toFixed(1),
           String(r.lost.length),
           `${r.revisionsPerManifesto.min}–${r.revisionsPerManifesto.max}`,
           r.rssMb.join(" "),

@@ -51,6 +51,13 @@ export async function lastYearByDepartment(
     fiscalYear: selector.fiscalYear - 1,
     ...(selector.departmentId !== undefined && { departmentId: selector.departmentId }),
   });
+  return groupLastYearByDepartment(rows);
+}
+
+/** Last year's numeric target rows as the assessment reads them, by department. */
+export function groupLastYearByDepartment(
+  rows: readonly LastYearTargetRow[],
+): Map<number, LastYearIndicator[]> {
   const out = new Map<number, LastYearIndicator[]>();
   for (const r of rows) {
     const indicator = toIndicator(r);

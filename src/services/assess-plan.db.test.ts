@@ -120,9 +120,12 @@ describe("the history checks beyond the command line (issue #11)", () => {
       actual: 84,
     });
     // What the staff app runs in the browser on the document and this context.
-    const inBrowser = assessManifesto(manifestoDocumentSchema.parse(found.document), {
-      ...(lastYear && { lastYear }),
-    });
+    const inBrowser = assessManifesto(
+      manifestoDocumentSchema.parse(JSON.parse(found.documentJson)),
+      {
+        ...(lastYear && { lastYear }),
+      },
+    );
     const [cli] = await assessManifestos(t.ctx, { municipalityCode: "242161", fiscalYear: 2024 });
     const history = (goals: typeof inBrowser.goals | undefined) =>
       goals?.flatMap((g) => g.findings.filter((f) => HISTORY.has(f.code)).map((f) => f.message));

@@ -60,31 +60,70 @@ export async function findDepartment(db: Db, id: number): Promise<DepartmentRow 
 }
 
 /**
+ * The name of department `d` in a fiscal year: the one in force that year (renames take
+ * effect from a year: migration 0010), else the current one.
+ */
+function nameInYear(fiscalYear: number) {
+  return sql<string>`coalesce((
+    select n.name from department_names n
+     where n.department_id = d.id and n.from_year <= ${fiscalYear}
+     order by n.from_year desc limit 1), d.name)`;
+}
+
+/**
  * The name the department has in a fiscal year: the one every document of that year
- * carries. The one place that answers this question.
+ * carries. The one place that answers this question (also for departmentForDocument).
  */
 export async function departmentNameForYear(
   db: Db,
   departmentId: number,
   fiscalYear: number,
 ): Promise<string> {
-  // The name in force that year (renames take effect from a fiscal year: migration 0010),
-  // else the current one.
-  const inForce = await db
-    .selectFrom("department_names")
-    .select("name")
-    .where("department_id", "=", departmentId)
-    .where("from_year", "<=", fiscalYear)
-    .orderBy("from_year", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  if (inForce) return inForce.name;
   const row = await db
-    .selectFrom("departments")
-    .select("name")
-    .where("id", "=", departmentId)
+    .selectFrom("departments as d")
+    .select(nameInYear(fiscalYear).as("name"))
+    .where("d.id", "=", departmentId)
     .executeTakeFirstOrThrow();
   return row.name;
+}
+
+/**
+ * What a stored document copies from the master data, in one statement: the department's
+ * code and its name in the fiscal year (as departmentNameForYear), and the municipality's
+ * registered name and prefecture. Undefined when the department does not exist.
+ */
+export async function departmentForDocument(
+  db: Db,
+  q: { municipalityCode: string; departmentId: number; fiscalYear: number },
+): Promise<
+  | {
+      code: string | null;
+      nameInYear: string;
+      municipality: { name: string; prefecture: string | null } | null;
+    }
+  | undefined
+> {
+  const row = await db
+    .selectFrom("departments as d")
+    .leftJoin("municipalities as mu", (join) => join.on("mu.code", "=", q.municipalityCode))
+    .select([
+      "d.code",
+      nameInYear(q.fiscalYear).as("name_in_year"),
+      "mu.name as municipality_name",
+      "mu.prefecture as municipality_prefecture",
+    ])
+    .where("d.id", "=", q.departmentId)
+    .executeTakeFirst();
+  return (
+    row && {
+      code: row.code,
+      nameInYear: row.name_in_year,
+      municipality:
+        row.municipality_name === null
+          ? null
+          : { name: row.municipality_name, prefecture: row.municipality_prefecture },
+    }
+  );
 }
 
 /**

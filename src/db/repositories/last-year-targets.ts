@@ -42,6 +42,21 @@ export async function listLastYearNumericTargets(
     .orderBy("t.goal_number")
     .orderBy("t.position")
     .execute();
+  return toLastYearTargetRows(rows);
+}
+
+/** A numeric target's row as both statements select it (here and staff-manifestos.ts). */
+export interface RawLastYearTarget {
+  department_id: number;
+  goal_number: number;
+  name: string;
+  unit: string | null;
+  comparator: string | null;
+  target_value: number | string | null;
+  actual: number | string | null;
+}
+
+export function toLastYearTargetRows(rows: readonly RawLastYearTarget[]): LastYearTargetRow[] {
   return rows.flatMap((r) =>
     r.comparator === null || r.target_value === null
       ? []

@@ -62,8 +62,8 @@ export async function setCurrentRevision(
   db: Db,
   id: number,
   m: { revision: number; departmentName: string; departmentNameKey: string; state?: string },
-): Promise<void> {
-  await db
+): Promise<{ updatedAt: Date }> {
+  const row = await db
     .updateTable("manifestos")
     .set({
       current_revision: m.revision,
@@ -73,7 +73,9 @@ export async function setCurrentRevision(
       updated_at: new Date(),
     })
     .where("id", "=", id)
-    .execute();
+    .returning("updated_at")
+    .executeTakeFirstOrThrow();
+  return { updatedAt: row.updated_at };
 }
 
 export async function insertRevision(

@@ -125,3 +125,26 @@ export async function revisionDocument(db: Db, manifestoId: number, revision: nu
     .executeTakeFirst();
   return row?.document;
 }
+
+/**
+ * The document of `revision` and of the latest revision before it, in one read: a save
+ * needs the first (comments, the read model it replaces) and, when it replaces a working
+ * revision, the second (what the history diffs against).
+ */
+export async function documentAndPrevious(
+  db: Db,
+  manifestoId: number,
+  revision: number,
+): Promise<{ current: unknown | undefined; previous: unknown | undefined }> {
+  const rows = await db
+    .selectFrom("manifesto_revisions")
+    .select(["revision", "document"])
+    .where("manifesto_id", "=", manifestoId)
+    .where("revision", "<=", revision)
+    .orderBy("revision", "desc")
+    .limit(2)
+    .execute();
+  const current = rows[0]?.revision === revision ? rows[0] : undefined;
+  const previous = current ? rows[1] : rows[0];
+  return { current: current?.document, previous: previous?.document };
+}

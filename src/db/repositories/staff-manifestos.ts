@@ -1,6 +1,9 @@
 // Manifestos as the staff workspace reads them: every query is limited to the caller's
 // scope in SQL, so a record outside it is never loaded (and reads as "not found").
+import { sql } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Scope } from "../../domain/roles.ts";
+import { type LastYearTargetRow, toLastYearTargetRows } from "./last-year-targets.ts";
 import type { Db } from "./municipalities.ts";
 
 export interface ManifestoSummary {
@@ -74,6 +77,95 @@ export async function findManifestoInScope(
     .where("m.id", "=", id)
     .executeTakeFirst();
   return row && { ...toSummary(row), document: row.document };
+}
+
+/** The summary alone, for a write that reads the document under its lock anyway. */
+export async function findManifestoSummaryInScope(
+  db: Db,
+  scope: Scope,
+  id: number,
+): Promise<ManifestoSummary | undefined> {
+  const row = await scoped(db, scope).where("m.id", "=", id).executeTakeFirst();
+  return row && toSummary(row);
+}
+
+export interface ManifestoForEditor {
+  manifesto: ManifestoSummary;
+  /** The current revision's document as the database prints it, for the response as is. */
+  documentJson: string;
+  evaluationScale: unknown | null;
+  levelRules: unknown | null;
+  scoreScale: unknown | null;
+  tagVocabularies: unknown | null;
+  planItems: { code: string; title: string }[];
+  /** The same department's numeric targets of the year before (last-year-targets.ts). */
+  lastYear: LastYearTargetRow[];
+}
+
+/**
+ * Everything the editor opens with, in one statement (one round trip; on the embedded
+ * database one turn of its single connection): the manifesto in scope with its document,
+ * its municipality's settings, the plan structure and last year's numeric targets.
+ */
+export async function findManifestoForEditor(
+  db: Db,
+  scope: Scope,
+  id: number,
+): Promise<ManifestoForEditor | undefined> {
+  const row = await scoped(db, scope)
+    .innerJoin("manifesto_revisions as r", (join) =>
+      join.onRef("r.manifesto_id", "=", "m.id").onRef("r.revision", "=", "m.current_revision"),
+    )
+    .leftJoin("municipalities as mu", "mu.code", "m.municipality_code")
+    .select((eb) => [
+      sql<string>`r.document::text`.as("document_json"),
+      "mu.evaluation_scale",
+      "mu.level_rules",
+      "mu.score_scale",
+      "mu.tag_vocabularies",
+      jsonArrayFrom(
+        eb
+          .selectFrom("plan_items as p")
+          .select(["p.code", "p.title"])
+          .whereRef("p.municipality_code", "=", "m.municipality_code")
+          .orderBy("p.position"),
+      ).as("plan_items"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("targets as t")
+          .innerJoin("manifestos as lm", "lm.id", "t.manifesto_id")
+          .innerJoin("indicators as i", "i.id", "t.indicator_id")
+          .select([
+            "lm.department_id",
+            "t.goal_number",
+            "i.name",
+            "t.unit",
+            "t.comparator",
+            "t.target_value",
+            "t.actual",
+          ])
+          .whereRef("lm.municipality_code", "=", "m.municipality_code")
+          .where("lm.fiscal_year", "=", sql<number>`m.fiscal_year - 1`)
+          .whereRef("lm.department_id", "=", "m.department_id")
+          .where("t.kind", "=", "numeric")
+          .orderBy("t.goal_number")
+          .orderBy("t.position"),
+      ).as("last_year"),
+    ])
+    .where("m.id", "=", id)
+    .executeTakeFirst();
+  return (
+    row && {
+      manifesto: toSummary(row),
+      documentJson: row.document_json,
+      evaluationScale: row.evaluation_scale,
+      levelRules: row.level_rules,
+      scoreScale: row.score_scale,
+      tagVocabularies: row.tag_vocabularies,
+      planItems: row.plan_items,
+      lastYear: toLastYearTargetRows(row.last_year),
+    }
+  );
 }
 
 /** The manifesto row, locked until the transaction ends: writers of one manifesto queue here. */

@@ -1,9 +1,7 @@
 // One manifesto for the editor: its current document exactly as stored, and what the
 // caller may do with it. Outside the caller's scope it does not exist (404, not 403).
-import { findMunicipality } from "../../db/repositories/municipalities.ts";
-import { listPlanItems } from "../../db/repositories/plan-items.ts";
 import {
-  findManifestoInScope,
+  findManifestoForEditor,
   type ManifestoSummary,
 } from "../../db/repositories/staff-manifestos.ts";
 import type { LevelRules } from "../../domain/assessment/expected-level.ts";
@@ -11,7 +9,11 @@ import type { EvaluationScale, ScoreScale, TagVocabulary } from "../../domain/ma
 import { type ManifestoPermissions, manifestoPermissions } from "../../domain/permissions.ts";
 import { scopeOf } from "../../domain/roles.ts";
 import { NotFoundError } from "../../errors.ts";
-import { type LastYearSeries, lastYearByDepartment, lastYearOf } from "../assess-manifestos.ts";
+import {
+  groupLastYearByDepartment,
+  type LastYearSeries,
+  lastYearOf,
+} from "../assess-manifestos.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
 import {
   levelRulesFromSetting,
@@ -22,7 +24,11 @@ import {
 
 export interface StaffManifesto {
   manifesto: ManifestoSummary;
-  document: unknown;
+  /**
+   * The document as stored, as JSON text: the response carries it as it is, rather than
+   * parsing 10–100 kB of JSON per read only to print it again.
+   */
+  documentJson: string;
   allowed: ManifestoPermissions;
   /** What the editor offers beside the document: the municipality's own settings. */
   context: {
@@ -46,29 +52,25 @@ export interface StaffManifesto {
 }
 
 export async function getStaffManifesto(ctx: StaffContext, id: number): Promise<StaffManifesto> {
-  const found = await findManifestoInScope(ctx.db, scopeOf(ctx.user), id);
+  const found = await findManifestoForEditor(ctx.db, scopeOf(ctx.user), id);
   if (!found) throw new NotFoundError(`no manifesto ${id}`);
-  const { document, ...manifesto } = found;
-  const [municipality, planItems, history] = await Promise.all([
-    findMunicipality(ctx.db, manifesto.municipalityCode),
-    listPlanItems(ctx.db, manifesto.municipalityCode),
-    lastYearByDepartment(ctx, {
-      municipalityCode: manifesto.municipalityCode,
-      fiscalYear: manifesto.fiscalYear,
-      departmentId: manifesto.departmentId,
-    }),
-  ]);
+  const { manifesto } = found;
   return {
     manifesto,
-    document,
+    documentJson: found.documentJson,
     allowed: manifestoPermissions(ctx.user, manifesto),
     context: {
-      evaluationScale: scaleFromSetting(municipality?.evaluationScale) ?? null,
-      planItems: planItems.map((p) => ({ code: p.code, title: p.title })),
-      levelRules: levelRulesFromSetting(municipality?.levelRules) ?? null,
-      lastYear: lastYearOf(history, manifesto.departmentId, manifesto.fiscalYear) ?? null,
-      scoreScale: scoreScaleFromSetting(municipality?.scoreScale) ?? null,
-      tagVocabularies: tagVocabulariesFromSetting(municipality?.tagVocabularies),
+      evaluationScale: scaleFromSetting(found.evaluationScale) ?? null,
+      planItems: found.planItems,
+      levelRules: levelRulesFromSetting(found.levelRules) ?? null,
+      lastYear:
+        lastYearOf(
+          groupLastYearByDepartment(found.lastYear),
+          manifesto.departmentId,
+          manifesto.fiscalYear,
+        ) ?? null,
+      scoreScale: scoreScaleFromSetting(found.scoreScale) ?? null,
+      tagVocabularies: tagVocabulariesFromSetting(found.tagVocabularies),
     },
   };
 }

@@ -9,9 +9,9 @@
 // fresh installation can be filled from files, but never renames one that does.
 import {
   type DepartmentRow,
+  departmentForDocument,
   departmentNameForYear,
   findAddressClash,
-  findDepartment,
   findNamedDepartment,
   insertDepartment,
   listDepartmentsOf,
@@ -209,12 +209,17 @@ export async function fitDocument(
   doc: ManifestoDocument,
   departmentId: number,
 ): Promise<ManifestoDocument> {
-  const municipality = await findMunicipality(db, doc.municipality.code);
-  const department = await findDepartment(db, departmentId);
-  if (!municipality || !department) {
+  const found = await departmentForDocument(db, {
+    municipalityCode: doc.municipality.code,
+    departmentId,
+    fiscalYear: doc.fiscalYear,
+  });
+  const municipality = found?.municipality;
+  if (!found || !municipality) {
     throw new Error(`master data missing for ${doc.municipality.code}/${departmentId}`);
   }
-  const name = await departmentNameForYear(db, departmentId, doc.fiscalYear);
+  const department = { code: found.code };
+  const name = found.nameInYear;
   const m = { ...doc.municipality, name: municipality.name };
   if (m.prefecture !== undefined && municipality.prefecture) m.prefecture = municipality.prefecture;
   const d = { ...doc.department, name };

@@ -4,9 +4,13 @@
 // the transaction that writes, so two saves from the same revision cannot both succeed.
 import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
 import type { Db } from "../../db/repositories/municipalities.ts";
-import { deleteRevision, findWorkingRevision } from "../../db/repositories/revision-history.ts";
 import {
-  findManifestoInScope,
+  deleteRevision,
+  documentAndPrevious,
+  findWorkingRevision,
+} from "../../db/repositories/revision-history.ts";
+import {
+  findManifestoSummaryInScope,
   findRevisionDocument,
   lockManifesto,
 } from "../../db/repositories/staff-manifestos.ts";
@@ -46,7 +50,7 @@ export async function saveManifesto(
   id: number,
   input: { revision: number; document: unknown },
 ): Promise<SaveResult> {
-  const found = await findManifestoInScope(ctx.db, scopeOf(ctx.user), id);
+  const found = await findManifestoSummaryInScope(ctx.db, scopeOf(ctx.user), id);
   if (!found) throw new NotFoundError(`no manifesto ${id}`);
   if (!manifestoPermissions(ctx.user, found).edit) throw forbidden();
 
@@ -78,7 +82,9 @@ export async function saveManifesto(
       doc,
     );
     const revision = locked.current_revision + 1;
-    await keepCommentsWithTheirGoals(tx, ctx.actor, id, locked.current_revision, doc);
+    const stored = await documentAndPrevious(tx, id, locked.current_revision);
+    const current = stored.current as ManifestoDocument | undefined;
+    await keepCommentsWithTheirGoals(tx, ctx.actor, id, locked.current_revision, current, doc);
     // Autosaves coalesce: the actor's own recent working revision is replaced rather than
     // followed. The number still moves on, so anyone holding the old one gets a 409.
     const working = await findWorkingRevision(
@@ -89,16 +95,17 @@ export async function saveManifesto(
       AUTOSAVE_WINDOW_MS,
     );
     if (working) await deleteRevision(tx, id, working.revision);
-    await writeRevision(tx, ctx.actor, {
+    const written = await writeRevision(tx, ctx.actor, {
       manifestoId: id,
       revision,
       doc,
       source: "api",
       action: "manifesto.saved",
       ...(working && { coalesced: { createdAt: working.createdAt, saves: working.saves + 1 } }),
+      // The working revision is gone: the history diffs against the one before it.
+      ...(current && { known: { previous: working ? stored.previous : current, current } }),
     });
-    const after = await lockManifesto(tx, id);
-    return { id, revision, updatedAt: after?.updated_at ?? new Date() };
+    return { id, revision, updatedAt: written.updatedAt };
   });
 }
 
@@ -112,11 +119,9 @@ async function keepCommentsWithTheirGoals(
   actor: string,
   id: number,
   currentRevision: number,
+  before: ManifestoDocument | undefined,
   doc: ManifestoDocument,
 ): Promise<void> {
-  const before = (await findRevisionDocument(tx, id, currentRevision)) as
-    | ManifestoDocument
-    | undefined;
   const moves = goalRenumbering(before?.goals ?? [], doc.goals);
   if (moves.size === 0) return;
   const moved = await moveGoalComments(tx, id, moves);

@@ -7,10 +7,11 @@ import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
 import { ensureIndicators } from "../../db/repositories/indicators.ts";
 import { insertRevision, setCurrentRevision } from "../../db/repositories/manifestos.ts";
 import type { Db } from "../../db/repositories/municipalities.ts";
-import { replaceProjection } from "../../db/repositories/projection.ts";
+import { replaceProjection, rewriteGoals } from "../../db/repositories/projection.ts";
 import { documentBefore } from "../../db/repositories/revision-history.ts";
 import { diffDocuments } from "../../domain/manifesto/diff.ts";
 import { projectDocument } from "../../domain/manifesto/projection.ts";
+import { projectionChange } from "../../domain/manifesto/projection-change.ts";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { comparisonKey } from "../../domain/text.ts";
 import { PUBLISHED_STATES } from "../../domain/workflow.ts";
@@ -31,12 +32,19 @@ export async function writeRevision(
     detail?: Record<string, unknown>;
     /** An autosave replacing the actor's working revision (save-manifesto.ts). */
     coalesced?: { createdAt: Date; saves: number };
+    /**
+     * What the caller already read under the manifesto's lock (a save): `previous`, the
+     * document of the revision before this one, to diff against (undefined: none); and
+     * `current`, the document the read model now projects, so that only the goals that
+     * changed are rewritten. Without it both are read, and the read model rebuilt whole.
+     */
+    known?: { previous: unknown | undefined; current: ManifestoDocument };
   },
-): Promise<void> {
+): Promise<{ updatedAt: Date }> {
   const { doc, manifestoId, revision } = w;
   const projection = projectDocument(doc);
   // The history shows what changed; computed once here, not per reading (migration 0012).
-  const before = await documentBefore(tx, manifestoId, revision);
+  const before = w.known ? w.known.previous : await documentBefore(tx, manifestoId, revision);
   const changes = before === undefined ? [] : diffDocuments(before, doc);
   await insertRevision(tx, {
     manifestoId,
@@ -48,22 +56,21 @@ export async function writeRevision(
     changesJson: JSON.stringify(changes),
     ...(w.coalesced && { coalesced: w.coalesced }),
   });
-  await setCurrentRevision(tx, manifestoId, {
+  const { updatedAt } = await setCurrentRevision(tx, manifestoId, {
     revision,
     departmentName: doc.department.name,
     departmentNameKey: comparisonKey(doc.department.name),
     ...(w.state !== undefined && { state: w.state }),
   });
-  const indicatorIds = await ensureIndicators(tx, doc.municipality.code, projection.indicators);
-  await replaceProjection(
-    tx,
-    manifestoId,
-    projection.goals,
-    projection.targets.map(({ indicatorKey, ...t }) => ({
-      ...t,
-      indicatorId: indicatorKey === null ? null : (indicatorIds.get(indicatorKey) ?? null),
-    })),
-  );
+  const change = w.known && projectionChange(projectDocument(w.known.current), projection);
+  const written = change ?? projection;
+  const indicatorIds = await ensureIndicators(tx, doc.municipality.code, written.indicators);
+  const targetRows = written.targets.map(({ indicatorKey, ...t }) => ({
+    ...t,
+    indicatorId: indicatorKey === null ? null : (indicatorIds.get(indicatorKey) ?? null),
+  }));
+  if (change) await rewriteGoals(tx, manifestoId, change.stale, change.goals, targetRows);
+  else await replaceProjection(tx, manifestoId, projection.goals, targetRows);
   await recordAuditEvent(tx, {
     actor,
     action: w.action,
@@ -90,4 +97,5 @@ export async function writeRevision(
       publishedBy: actor,
     });
   }
+  return { updatedAt };
 }
