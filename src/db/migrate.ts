@@ -18,6 +18,7 @@ import * as notifications from "./migrations/0016-notifications.ts";
 import * as progressReports from "./migrations/0017-progress-reports.ts";
 import * as signInFactors from "./migrations/0018-sign-in-factors.ts";
 import * as searchCharacters from "./migrations/0019-search-characters.ts";
+import * as publicManifestoPage from "./migrations/0022-public-manifesto-page.ts";
 import type { Database } from "./schema.ts";
 
 // Migrations are listed here rather than read from a folder so that they load the same
@@ -41,6 +42,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0017-progress-reports": progressReports,
   "0018-sign-in-factors": signInFactors,
   "0019-search-characters": searchCharacters,
+  "0022-public-manifesto-page": publicManifestoPage,
 };
 
 /** Any number that no other program on the same server uses for an advisory lock. */

@@ -144,7 +144,7 @@ describe("the published manifesto's page from one statement", () => {
     for (const tag of ["sdg:11", "sdg:16", "nothing-like-this"]) await expectSamePage(soumu, tag);
   });
 
-  it("is the same after a correction, with the results published", async () => {
+  it("is the same after two corrections, with the results published", async () => {
     await openEvaluationOf(t, staff, id);
     await saveDraft(t, staff.head, id, tagged(resultsDocument()));
     await publishDraft(t, staff, id);
@@ -155,8 +155,15 @@ describe("the published manifesto's page from one statement", () => {
       document: doc,
       changeNote: "目標1の名称を訂正しました。",
     });
+    expect((await expectSamePage(soumu)).corrections.length).toBe(1);
+    doc.goals[1]!.title = `${doc.goals[1]!.title}（再訂正）`;
+    await correctPublishedManifesto(staff.planning, id, {
+      revision: await currentRevision(t, id),
+      document: doc,
+      changeNote: "目標2の名称を訂正しました。",
+    });
     const view = await expectSamePage(soumu);
-    expect(view.corrections.length).toBe(1);
+    expect(view.corrections.map((c) => c.changes.length > 0)).toEqual([true, true]);
   });
 
   it("is the same with an acknowledged progress report", async () => {
