@@ -68,7 +68,7 @@ export function registerServe(program: Command): void {
         if (config.mail) {
           const mail = config.mail;
           // nodemailer is loaded only where mail is configured: not part of every start-up.
-          const { smtpMailer } = await import("../../services/notifications/mailer.ts");
+          const { smtpMailer } = await import("../../services/notifications/smtp-mailer.ts");
           mailWorker = startNotificationWorker(database.db, smtpMailer(mail.smtpUrl, mail.from), {
             publicUrl: mail.publicUrl,
             messageIdDomain: new URL(mail.publicUrl).hostname,
