@@ -5,9 +5,13 @@
 // process; each server runs in its own, one after the other (the embedded database allows
 // one process at a time).
 //
+// With --backend postgres the servers use a scratch database on the PostgreSQL server of
+// --postgres-url (BENCH_POSTGRES_URL), with the demo loaded the same way.
+//
 //   node_modules/.bin/tsx bench/portal-page.ts [--connections 50] [--seconds 10] [--log-level info]
-//     [--cpu-prof DIR]
+//     [--cpu-prof DIR] [--backend pglite|postgres] [--postgres-url URL]
 import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -21,6 +25,8 @@ import {
 import {
   Cleanup,
   createScratchDir,
+  createScratchPostgres,
+  DEFAULT_POSTGRES_URL,
   formatNumber,
   formatRatio,
   formatTable,
@@ -31,6 +37,10 @@ import {
 
 const PAGE = `/242161/2023/${encodeURIComponent("総務部")}`;
 const WARM_UP_SECONDS = 2;
+const loadLine = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 let profiling = false;
 
 async function measure(
@@ -57,6 +67,8 @@ async function main(argv: string[]): Promise<void> {
       seconds: { type: "string" },
       "log-level": { type: "string" },
       "cpu-prof": { type: "string" },
+      backend: { type: "string", default: "pglite" },
+      "postgres-url": { type: "string" },
     },
   });
   const options = {
@@ -68,15 +80,27 @@ async function main(argv: string[]): Promise<void> {
   const cleanup = new Cleanup();
   const scratch = createScratchDir("tassei-bench-portal-");
   cleanup.add(() => scratch.remove());
+  const backend = values.backend;
+  if (backend !== "pglite" && backend !== "postgres") {
+    throw new RangeError(`--backend must be pglite or postgres (got "${backend}")`);
+  }
+  let databaseUrl = "";
+  if (backend === "postgres") {
+    const db = await createScratchPostgres(
+      values["postgres-url"] ?? process.env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES_URL,
+    );
+    cleanup.add(() => db.drop());
+    databaseUrl = db.url;
+  }
   const env = {
     TASSEI_DATA_DIR: join(scratch.dir, "data"),
     TASSEI_DEMO: "on",
     TASSEI_LOG_LEVEL: logLevel,
-    DATABASE_URL: "",
+    DATABASE_URL: databaseUrl,
   };
   process.stdout.write(
-    `portal page benchmark: GET ${PAGE}, ${options.connections} connections, ${options.seconds} s each, ` +
-      `log level ${logLevel} (${machineLine()})\n`,
+    `portal page benchmark (${backend}): GET ${PAGE}, ${options.connections} connections, ${options.seconds} s each, ` +
+      `log level ${logLevel} (${machineLine()}, load average ${loadLine()})\n`,
   );
   try {
     const results: [string, LoadResult][] = [];
@@ -137,6 +161,7 @@ async function main(argv: string[]): Promise<void> {
         ]),
       ),
     );
+    process.stdout.write(`load average at the end: ${loadLine()}\n`);
   } finally {
     await cleanup.run();
   }

@@ -21,8 +21,8 @@ import {
 } from "../src/db/repositories/workflow.ts";
 import { staffContext, toStaffUser } from "../src/services/auth/staff-context.ts";
 import { importManifesto } from "../src/services/import-manifesto.ts";
-import { smtpMailer } from "../src/services/notifications/mailer.ts";
 import { sendDueNotifications } from "../src/services/notifications/send-notifications.ts";
+import { smtpMailer } from "../src/services/notifications/smtp-mailer.ts";
 import { getTodoList } from "../src/services/todo/get-todo-list.ts";
 import { TODO_SOURCES } from "../src/services/todo/sources/index.ts";
 import { createUser } from "../src/services/users/create-user.ts";

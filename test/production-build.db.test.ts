@@ -112,4 +112,32 @@ describe("the production build (dist/server)", () => {
     // The build was fresh: the command did not build it again, nor fell back to tsx.
     expect(r.stderr).not.toContain("Building the server");
   });
+
+  it("starts without loading what only second factors, single sign-on or mail need", () => {
+    // The packages the entry imports statically, through the chunks it imports statically:
+    // what every start-up loads. The others are loaded on first use (import()).
+    const dir = path.dirname(ENTRY);
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = fs.readFileSync(path.join(dir, file), "utf8");
+      for (const [, spec = ""] of code.matchAll(/^import\s+(?:[^;]*?from\s+)?"([^"]+)"/gms)) {
+        if (spec.startsWith("./")) visit(spec.slice(2));
+        else if (!spec.startsWith("node:")) packages.add(spec);
+      }
+    };
+    visit(path.basename(ENTRY));
+    expect(packages).toContain("fastify");
+    for (const lazy of [
+      "otplib",
+      "qrcode",
+      "openid-client",
+      "@node-saml/node-saml",
+      "nodemailer",
+    ]) {
+      expect(packages).not.toContain(lazy);
+    }
+  });
 });

@@ -19,6 +19,7 @@ import * as progressReports from "./migrations/0017-progress-reports.ts";
 import * as signInFactors from "./migrations/0018-sign-in-factors.ts";
 import * as searchCharacters from "./migrations/0019-search-characters.ts";
 import * as tagsAndScoreScale from "./migrations/0021-tags-and-score-scale.ts";
+import * as publicManifestoPage from "./migrations/0022-public-manifesto-page.ts";
 import type { Database } from "./schema.ts";
 
 // Migrations are listed here rather than read from a folder so that they load the same
@@ -43,6 +44,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0018-sign-in-factors": signInFactors,
   "0019-search-characters": searchCharacters,
   "0021-tags-and-score-scale": tagsAndScoreScale,
+  "0022-public-manifesto-page": publicManifestoPage,
 };
 
 /** Any number that no other program on the same server uses for an advisory lock. */

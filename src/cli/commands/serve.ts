@@ -6,7 +6,6 @@ import { loosePermissions, loosePermissionsWarning } from "../../db/data-dir-per
 import { buildApp } from "../../server/app.ts";
 import { type BackupSocket, serveBackupSocket } from "../../server/backup-socket.ts";
 import { loadDemoDataIfEmpty } from "../../services/load-demo-data.ts";
-import { smtpMailer } from "../../services/notifications/mailer.ts";
 import {
   type NotificationWorker,
   startNotificationWorker,
@@ -68,6 +67,8 @@ export function registerServe(program: Command): void {
         await app.listen({ port: config.port, host: config.host });
         if (config.mail) {
           const mail = config.mail;
+          // nodemailer is loaded only where mail is configured: not part of every start-up.
+          const { smtpMailer } = await import("../../services/notifications/smtp-mailer.ts");
           mailWorker = startNotificationWorker(database.db, smtpMailer(mail.smtpUrl, mail.from), {
             publicUrl: mail.publicUrl,
             messageIdDomain: new URL(mail.publicUrl).hostname,

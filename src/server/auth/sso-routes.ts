@@ -10,9 +10,9 @@ import { ssoSignIn } from "../../services/auth/sso-sign-in.ts";
 import { parseInput } from "../api/parse.ts";
 import type { AuthDeps } from "./routes.ts";
 import { readSessionToken, setSessionCookie } from "./session-cookie.ts";
-import { OidcSignIn } from "./sso/oidc.ts";
+import type { OidcSignIn } from "./sso/oidc.ts";
 import { SsoRefused } from "./sso/refused.ts";
-import { SamlSignIn } from "./sso/saml.ts";
+import type { SamlSignIn } from "./sso/saml.ts";
 
 export interface SsoDeps extends AuthDeps {
   ssoProviders?: readonly SsoProvider[];
@@ -29,15 +29,31 @@ export const samlPostBody = z.object({
 /** A SAML response is base64 of signed XML: larger than the API's small bodies. */
 const SAML_BODY = 1024 * 1024;
 
+type Handler = { kind: "oidc"; signIn: OidcSignIn } | { kind: "saml"; signIn: SamlSignIn };
+
+/**
+ * The provider's sign-in, made on its first use: openid-client and node-saml (with its XML
+ * libraries) are loaded only by an installation that signs in through them, and only then —
+ * not on every server start-up. One instance per provider, kept (OIDC keeps its metadata).
+ */
+function signInOf(provider: SsoProvider): Promise<Handler> {
+  return provider.kind === "oidc"
+    ? import("./sso/oidc.ts").then((m) => ({ kind: "oidc", signIn: new m.OidcSignIn(provider) }))
+    : import("./sso/saml.ts").then((m) => ({ kind: "saml", signIn: new m.SamlSignIn(provider) }));
+}
+
 export function registerSsoRoutes(api: FastifyInstance, deps: SsoDeps): void {
-  const handlers = new Map<string, OidcSignIn | SamlSignIn>();
-  for (const p of deps.ssoProviders ?? []) {
-    handlers.set(p.id, p.kind === "oidc" ? new OidcSignIn(p) : new SamlSignIn(p));
-  }
-  const handler = (request: FastifyRequest) => {
+  const providers = new Map((deps.ssoProviders ?? []).map((p) => [p.id, p] as const));
+  const handlers = new Map<string, Promise<Handler>>();
+  const handler = (request: FastifyRequest): Promise<Handler> => {
     const { id } = parseInput(idParams, request.params, "the provider");
-    const h = handlers.get(id);
-    if (!h) throw new NotFoundError(`シングルサインオンの接続先 ${id} は設定されていません`);
+    const provider = providers.get(id);
+    if (!provider) throw new NotFoundError(`シングルサインオンの接続先 ${id} は設定されていません`);
+    let h = handlers.get(id);
+    if (!h) {
+      h = signInOf(provider);
+      handlers.set(id, h);
+    }
     return h;
   };
 
@@ -73,7 +89,7 @@ export function registerSsoRoutes(api: FastifyInstance, deps: SsoDeps): void {
   }
 
   api.get("/sso/providers", { config: { staffPublic: true } }, async () => ({
-    providers: [...handlers.values()].map(({ provider: p }) => ({
+    providers: [...providers.values()].map((p) => ({
       id: p.id,
       label: p.label,
       municipality: p.municipality,
@@ -82,7 +98,7 @@ export function registerSsoRoutes(api: FastifyInstance, deps: SsoDeps): void {
   }));
 
   api.get("/sso/:id/start", { config: { staffPublic: true } }, async (request, reply) => {
-    const h = handler(request);
+    const { signIn: h } = await handler(request);
     try {
       return reply.redirect(await h.start(deps.db, deps.now()), 302);
     } catch (e) {
@@ -92,9 +108,9 @@ export function registerSsoRoutes(api: FastifyInstance, deps: SsoDeps): void {
   });
 
   api.get("/sso/:id/callback", { config: { staffPublic: true } }, async (request, reply) => {
-    const h = handler(request);
-    if (!(h instanceof OidcSignIn))
-      throw new NotFoundError("OpenID Connect の接続先ではありません");
+    const found = await handler(request);
+    if (found.kind !== "oidc") throw new NotFoundError("OpenID Connect の接続先ではありません");
+    const h = found.signIn;
     const url = new URL(request.url, "http://callback.invalid");
     return complete(request, reply, h.provider, () => h.finish(deps.db, url, deps.now()));
   });
@@ -111,8 +127,9 @@ export function registerSsoRoutes(api: FastifyInstance, deps: SsoDeps): void {
       "/sso/:id/saml",
       { config: { staffPublic: true, crossSitePost: true }, bodyLimit: SAML_BODY },
       async (request, reply) => {
-        const h = handler(request);
-        if (!(h instanceof SamlSignIn)) throw new NotFoundError("SAML の接続先ではありません");
+        const found = await handler(request);
+        if (found.kind !== "saml") throw new NotFoundError("SAML の接続先ではありません");
+        const h = found.signIn;
         const body = parseInput(samlPostBody, request.body, "the SAML response");
         return complete(request, reply, h.provider, () =>
           h.finish(deps.db, body.SAMLResponse, deps.now()),

@@ -76,12 +76,30 @@ function contextAfter(literal: string): Context {
   return "text";
 }
 
+// Each interpolation's context depends on the template's literal text only, and a tagged
+// template passes the same frozen strings array on every call from one place: worked out
+// once per template, not again (over the growing literal) on every render of every page.
+const CONTEXTS = new WeakMap<TemplateStringsArray, Context[]>();
+
+function contextsOf(strings: TemplateStringsArray): Context[] {
+  let contexts = CONTEXTS.get(strings);
+  if (!contexts) {
+    contexts = [];
+    let literal = strings[0] ?? "";
+    for (let i = 1; i < strings.length; i++) {
+      contexts.push(contextAfter(literal));
+      literal += strings[i] ?? "";
+    }
+    CONTEXTS.set(strings, contexts);
+  }
+  return contexts;
+}
+
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): Html {
+  const contexts = contextsOf(strings);
   let out = strings[0] ?? "";
-  let literal = out;
   values.forEach((value, i) => {
-    out += render(value, contextAfter(literal)) + (strings[i + 1] ?? "");
-    literal += strings[i + 1] ?? "";
+    out += render(value, contexts[i] ?? "text") + (strings[i + 1] ?? "");
   });
   return new Html(out);
 }

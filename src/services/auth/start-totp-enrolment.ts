@@ -8,7 +8,7 @@ import type { StaffContext } from "./staff-context.ts";
 import { enrolmentQr, newTotpSecret } from "./totp.ts";
 
 export async function startTotpEnrolment(ctx: StaffContext, now: Date) {
-  const secret = newTotpSecret();
+  const secret = await newTotpSecret();
   const label = ctx.user.municipalityCode
     ? `${ctx.user.username} (${ctx.user.municipalityCode})`
     : ctx.user.username;

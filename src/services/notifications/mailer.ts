@@ -1,6 +1,5 @@
-// The one way out to the municipality's SMTP relay (TASSEI_SMTP_URL), through nodemailer's
-// pooled transport: a few connections kept open while a batch goes out.
-import nodemailer from "nodemailer";
+// What sending mail needs to know of the way out (smtp-mailer.ts is the one way out). Apart
+// from it so that nodemailer is loaded only where mail is configured, not on every start-up.
 
 export interface OutgoingMail {
   to: string;
@@ -20,33 +19,4 @@ export interface Mailer {
 export function isPermanentMailError(e: unknown): boolean {
   const code = (e as { responseCode?: unknown }).responseCode;
   return typeof code === "number" && code >= 550 && code <= 553;
-}
-
-export function smtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl, { from });
-  const pooled = nodemailer.createTransport({
-    ...(transport.options as object),
-    pool: true,
-    maxConnections: 4,
-    // A relay that does not answer is a relay that is down: try again later, do not hang.
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
-  transport.close();
-  return {
-    async send(mail) {
-      await pooled.sendMail({
-        from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        messageId: mail.messageId,
-      });
-    },
-    close() {
-      pooled.close();
-    },
-  };
 }

@@ -21,7 +21,7 @@ import { approveManifesto } from "../workflow/approve-manifesto.ts";
 import { WorkflowConflictError } from "../workflow/move-manifesto.ts";
 import { returnManifesto } from "../workflow/return-manifesto.ts";
 import { submitManifesto } from "../workflow/submit-manifesto.ts";
-import { smtpMailer } from "./mailer.ts";
+import { smtpMailer } from "./smtp-mailer.ts";
 import { sendDueNotifications } from "./send-notifications.ts";
 
 let db: TestDatabase;

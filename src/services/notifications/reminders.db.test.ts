@@ -14,7 +14,7 @@ import { upsertPreferences } from "../../db/repositories/notification-preference
 import { reminderDay } from "../../domain/notifications/calendar.ts";
 import { submitManifesto } from "../workflow/submit-manifesto.ts";
 import { enqueueReminders } from "./enqueue-reminders.ts";
-import { smtpMailer } from "./mailer.ts";
+import { smtpMailer } from "./smtp-mailer.ts";
 import { sendDueNotifications } from "./send-notifications.ts";
 
 let db: TestDatabase;

@@ -1,19 +1,14 @@
-import {
-  listPublicManifestos,
-  listPublicTargetIndicators,
-} from "../../db/repositories/public-manifestos.ts";
-import { listAcknowledgedProgress } from "../../db/repositories/public-progress.ts";
+import { loadPublicManifestoPage } from "../../db/repositories/public-manifesto-page.ts";
 import type { ProgressEntry } from "../../domain/progress-report/report.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { ServiceContext } from "../context.ts";
-import { listPublicCorrections, type PublicCorrection } from "./public-corrections.ts";
+import { correctionsOf, type PublicCorrection } from "./public-corrections.ts";
 import {
   departmentRef,
   type PublicMunicipality,
-  planTitles,
+  publicMunicipalityOf,
   type ReadManifesto,
   readManifesto,
-  requirePublicMunicipality,
 } from "./shared.ts";
 
 export interface PublicManifestoSelector {
@@ -34,43 +29,44 @@ export interface PublicManifestoView extends ReadManifesto {
   progress: ReadonlyMap<number, ProgressEntry[]>;
 }
 
-/** One department's published manifesto of one year, with its assessment. */
+/**
+ * One department's published manifesto of one year, with its assessment: its data in one
+ * statement (loadPublicManifestoPage), since on the embedded database every statement costs
+ * the server's only thread.
+ */
 export async function getPublicManifesto(
   ctx: ServiceContext,
   selector: PublicManifestoSelector,
 ): Promise<PublicManifestoView> {
-  const municipality = await requirePublicMunicipality(ctx, selector.municipalityCode);
-  const rows = await listPublicManifestos(ctx.db, {
+  const data = await loadPublicManifestoPage(ctx.db, {
     municipalityCode: selector.municipalityCode,
     fiscalYear: selector.fiscalYear,
     department: departmentRef(selector.department),
   });
-  // A code and another department's name can coincide: the code wins, as in the URLs.
-  const stored = rows.find((r) => r.departmentCode === selector.department) ?? rows[0];
-  if (!stored) {
+  const municipality = publicMunicipalityOf(selector.municipalityCode, data.municipality);
+  const found = data.manifesto;
+  if (!found) {
     throw new NotFoundError(
       `no published manifesto for ${selector.department} in ${selector.fiscalYear}`,
     );
   }
-  const plan = await planTitles(ctx, selector.municipalityCode);
-  const links = await listPublicTargetIndicators(ctx.db, stored.id);
+  const plan = new Map(found.planItems.map((i) => [i.key, i.title] as const));
   const indicatorIds = new Map<string, number>();
-  for (const l of links) {
-    if (l.indicator_id !== null) indicatorIds.set(`${l.goal_number}:${l.position}`, l.indicator_id);
+  for (const l of found.indicatorLinks) {
+    indicatorIds.set(`${l.goal_number}:${l.position}`, l.indicator_id);
   }
-  const corrections = await listPublicCorrections(ctx, stored.id);
   const progress = new Map<number, ProgressEntry[]>();
-  for (const report of await listAcknowledgedProgress(ctx.db, stored.id)) {
+  for (const report of found.progress) {
     for (const entry of Array.isArray(report.entries) ? (report.entries as ProgressEntry[]) : []) {
       progress.set(entry.goal, [...(progress.get(entry.goal) ?? []), entry]);
     }
   }
   return {
-    ...readManifesto(stored, municipality, plan),
+    ...readManifesto(found.stored, municipality, plan),
     municipality,
     plan,
     indicatorIds,
-    corrections,
+    corrections: correctionsOf(found.publications),
     progress,
   };
 }

@@ -3,7 +3,10 @@
 // change note), with what changed since the publication before it. Publishing the results
 // after the plan is the next phase, not a correction, and is not listed. Built from
 // publications only, so a draft never shows.
-import { listPublicPublications } from "../../db/repositories/public-manifestos.ts";
+import {
+  listPublicPublications,
+  type PublicPublication,
+} from "../../db/repositories/public-manifestos.ts";
 import { describeChanges, type ReadableChange } from "../../domain/manifesto/describe-changes.ts";
 import type { ServiceContext } from "../context.ts";
 
@@ -20,7 +23,11 @@ export async function listPublicCorrections(
   ctx: ServiceContext,
   manifestoId: number,
 ): Promise<PublicCorrection[]> {
-  const publications = await listPublicPublications(ctx.db, manifestoId);
+  return correctionsOf(await listPublicPublications(ctx.db, manifestoId));
+}
+
+/** The corrections among a manifesto's publications (oldest first), newest first. */
+export function correctionsOf(publications: readonly PublicPublication[]): PublicCorrection[] {
   const corrections: PublicCorrection[] = [];
   publications.forEach((p, i) => {
     const before = publications[i - 1];

@@ -49,7 +49,15 @@ export async function requirePublicMunicipality(
 ): Promise<PublicMunicipality> {
   const visible = await findPublicMunicipality(ctx.db, code);
   const row = visible ? await findMunicipality(ctx.db, code) : undefined;
-  if (!visible || !row) throw new NotFoundError(`municipality ${code} has nothing published`);
+  return publicMunicipalityOf(code, visible ? row : undefined);
+}
+
+/** The municipality as citizens see it, from its row; NotFoundError when there is none. */
+export function publicMunicipalityOf(
+  code: string,
+  row: MunicipalityRow | undefined,
+): PublicMunicipality {
+  if (!row) throw new NotFoundError(`municipality ${code} has nothing published`);
   return {
     code: row.code,
     name: row.name,
