@@ -5,6 +5,7 @@
 import { expect, test } from "./fixtures.ts";
 import { SECOND_DEPARTMENT } from "./staff-data.ts";
 import { expectSaved, openManifesto, screenshot, signIn } from "./staff-helpers.ts";
+import { sidewaysOverflow } from "./wcag-checks.ts";
 
 const GOAL = "目標5";
 
@@ -45,6 +46,26 @@ test("the administrator sets the second scale and a vocabulary; the goal editor 
     await expect(a.getByRole("radio", { name: "数値の範囲（例: 0〜10）" })).toBeChecked();
     await expect(box("最大値")).toHaveValue("10");
     await expect(box("語彙1 のタグ1 の表示")).toHaveValue("1-1 子育て・教育");
+  });
+
+  await test.step("at 320 px the settings fit the width; each box and radio sits beside its words", async () => {
+    await a.setViewportSize({ width: 320, height: 800 });
+    // The vocabulary's tag table scrolls in its own region; the fieldset around it does not
+    // push the page sideways (a fieldset is as wide as its content unless told otherwise).
+    expect(await sidewaysOverflow(a)).toEqual({ overflow: 0, beyond: [] });
+    const middle = (b: { y: number; height: number } | null) => (b ? b.y + b.height / 2 : NaN);
+    const radio = a.getByRole("radio", { name: "数値の範囲（例: 0〜10）" });
+    const radioWords = a.locator("label", { hasText: "数値の範囲（例: 0〜10）" });
+    expect((await radio.boundingBox())?.width).toBeLessThan(40);
+    expect(
+      Math.abs(middle(await radio.boundingBox()) - middle(await radioWords.boundingBox())),
+    ).toBeLessThan(16);
+    const behind = a.getByRole("checkbox", { name: "状況2は遅れを表す", exact: true });
+    const behindWords = a.locator("label", { hasText: "状況2は遅れを表す" });
+    expect(
+      Math.abs(middle(await behind.boundingBox()) - middle(await behindWords.boundingBox())),
+    ).toBeLessThan(16);
+    await a.setViewportSize({ width: 1280, height: 800 });
   });
 
   const editor = await signIn(browser, baseURL, "secondEditor");

@@ -69,15 +69,17 @@ function ProgressSettingsForm({ code, initial }: { code: string; initial: Loaded
               value={s.label}
               onChange={(e) => change(i, { label: e.target.value })}
             />
-            <input
-              id={`${id}-behind-${i}`}
-              type="checkbox"
-              checked={s.behind}
-              onChange={(e) => change(i, { behind: e.target.checked })}
-            />
-            <label htmlFor={`${id}-behind-${i}`} className="inline-label">
-              状況{i + 1}は遅れを表す
-            </label>
+            <span className="check-pair">
+              <input
+                id={`${id}-behind-${i}`}
+                type="checkbox"
+                checked={s.behind}
+                onChange={(e) => change(i, { behind: e.target.checked })}
+              />
+              <label htmlFor={`${id}-behind-${i}`} className="inline-label">
+                状況{i + 1}は遅れを表す
+              </label>
+            </span>
             {v.statuses.length > 1 && (
               <button
                 type="button"
