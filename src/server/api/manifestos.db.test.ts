@@ -248,6 +248,8 @@ describe("what the editor is offered beside the document", () => {
       planItems: [],
       levelRules: null,
       lastYear: null,
+      scoreScale: null,
+      tagVocabularies: [],
     });
 
     const M1 = "242161";
