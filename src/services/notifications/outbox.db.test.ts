@@ -21,8 +21,8 @@ import { approveManifesto } from "../workflow/approve-manifesto.ts";
 import { WorkflowConflictError } from "../workflow/move-manifesto.ts";
 import { returnManifesto } from "../workflow/return-manifesto.ts";
 import { submitManifesto } from "../workflow/submit-manifesto.ts";
-import { smtpMailer } from "./smtp-mailer.ts";
 import { sendDueNotifications } from "./send-notifications.ts";
+import { smtpMailer } from "./smtp-mailer.ts";
 
 let db: TestDatabase;
 let setup: NotificationSetup;

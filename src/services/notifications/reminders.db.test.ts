@@ -14,8 +14,8 @@ import { upsertPreferences } from "../../db/repositories/notification-preference
 import { reminderDay } from "../../domain/notifications/calendar.ts";
 import { submitManifesto } from "../workflow/submit-manifesto.ts";
 import { enqueueReminders } from "./enqueue-reminders.ts";
-import { smtpMailer } from "./smtp-mailer.ts";
 import { sendDueNotifications } from "./send-notifications.ts";
+import { smtpMailer } from "./smtp-mailer.ts";
 
 let db: TestDatabase;
 let setup: NotificationSetup;
