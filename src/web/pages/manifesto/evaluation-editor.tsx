@@ -176,6 +176,13 @@ function TargetResultEditor(props: { goalPath: Path; index: number; place: strin
   );
 }
 
+/** The year-end texts beside the level (issue 17): result, issues, next steps. */
+const YEAR_END_TEXTS = [
+  { key: "result", label: "成果・実績" },
+  { key: "issues", label: "課題" },
+  { key: "nextSteps", label: "今後の取組" },
+] as const;
+
 export function GoalEvaluationEditor(props: {
   index: number;
   place: string;
@@ -236,33 +243,18 @@ export function GoalEvaluationEditor(props: {
         ) : null}
         {goal.evaluation ? (
           <>
-            <TextField
-              path={[...goalPath, "evaluation", "result"]}
-              label="成果・実績"
-              place={props.place}
-              multiline
-              rows={3}
-              optional
-              maxLength={LIMITS.reason}
-            />
-            <TextField
-              path={[...goalPath, "evaluation", "issues"]}
-              label="課題"
-              place={props.place}
-              multiline
-              rows={3}
-              optional
-              maxLength={LIMITS.reason}
-            />
-            <TextField
-              path={[...goalPath, "evaluation", "nextSteps"]}
-              label="今後の取組"
-              place={props.place}
-              multiline
-              rows={3}
-              optional
-              maxLength={LIMITS.reason}
-            />
+            {YEAR_END_TEXTS.map(({ key, label }) => (
+              <TextField
+                key={key}
+                path={[...goalPath, "evaluation", key]}
+                label={label}
+                place={props.place}
+                multiline
+                rows={3}
+                optional
+                maxLength={LIMITS.reason}
+              />
+            ))}
             <TextField
               path={[...goalPath, "evaluation", "asOf"]}
               label="評価日"

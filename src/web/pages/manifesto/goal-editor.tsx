@@ -11,6 +11,14 @@ import { TAG_LIST_ID, TargetsEditor } from "./target-editor.tsx";
 export const PLAN_ITEM_LIST_ID = "plan-item-suggestions";
 export { TAG_LIST_ID };
 
+/** The goal's own 所属 where it differs from the document's department (issue 17). */
+const OWNER_FIELDS: { path: string[]; label: string }[] = [
+  { path: ["unit"], label: "所属" },
+  { path: ["head", "title"], label: "所属長の役職" },
+  { path: ["head", "name"], label: "所属長の氏名" },
+  { path: ["contact", "phone"], label: "所属の電話番号" },
+];
+
 export function GoalPlanEditor({ index, place }: { index: number; place: string }) {
   const goalPath = ["goals", index] as const;
   return (
@@ -62,34 +70,16 @@ export function GoalPlanEditor({ index, place }: { index: number; place: string 
           <legend>
             <span className="visually-hidden">{place} の </span>担当所属（部局と異なるとき）
           </legend>
-          <TextField
-            path={[...goalPath, "owner", "unit"]}
-            label="所属"
-            place={place}
-            optional
-            maxLength={LIMITS.shortText}
-          />
-          <TextField
-            path={[...goalPath, "owner", "head", "title"]}
-            label="所属長の役職"
-            place={place}
-            optional
-            maxLength={LIMITS.shortText}
-          />
-          <TextField
-            path={[...goalPath, "owner", "head", "name"]}
-            label="所属長の氏名"
-            place={place}
-            optional
-            maxLength={LIMITS.shortText}
-          />
-          <TextField
-            path={[...goalPath, "owner", "contact", "phone"]}
-            label="所属の電話番号"
-            place={place}
-            optional
-            maxLength={LIMITS.shortText}
-          />
+          {OWNER_FIELDS.map(({ path, label }) => (
+            <TextField
+              key={label}
+              path={[...goalPath, "owner", ...path]}
+              label={label}
+              place={place}
+              optional
+              maxLength={LIMITS.shortText}
+            />
+          ))}
         </fieldset>
       </div>
       <div className="goal-col goal-col-level">
