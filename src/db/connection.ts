@@ -11,6 +11,8 @@ import pg from "pg";
 import { acquireDataDirLock } from "./data-dir-lock.ts";
 import { restrictNewFiles, tightenDataFiles } from "./data-dir-permissions.ts";
 import { migrateToLatest } from "./migrate.ts";
+import { PglitePool } from "./pglite-pool.ts";
+import { postgresPoolTakingTurns } from "./postgres-pool.ts";
 import type { Database } from "./schema.ts";
 import { diskFullError, pgliteOpenError } from "./storage-errors.ts";
 
@@ -133,7 +135,10 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
     client.on("error", () => {});
     dropClientAfterReadTimeout(client);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Answers continue one per loop turn, so that connections are accepted between them.
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: postgresPoolTakingTurns(pool) }),
+  });
   return {
     db,
     kind: "postgres",
@@ -182,8 +187,9 @@ async function openPglite(
     throw pgliteOpenError(target.dataDir, e);
   }
   tightenDataFiles(target.dataDir);
-  // PGlite runs one query at a time; a pool of one keeps transactions on one connection.
-  const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+  // PGlite runs one query at a time; a pool of one keeps transactions on one connection,
+  // and hands it over in turns through the event loop (pglite-pool.ts says why).
+  const pool = new PglitePool(new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -1,0 +1,52 @@
+// The embedded database's one connection, in turns (pglite-pool.ts says why).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type DatabaseHandle, openDatabase } from "./connection.ts";
+
+let dir: string;
+let handle: DatabaseHandle;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-turns-"));
+  handle = await openDatabase({ kind: "pglite", dataDir: dir }, { migrate: false });
+});
+afterAll(async () => {
+  await handle.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const one = (n: number) => sql<{ n: number }>`select ${n}::int as n`.execute(handle.db);
+
+it("lets the event loop turn between two callers of the one connection", async () => {
+  const order: string[] = [];
+  const a = one(1).then(() => order.push("first statement"));
+  const b = one(2).then(() => order.push("second statement"));
+  // Stands for the poll phase's work (accepting a connection, reading a request) that
+  // became ready meanwhile: before, both statements ran before the loop got to it.
+  setImmediate(() => setImmediate(() => order.push("event loop")));
+  await Promise.all([a, b]);
+  expect(order).toEqual(["first statement", "event loop", "second statement"]);
+});
+
+it("serves callers first come, first served, and a transaction as one turn", async () => {
+  const order: number[] = [];
+  const inTransaction = handle.db.transaction().execute(async (trx) => {
+    order.push(0);
+    await sql`select 1`.execute(trx);
+    await sql`select 2`.execute(trx);
+    order.push(0);
+  });
+  const singles = Array.from({ length: 8 }, (_, i) =>
+    one(i + 1).then((r) => order.push(r.rows[0]?.n ?? -1)),
+  );
+  await Promise.all([inTransaction, ...singles]);
+  expect(order).toEqual([0, 0, 1, 2, 3, 4, 5, 6, 7, 8]);
+});
+
+it("hands the turn on after a statement fails", async () => {
+  await expect(sql`select 1 / 0`.execute(handle.db)).rejects.toThrow(/division by zero/);
+  expect((await one(7)).rows).toEqual([{ n: 7 }]);
+});
