@@ -122,6 +122,13 @@ async function main(argv: string[]): Promise<void> {
   };
   // What `npm start` and the installed command run: the production build (issue 15).
   const tassei: Candidate = { name: "tassei serve (dist/server)", args: [DIST, "serve"], env };
+  // The same build with PostgreSQL's usual 128MB of shared buffers (the default before issue
+  // 15's second pass): what setting them up at every start costs.
+  const tassei128: Candidate = {
+    name: "tassei serve (dist/server), shared buffers 128MB",
+    args: [DIST, "serve"],
+    env: { ...env, TASSEI_PGLITE_SHARED_BUFFERS_MB: "128" },
+  };
   const tsxTassei: Candidate = {
     name: "tassei serve (sources through tsx)",
     args: [TSX_CLI, "src/cli/main.ts", "serve"],
@@ -142,6 +149,7 @@ async function main(argv: string[]): Promise<void> {
       [node.name, []],
       [tsx.name, []],
       [tassei.name, []],
+      [tassei128.name, []],
       [tsxTassei.name, []],
     ]);
     // Interleaved, so a noisy moment falls on every candidate alike.
@@ -150,6 +158,7 @@ async function main(argv: string[]): Promise<void> {
       samples.get(node.name)?.push(await timeToFirst200(node, "/"));
       samples.get(tsx.name)?.push(await timeToFirst200(tsx, "/"));
       samples.get(tassei.name)?.push(await timeToFirst200(tassei, "/healthz"));
+      samples.get(tassei128.name)?.push(await timeToFirst200(tassei128, "/healthz"));
       samples.get(tsxTassei.name)?.push(await timeToFirst200(tsxTassei, "/healthz"));
     }
     const nodeMedian = summarize(samples.get(node.name) ?? []).p50;

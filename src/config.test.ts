@@ -31,6 +31,26 @@ describe("the page cache settings", () => {
   });
 });
 
+describe("the embedded database's shared buffers", () => {
+  const sharedBuffersOf = (env: Record<string, string>) => {
+    const database = loadConfig(env).database;
+    return database.kind === "pglite" ? database.sharedBuffersMb : undefined;
+  };
+
+  it("are 32 MB unless TASSEI_PGLITE_SHARED_BUFFERS_MB says otherwise", () => {
+    expect(sharedBuffersOf({})).toBe(32);
+    expect(sharedBuffersOf({ TASSEI_PGLITE_SHARED_BUFFERS_MB: "128" })).toBe(128);
+  });
+
+  it("refuse a bad value, naming the variable", () => {
+    for (const value of ["0", "1.5", "lots", "5000"]) {
+      expect(() => loadConfig({ TASSEI_PGLITE_SHARED_BUFFERS_MB: value }), value).toThrow(
+        "TASSEI_PGLITE_SHARED_BUFFERS_MB",
+      );
+    }
+  });
+});
+
 describe("the PostgreSQL time limits", () => {
   const url = "postgres://tassei@127.0.0.1/tassei";
   const timeoutsOf = (env: Record<string, string>) => {

@@ -3,7 +3,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { type DatabaseTarget, DEFAULT_TIMEOUTS } from "./db/connection.ts";
+import {
+  type DatabaseTarget,
+  DEFAULT_PGLITE_SHARED_BUFFERS_MB,
+  DEFAULT_TIMEOUTS,
+} from "./db/connection.ts";
 import { type SsoProvider, ssoConfigSchema } from "./domain/sso-config.ts";
 import { AppError } from "./errors.ts";
 import { parseTrustProxy, type TrustProxy } from "./server/plugins/trust-proxy.ts";
@@ -17,6 +21,12 @@ const envSchema = z.object({
     .default(3000),
   HOST: z.string().min(1, "must not be empty").default("127.0.0.1"),
   TASSEI_DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
+  TASSEI_PGLITE_SHARED_BUFFERS_MB: z.coerce
+    .number({ message: "must be a number of megabytes" })
+    .int("must be a whole number of megabytes")
+    .min(1, "must be at least 1")
+    .max(4096, "must be at most 4096")
+    .default(DEFAULT_PGLITE_SHARED_BUFFERS_MB),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
@@ -168,7 +178,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           idleInTransactionMs: e.TASSEI_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
         },
       }
-    : { kind: "pglite", dataDir: path.resolve(e.TASSEI_DATA_DIR) };
+    : {
+        kind: "pglite",
+        dataDir: path.resolve(e.TASSEI_DATA_DIR),
+        sharedBuffersMb: e.TASSEI_PGLITE_SHARED_BUFFERS_MB,
+      };
   return {
     port: e.PORT,
     host: e.HOST,

@@ -18,7 +18,21 @@ import { diskFullError, pgliteOpenError } from "./storage-errors.ts";
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolSize?: number; timeouts?: DatabaseTimeouts }
-  | { kind: "pglite"; dataDir: string };
+  | {
+      kind: "pglite";
+      dataDir: string;
+      /** PostgreSQL's shared_buffers for the embedded database (TASSEI_PGLITE_SHARED_BUFFERS_MB). */
+      sharedBuffersMb?: number;
+    };
+
+/**
+ * The embedded database's shared buffers live in its WebAssembly memory. PostgreSQL's usual
+ * 128MB held ~105 MB more of the server's resident memory than 32MB (387 against 280 MB after
+ * start-up and the demo page), for no gain: start-up and the uncached public page measured
+ * the same or better with 32MB (bench/README.md, issue 15). A municipality's data is tens of
+ * megabytes, and what does not fit is still one read away in the operating system's cache.
+ */
+export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 32;
 
 /**
  * How long a PostgreSQL server may keep us waiting, so that a server or network that goes
@@ -181,7 +195,14 @@ async function openPglite(
     // The database files live in a subfolder so that the lock file and later backups can
     // sit beside them without PostgreSQL finding strangers in its directory.
     // pg_trgm indexes public search, as on a server with contrib installed.
-    lite = await PGlite.create(path.join(target.dataDir, "pg"), { extensions: { pg_trgm } });
+    lite = await PGlite.create(path.join(target.dataDir, "pg"), {
+      extensions: { pg_trgm },
+      startParams: [
+        ...PGlite.defaultStartParams,
+        "-c",
+        `shared_buffers=${target.sharedBuffersMb ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB}MB`,
+      ],
+    });
   } catch (e) {
     lock.release();
     throw pgliteOpenError(target.dataDir, e);

@@ -1,10 +1,15 @@
-// The embedded database's one connection, in turns (pglite-pool.ts says why).
+// The embedded database's connection: its one connection in turns (pglite-pool.ts says why),
+// and the settings it starts with.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type DatabaseHandle, openDatabase } from "./connection.ts";
+import {
+  type DatabaseHandle,
+  DEFAULT_PGLITE_SHARED_BUFFERS_MB,
+  openDatabase,
+} from "./connection.ts";
 
 let dir: string;
 let handle: DatabaseHandle;
@@ -44,6 +49,11 @@ it("serves callers first come, first served, and a transaction as one turn", asy
   );
   await Promise.all([inTransaction, ...singles]);
   expect(order).toEqual([0, 0, 1, 2, 3, 4, 5, 6, 7, 8]);
+});
+
+it("starts with the default shared buffers, not PostgreSQL's 128MB", async () => {
+  const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(handle.db);
+  expect(rows).toEqual([{ shared_buffers: `${DEFAULT_PGLITE_SHARED_BUFFERS_MB}MB` }]);
 });
 
 it("hands the turn on after a statement fails", async () => {
