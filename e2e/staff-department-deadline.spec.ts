@@ -23,12 +23,21 @@ test("planning saves a department's own deadline and the overview shows it", asy
       .getByRole("row")
       .filter({ has: p.getByRole("link", { name: HISTORY_DEPARTMENT, exact: true }) });
     const day = `${STAFF_YEAR + 1}-03-13`;
+    // After a save the form reads the deadlines again, and the saved line is drawn anew: its
+    // 「保存しました。」 must still be there once that read has arrived (it used to vanish).
+    const deadlinesReread = () =>
+      p.waitForResponse(
+        (r) => r.request().method() === "GET" && new URL(r.url()).pathname === "/api/deadlines",
+      );
 
     await test.step("the planning division saves 市民部's own plan deadline", async () => {
       await p.goto("/staff/overview");
       await expect(date).toBeVisible();
       await date.fill(day);
+      const reread = deadlinesReread();
       await save.click();
+      await reread;
+      await expect(statusRow).toContainText("（部局の期限）");
       await expect(own.getByRole("status")).toHaveText("保存しました。");
     });
 
@@ -41,7 +50,10 @@ test("planning saves a department's own deadline and the overview shows it", asy
 
     await test.step("emptied and saved, the department's own date is gone", async () => {
       await own.getByLabel(`${HISTORY_DEPARTMENT}の計画の期限`).fill("");
+      const reread = deadlinesReread();
       await own.getByRole("button", { name: `${HISTORY_DEPARTMENT}の期限を保存` }).click();
+      await reread;
+      await expect(statusRow).not.toContainText("（部局の期限）");
       await expect(own.getByRole("status")).toHaveText("保存しました。");
       await p.reload();
       await expect(statusRow).not.toContainText("（部局の期限）");

@@ -14,6 +14,8 @@ import {
   ownDeadlineRows,
 } from "./department-deadlines.ts";
 
+type LineMessage = { kind: "success" | "error"; text: string };
+
 interface YearDeadlines {
   departmentDeadlines: { departmentId: number; phase: Phase; dueDate: string }[];
 }
@@ -32,6 +34,9 @@ export function DepartmentDeadlinesForm({
 }) {
   const id = useId();
   const loaded = useApi<YearDeadlines>(`/api/deadlines${query({ year, municipality })}`);
+  // Kept here, not in the line: a saved date remounts its line (below), and the line's own
+  // state would take 「保存しました。」 away as soon as the reload arrived.
+  const [messages, setMessages] = useState<Record<number, LineMessage | null>>({});
   if (departments.length === 0) return null;
   const rows = ownDeadlineRows(departments, loaded.data?.departmentDeadlines ?? []);
   return (
@@ -75,6 +80,8 @@ export function DepartmentDeadlinesForm({
                   row={row}
                   municipality={municipality}
                   year={year}
+                  message={messages[row.department.id] ?? null}
+                  setMessage={(m) => setMessages((all) => ({ ...all, [row.department.id]: m }))}
                   onSaved={() => {
                     loaded.reload();
                     onSaved();
@@ -93,16 +100,19 @@ function OwnDeadlineLine({
   row,
   municipality,
   year,
+  message,
+  setMessage,
   onSaved,
 }: {
   row: OwnDeadlineRow;
   municipality: string | undefined;
   year: number;
+  message: LineMessage | null;
+  setMessage(message: LineMessage | null): void;
   onSaved(): void;
 }) {
   const [entered, setEntered] = useState<OwnDates>(row.own);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null);
   const name = row.department.name;
 
   async function save() {
