@@ -58,6 +58,13 @@ test("planning saves a department's own deadline and the overview shows it", asy
       await p.reload();
       await expect(statusRow).not.toContainText("（部局の期限）");
     });
+
+    await test.step("on a phone the save button keeps its words on one line", async () => {
+      await p.setViewportSize({ width: 375, height: 812 });
+      const box = await save.boundingBox();
+      // One line of text in a 2.75rem button; it was ~260 px, a character per line.
+      expect(box?.height ?? 0).toBeLessThan(60);
+    });
   } finally {
     await planner.context.close();
   }
