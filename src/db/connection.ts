@@ -10,7 +10,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { acquireDataDirLock } from "./data-dir-lock.ts";
 import { restrictNewFiles, tightenDataFiles } from "./data-dir-permissions.ts";
-import { migrateToLatest } from "./migrate.ts";
+import { migrateToLatest, schemaIsCurrent } from "./migrate.ts";
 import { PglitePool } from "./pglite-pool.ts";
 import { postgresPoolTakingTurns } from "./postgres-pool.ts";
 import type { Database } from "./schema.ts";
@@ -104,6 +104,7 @@ export async function openDatabase(
     target.kind === "postgres" ? openPostgres(target) : await openPglite(target, options);
   if (options.migrate !== false) {
     try {
+      if (await schemaIsCurrent(handle.db)) return handle;
       if (target.kind === "postgres") {
         // A migration may rebuild an index for minutes: not bound by the query timeout.
         const migrator = openPostgres({
