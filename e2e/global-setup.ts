@@ -1,10 +1,11 @@
 // Before the browser tests: a scratch embedded database filled through the real `tassei
-// import`, and the real `tassei serve` on a free port. Its address reaches the test workers
-// through the environment, which they inherit.
+// import`, and the real `tassei serve` on a free port, both run from the production build.
+// Its address reaches the test workers through the environment, which they inherit.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runCli } from "../test/support/cli.ts";
+import { ensureServerBuild } from "../scripts/build-server.mjs";
+import { PROGRAM_VARIABLE, runCli } from "../test/support/cli.ts";
 import { startServer } from "../test/support/server.ts";
 import { startSmtpReceiver } from "../test/support/smtp-receiver.ts";
 import {
@@ -52,6 +53,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   let staticServer: StaticServer | undefined;
   const env = { TASSEI_DATA_DIR: path.join(root, "data") };
   try {
+    // The browser tests run what users run: the production build, with the packages it
+    // bundles (the workers inherit the choice).
+    if (!(await ensureServerBuild())) throw new Error("the production build could not be made");
+    process.env[PROGRAM_VARIABLE] = "build";
     const files = writeTestDocuments(root);
     cliOrThrow(["import", "--quiet", "--published", ...files.published], env);
     cliOrThrow(["import", "--quiet", ...files.drafts], env);

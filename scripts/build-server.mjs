@@ -3,9 +3,12 @@
 // installed `tassei` command start without compiling TypeScript on every run (tsx costs
 // seconds at start-up; tests and development keep running the sources through tsx).
 //
-// Our own code is bundled; packages stay imports of node_modules (`packages: "external"`).
-// Code-splitting keeps the lazily imported parts (xlsx, pdf, charts) out of the start-up:
-// each stays a chunk of its own, loaded on first use as before.
+// Our own code is bundled, and so are the packages every start loads (START_UP_PACKAGES, with
+// what they import): Node loading them file by file from node_modules (kysely alone is ~1,000
+// files) was a third of `tassei serve`'s start-up (issue 15). The other packages stay imports
+// of node_modules: those loaded lazily, and those that find files beside their own code
+// (PGlite's WebAssembly, argon2's native addon). Code-splitting keeps the lazily imported
+// parts (xlsx, pdf, charts) out of the start-up: each stays a chunk of its own.
 //
 //   node scripts/build-server.mjs           build when missing or older than the sources
 //   node scripts/build-server.mjs --force   build always
@@ -30,6 +33,60 @@ function newestMtime(entry) {
   }
   return newest;
 }
+
+/**
+ * Packages our code imports at start that are bundled into dist/server, with everything they
+ * import in turn. Any package not named here stays external: a new dependency works either
+ * way, and test/production-build.db.test.ts names one that the start-up loads from
+ * node_modules, so it is bundled here or listed there as one that must stay outside.
+ */
+export const START_UP_PACKAGES = [
+  "commander",
+  "csv-parse",
+  "csv-stringify",
+  "fastify",
+  "@fastify/cookie",
+  "@fastify/helmet",
+  "@fastify/rate-limit",
+  "@fastify/static",
+  "fastify-type-provider-zod",
+  "kysely",
+  "lru-cache",
+  "pg",
+  "prom-client",
+  "zod",
+];
+// Optional parts of pg, never used here: pg-native is a native addon only loaded when asked
+// for (`pg.native`), pg-cloudflare only for Cloudflare Workers.
+const NEVER_BUNDLED = ["pg-native", "pg-cloudflare"];
+
+/** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
+function packageOf(specifier) {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+/** esbuild: a bare import from our code is bundled only for START_UP_PACKAGES; one from a
+ * bundled package is bundled too (it is part of that package's start). */
+const bundleStartUpPackages = {
+  name: "bundle-start-up-packages",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith("node:")) return { path: args.path, external: true };
+      const name = packageOf(args.path);
+      if (NEVER_BUNDLED.includes(name)) return { path: args.path, external: true };
+      const fromPackage = args.importer.includes(`${path.sep}node_modules${path.sep}`);
+      if (fromPackage || START_UP_PACKAGES.includes(name)) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+// CommonJS packages bundled into ES modules call require() for Node's built-in modules;
+// esbuild's shim forwards to a `require` in scope, which ES modules do not have.
+const REQUIRE_BANNER =
+  'import { createRequire as __tasseiCreateRequire } from "node:module";\n' +
+  "const require = __tasseiCreateRequire(import.meta.url);";
 
 /** True when dist/server is missing or older than a source it is built from. */
 export function serverBuildIsStale() {
@@ -63,13 +120,15 @@ export async function buildServer() {
       format: "esm",
       platform: "node",
       target: "node20",
-      packages: "external",
+      plugins: [bundleStartUpPackages],
+      banner: { js: REQUIRE_BANNER },
       outExtension: { ".js": ".mjs" },
       // Chunks sit beside the entries: code that finds files relative to its own module
       // (../../dist/web, ./worker-boot.mjs, ../../demo) sees the same depth as in src/x/.
       chunkNames: "chunk-[hash]",
       sourcemap: true,
-      legalComments: "none",
+      // The bundled packages' licence notices stay in the files that carry their code.
+      legalComments: "eof",
       logLevel: "warning",
     });
     fs.mkdirSync(SERVER_BUILD_DIR, { recursive: true });

@@ -8,7 +8,19 @@ import { createTestDatabase, type TestDatabase } from "./database.ts";
 import { PROJECT_ROOT } from "./fixtures.ts";
 
 // As `npm run tassei` does: one process, tsx as a loader (so the PID is the program's).
-const NODE_ARGS = ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli/main.ts")];
+const SOURCE_ARGS = ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli/main.ts")];
+// As `npm start` and the installed command do: the production build (scripts/build-server.mjs).
+const BUILD_ARGS = [path.join(PROJECT_ROOT, "dist/server/main.mjs")];
+
+/**
+ * Set to `build` (the browser tests' global set-up does) to run the production build instead
+ * of the sources: what users run, with the packages it bundles. The caller builds it first.
+ */
+export const PROGRAM_VARIABLE = "TASSEI_TEST_PROGRAM";
+
+function nodeArgs(): string[] {
+  return process.env[PROGRAM_VARIABLE] === "build" ? BUILD_ARGS : SOURCE_ARGS;
+}
 
 /**
  * The time limit of a test that runs the command several times as child processes: seconds
@@ -30,7 +42,7 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function runCli(args: string[], env: Record<string, string>, input?: string): CliResult {
-  const r = spawnSync(process.execPath, [...NODE_ARGS, ...args], {
+  const r = spawnSync(process.execPath, [...nodeArgs(), ...args], {
     cwd: PROJECT_ROOT,
     env: childEnv(env),
     encoding: "utf8",
@@ -41,7 +53,7 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
 }
 
 export function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [...NODE_ARGS, ...args], {
+  return spawn(process.execPath, [...nodeArgs(), ...args], {
     cwd: PROJECT_ROOT,
     env: childEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
