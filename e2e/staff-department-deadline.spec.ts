@@ -33,6 +33,9 @@ test("planning saves a department's own deadline and the overview shows it", asy
     await test.step("the planning division saves 市民部's own plan deadline", async () => {
       await p.goto("/staff/overview");
       await expect(date).toBeVisible();
+      // One region of that name: its table's scroll area is named for the table, so that a
+      // screen reader's list of regions does not say 部局ごとの期限 twice.
+      await expect(p.getByRole("region", { name: "部局ごとの期限", exact: true })).toHaveCount(1);
       await date.fill(day);
       const reread = deadlinesReread();
       await save.click();

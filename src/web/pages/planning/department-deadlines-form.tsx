@@ -57,7 +57,7 @@ export function DepartmentDeadlinesForm({
           className="table-scroll"
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
           tabIndex={0}
-          aria-label="部局ごとの期限"
+          aria-label="部局ごとの期限の表"
         >
           <table className="table department-deadlines">
             <caption>部局ごとの期限</caption>
