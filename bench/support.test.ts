@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   formatNumber,
@@ -107,5 +111,35 @@ describe("parseCount", () => {
     expect(() => parseCount("runs", "0", 5)).toThrow(/--runs/);
     expect(() => parseCount("runs", "2.5", 5)).toThrow(RangeError);
     expect(() => parseCount("runs", "many", 5)).toThrow(RangeError);
+  });
+});
+
+describe("Cleanup", () => {
+  it("runs its tasks when an exception escapes a callback, then exits with status 1", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-cleanup-"));
+    try {
+      const marker = path.join(dir, "cleaned");
+      const script = [
+        `import fs from "node:fs";`,
+        `import { Cleanup } from ${JSON.stringify(path.resolve("bench/support.ts"))};`,
+        `const cleanup = new Cleanup();`,
+        `cleanup.add(async () => fs.writeFileSync(${JSON.stringify(marker)}, "yes"));`,
+        `setTimeout(() => { throw new RangeError("a load generator's bug"); }, 10);`,
+        `setTimeout(() => {}, 5_000);`,
+      ].join("\n");
+      const r = spawnSync(
+        process.execPath,
+        ["--import", "tsx", "--input-type=module", "-e", script],
+        {
+          encoding: "utf8",
+          timeout: 60_000,
+        },
+      );
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toContain("a load generator's bug");
+      expect(fs.readFileSync(marker, "utf8")).toBe("yes");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -214,9 +214,18 @@ export class Cleanup {
   private readonly onInterrupt = () => {
     void this.run().finally(() => process.exit(130));
   };
+  // An exception thrown in a callback (a load generator's, say) ends the process without
+  // any `finally`: the servers and scratch databases the bench started would be left
+  // behind. So it is reported, the cleanup runs, and the process ends with status 1.
+  private readonly onFatal = (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    void this.run().finally(() => process.exit(1));
+  };
 
   constructor() {
     process.once("SIGINT", this.onInterrupt);
+    process.once("uncaughtException", this.onFatal);
+    process.once("unhandledRejection", this.onFatal);
   }
 
   add(task: () => void | Promise<void>): void {
@@ -227,6 +236,8 @@ export class Cleanup {
     if (this.done) return;
     this.done = true;
     process.removeListener("SIGINT", this.onInterrupt);
+    process.removeListener("uncaughtException", this.onFatal);
+    process.removeListener("unhandledRejection", this.onFatal);
     for (const task of this.tasks.reverse()) {
       try {
         await task();

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config.ts";
 
 describe("the page cache settings", () => {
@@ -88,8 +88,13 @@ describe("the PostgreSQL time limits", () => {
 });
 
 describe("the single sign-on providers (TASSEI_SSO_CONFIG)", () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
   const write = (content: unknown) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-sso-"));
+    dirs.push(dir);
     const file = path.join(dir, "sso.json");
     fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
     return file;

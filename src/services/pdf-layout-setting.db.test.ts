@@ -2,7 +2,7 @@
 // 0015): set once, every PDF of its documents follows it; an invalid one is refused with
 // the field named; without one, the seed's six-column table.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,11 +18,12 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await importManifesto(t.ctx, extensionFixture("prefecture"));
 });
+const dir = mkdtempSync(join(tmpdir(), "tassei-layout-"));
 afterAll(async () => {
   await t.destroy();
+  rmSync(dir, { recursive: true, force: true });
 });
 
-const dir = mkdtempSync(join(tmpdir(), "tassei-layout-"));
 function textOf(pdf: Buffer): string {
   const path = join(dir, "out.pdf");
   writeFileSync(path, pdf);
