@@ -5,11 +5,20 @@ import type pg from "pg";
 import { nextTurn } from "./loop-turns.ts";
 
 export function postgresPoolTakingTurns(pool: pg.Pool): PostgresPool {
+  // One wrapper per pooled connection, not per checkout: Kysely keeps its own connection
+  // object per client it is given (a WeakMap), so a new wrapper each time would make it
+  // build a new one for every statement.
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   return {
     async connect() {
       const client = await pool.connect();
       await nextTurn();
-      return takingTurns(client);
+      let wrapper = wrappers.get(client);
+      if (!wrapper) {
+        wrapper = takingTurns(client);
+        wrappers.set(client, wrapper);
+      }
+      return wrapper;
     },
     end: () => pool.end(),
   };
