@@ -139,6 +139,15 @@ describe("the production build (dist/server)", () => {
     );
     expect(new Set(names)).toEqual(new Set(["@electric-sql/pglite", "@node-rs/argon2"]));
   });
+
+  it("has one copy of each package: none is both bundled and loaded from node_modules", () => {
+    // A bundled package that a lazily loaded one imported again from node_modules would
+    // exist twice (two zods: one's schemas are not the other's instances).
+    const { imported, bundled } = buildGraph(["main.mjs", "worker-boot.mjs"], true);
+    expect(bundled).toContain("fastify");
+    expect(imported).toContain("exceljs");
+    expect([...imported].filter((name) => bundled.has(name))).toEqual([]);
+  });
 });
 
 /**
@@ -146,18 +155,46 @@ describe("the production build (dist/server)", () => {
  * every start-up loads. The others are loaded on first use (import()).
  */
 function startUpImports(): Set<string> {
+  return buildGraph([path.basename(ENTRY)], false).specifiers;
+}
+
+/**
+ * What the build's files import from node_modules (each specifier, and its package's name)
+ * and which packages they carry bundled (esbuild's `// node_modules/…` file markers), from the
+ * given entries through the chunks they import; with `lazy`, through import() too.
+ */
+function buildGraph(entries: string[], lazy: boolean) {
   const dir = path.dirname(ENTRY);
   const seen = new Set<string>();
-  const packages = new Set<string>();
+  const specifiers = new Set<string>();
+  const imported = new Set<string>();
+  const bundled = new Set<string>();
+  const patterns = [/^import\s+(?:[^;]*?from\s+)?"([^"]+)"/gms];
+  if (lazy) patterns.push(/\bimport\(\s*"([^"]+)"\s*\)/g);
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
     const code = fs.readFileSync(path.join(dir, file), "utf8");
-    for (const [, spec = ""] of code.matchAll(/^import\s+(?:[^;]*?from\s+)?"([^"]+)"/gms)) {
-      if (spec.startsWith("./")) visit(spec.slice(2));
-      else if (!spec.startsWith("node:")) packages.add(spec);
+    for (const pattern of patterns) {
+      for (const [, spec = ""] of code.matchAll(pattern)) {
+        if (spec.startsWith("./")) visit(spec.slice(2));
+        else if (!spec.startsWith("node:")) {
+          specifiers.add(spec);
+          imported.add(packageName(spec));
+        }
+      }
+    }
+    for (const [, name = ""] of code.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)/gm)) {
+      bundled.add(name);
     }
   };
-  visit(path.basename(ENTRY));
-  return packages;
+  for (const entry of entries) visit(entry);
+  return { specifiers, imported, bundled };
+}
+
+function packageName(specifier: string): string {
+  return specifier
+    .split("/")
+    .slice(0, specifier.startsWith("@") ? 2 : 1)
+    .join("/");
 }
