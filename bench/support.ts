@@ -210,13 +210,14 @@ export function createScratchDir(prefix = "tassei-bench-"): ScratchDir {
 /** Runs `cleanups` (last registered first) on exit and on Ctrl-C, each once. */
 export class Cleanup {
   private readonly tasks: (() => void | Promise<void>)[] = [];
-  private done = false;
+  private running: Promise<void> | undefined;
   private readonly onInterrupt = () => {
     void this.run().finally(() => process.exit(130));
   };
   // An exception thrown in a callback (a load generator's, say) ends the process without
   // any `finally`: the servers and scratch databases the bench started would be left
-  // behind. So it is reported, the cleanup runs, and the process ends with status 1.
+  // behind. So it is reported, the cleanup runs, and the process ends with status 1. Another
+  // one while the tasks run is reported too, and waits for them.
   private readonly onFatal = (e: unknown) => {
     process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     void this.run().finally(() => process.exit(1));
@@ -224,26 +225,33 @@ export class Cleanup {
 
   constructor() {
     process.once("SIGINT", this.onInterrupt);
-    process.once("uncaughtException", this.onFatal);
-    process.once("unhandledRejection", this.onFatal);
+    process.on("uncaughtException", this.onFatal);
+    process.on("unhandledRejection", this.onFatal);
   }
 
   add(task: () => void | Promise<void>): void {
     this.tasks.push(task);
   }
 
-  async run(): Promise<void> {
-    if (this.done) return;
-    this.done = true;
+  /** Runs the tasks once, the last added first; every caller waits until they have ended. */
+  run(): Promise<void> {
+    this.running ??= this.runTasks();
+    return this.running;
+  }
+
+  private async runTasks(): Promise<void> {
     process.removeListener("SIGINT", this.onInterrupt);
-    process.removeListener("uncaughtException", this.onFatal);
-    process.removeListener("unhandledRejection", this.onFatal);
-    for (const task of this.tasks.reverse()) {
-      try {
-        await task();
-      } catch (e) {
-        process.stderr.write(`cleanup failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    try {
+      for (const task of this.tasks.reverse()) {
+        try {
+          await task();
+        } catch (e) {
+          process.stderr.write(`cleanup failed: ${e instanceof Error ? e.message : String(e)}\n`);
+        }
       }
+    } finally {
+      process.removeListener("uncaughtException", this.onFatal);
+      process.removeListener("unhandledRejection", this.onFatal);
     }
   }
 }

@@ -4,3 +4,5 @@ export const SERVER_ENTRY: string;
 export function serverBuildIsStale(): boolean;
 export function buildServer(): Promise<void>;
 export function ensureServerBuild(options?: { log?: (message: string) => void }): Promise<boolean>;
+export const START_UP_PACKAGES: readonly string[];
+export function isBundled(specifier: string, importer: string, projectRoot?: string): boolean;

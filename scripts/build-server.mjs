@@ -54,9 +54,11 @@ export const START_UP_PACKAGES = [
   "prom-client",
   "zod",
 ];
-// Optional parts of pg, never used here: pg-native is a native addon only loaded when asked
-// for (`pg.native`), pg-cloudflare only for Cloudflare Workers.
-const NEVER_BUNDLED = ["pg-native", "pg-cloudflare"];
+// Never bundled, even when a bundled package imports them. pg-native is a native addon, loaded
+// only when asked for (`pg.native`); pg-cloudflare is only for Cloudflare Workers. pino (the
+// logger fastify brings) starts its transports' workers from files beside its own code
+// (`__dirname`), which a bundle does not have.
+const NEVER_BUNDLED = ["pg-native", "pg-cloudflare", "pino"];
 
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
 function packageOf(specifier) {
@@ -64,19 +66,28 @@ function packageOf(specifier) {
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
 }
 
-/** esbuild: a bare import from our code is bundled only for START_UP_PACKAGES; one from a
- * bundled package is bundled too (it is part of that package's start). */
+/**
+ * Whether the build carries `specifier`, imported by the file `importer`, in its bundle. Our
+ * code is the project's src/ (the project itself may sit under a node_modules folder, when
+ * installed as a package); what our code imports is bundled only for START_UP_PACKAGES, and
+ * what a bundled package imports is bundled with it.
+ */
+export function isBundled(specifier, importer, projectRoot = root) {
+  if (specifier.startsWith("node:")) return false;
+  const name = packageOf(specifier);
+  if (NEVER_BUNDLED.includes(name)) return false;
+  const fromOurCode = importer.startsWith(path.join(projectRoot, "src") + path.sep);
+  return !fromOurCode || START_UP_PACKAGES.includes(name);
+}
+
 const bundleStartUpPackages = {
   name: "bundle-start-up-packages",
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith("node:")) return { path: args.path, external: true };
-      const name = packageOf(args.path);
-      if (NEVER_BUNDLED.includes(name)) return { path: args.path, external: true };
-      const fromPackage = args.importer.includes(`${path.sep}node_modules${path.sep}`);
-      if (fromPackage || START_UP_PACKAGES.includes(name)) return undefined;
-      return { path: args.path, external: true };
-    });
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.kind === "entry-point" || isBundled(args.path, args.importer)
+        ? undefined
+        : { path: args.path, external: true },
+    );
   },
 };
 
@@ -125,7 +136,7 @@ export async function buildServer() {
       // (../../dist/web, ./worker-boot.mjs, ../../demo) sees the same depth as in src/x/.
       chunkNames: "chunk-[hash]",
       sourcemap: true,
-      // The bundled packages' licence notices stay in the files that carry their code.
+      // Comments marked as licences (@license, /*!) in the bundled packages are kept.
       legalComments: "eof",
       logLevel: "warning",
     });

@@ -5,6 +5,7 @@
 // package root), and a PDF (made in a worker thread started from the build's own worker).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { isBuiltin } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -129,15 +130,25 @@ describe("the production build (dist/server)", () => {
 
   it("loads from node_modules at start only the packages that must stay outside the bundle", () => {
     // Loading packages file by file was a third of the start-up (issue 15); the others are
-    // bundled (scripts/build-server.mjs, START_UP_PACKAGES). These two find files beside
-    // their own code: PGlite its WebAssembly and data, argon2 its native addon.
-    const names = [...startUpImports()].map((spec) =>
-      spec
-        .split("/")
-        .slice(0, spec.startsWith("@") ? 2 : 1)
-        .join("/"),
+    // bundled (scripts/build-server.mjs, START_UP_PACKAGES). PGlite and argon2 find files
+    // beside their own code (WebAssembly and data, a native addon), and so does pino (its
+    // transports' workers); pg names pg-native and pg-cloudflare behind guards it never opens
+    // here. Static imports, `export … from` and the bundle's require() calls are all read.
+    const names = new Set([...startUpImports()].map(packageName));
+    expect(names).toEqual(
+      new Set(["@electric-sql/pglite", "@node-rs/argon2", "pino", "pg-native", "pg-cloudflare"]),
     );
-    expect(new Set(names)).toEqual(new Set(["@electric-sql/pglite", "@node-rs/argon2"]));
+  });
+
+  it("carries no bundled code that finds files beside itself (__dirname has no meaning there)", () => {
+    const { code } = buildGraph([path.basename(ENTRY)], false);
+    const uses = code.flatMap(({ file, text }) =>
+      text
+        .split("\n")
+        .filter((line) => /\b__(dirname|filename)\b/.test(line) && !/^\s*(\/\/|\/?\*)/.test(line))
+        .map((line) => `${file}: ${line.trim().slice(0, 120)}`),
+    );
+    expect(uses).toEqual([]);
   });
 
   it("has one copy of each package: none is both bundled and loaded from node_modules", () => {
@@ -159,9 +170,11 @@ function startUpImports(): Set<string> {
 }
 
 /**
- * What the build's files import from node_modules (each specifier, and its package's name)
- * and which packages they carry bundled (esbuild's `// node_modules/…` file markers), from the
- * given entries through the chunks they import; with `lazy`, through import() too.
+ * What the build's files take from node_modules (each specifier, and its package's name:
+ * static imports, `export … from`, and the require() calls of bundled CommonJS, esbuild's
+ * `__require`) and which packages they carry bundled (esbuild's `// node_modules/…` file
+ * markers), from the given entries through the chunks they import; with `lazy`, through
+ * import() too. Node's built-in modules are left out.
  */
 function buildGraph(entries: string[], lazy: boolean) {
   const dir = path.dirname(ENTRY);
@@ -169,27 +182,32 @@ function buildGraph(entries: string[], lazy: boolean) {
   const specifiers = new Set<string>();
   const imported = new Set<string>();
   const bundled = new Set<string>();
-  const patterns = [/^import\s+(?:[^;]*?from\s+)?"([^"]+)"/gms];
+  const code: { file: string; text: string }[] = [];
+  const patterns = [
+    /^(?:import|export)\s+(?:[^;]*?from\s+)?"([^"]+)"/gms,
+    /\b__require\("([^"]+)"\)/g,
+  ];
   if (lazy) patterns.push(/\bimport\(\s*"([^"]+)"\s*\)/g);
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    const code = fs.readFileSync(path.join(dir, file), "utf8");
+    const text = fs.readFileSync(path.join(dir, file), "utf8");
+    code.push({ file, text });
     for (const pattern of patterns) {
-      for (const [, spec = ""] of code.matchAll(pattern)) {
+      for (const [, spec = ""] of text.matchAll(pattern)) {
         if (spec.startsWith("./")) visit(spec.slice(2));
-        else if (!spec.startsWith("node:")) {
+        else if (!isBuiltin(spec)) {
           specifiers.add(spec);
           imported.add(packageName(spec));
         }
       }
     }
-    for (const [, name = ""] of code.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)/gm)) {
+    for (const [, name = ""] of text.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)/gm)) {
       bundled.add(name);
     }
   };
   for (const entry of entries) visit(entry);
-  return { specifiers, imported, bundled };
+  return { specifiers, imported, bundled, code };
 }
 
 function packageName(specifier: string): string {
