@@ -86,12 +86,22 @@ export async function psqlGroupTimes(
   return times;
 }
 
+/**
+ * What psql runs to explain one captured statement: `EXPLAIN (ANALYZE, BUFFERS)` of it. The
+ * public search first asks the planner itself (`explain (format json) …`, to choose between
+ * its two plans); an EXPLAIN cannot be explained again (a syntax error that ended
+ * `dashboard-scale.ts --explain` before the search's plans), so that one runs as it is and
+ * its answer, the planner's estimate, is shown.
+ */
+export function explainCommand(statement: CapturedStatement): string {
+  const text = inline(statement);
+  return /^\s*explain\b/i.test(text) ? text : `explain (analyze, buffers) ${text}`;
+}
+
 /** `EXPLAIN (ANALYZE, BUFFERS)` of one statement, through psql, as text. */
 export async function psqlExplain(url: string, statement: CapturedStatement): Promise<string> {
-  const { stdout } = await run(
-    "psql",
-    ["-X", "-q", "-d", url, "-c", `explain (analyze, buffers) ${inline(statement)}`],
-    { maxBuffer: 16 * 2 ** 20 },
-  );
+  const { stdout } = await run("psql", ["-X", "-q", "-d", url, "-c", explainCommand(statement)], {
+    maxBuffer: 16 * 2 ** 20,
+  });
   return stdout;
 }
