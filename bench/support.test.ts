@@ -114,62 +114,57 @@ describe("parseCount", () => {
   });
 });
 
+/**
+ * Runs `body` in a child process (ES module, through tsx) after `const cleanup = new
+ * Cleanup()`, with `marker` the path of a file a task may write; the result and whether the
+ * marker was written.
+ */
+function runCleanupChild(body: (marker: string) => string[]) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-cleanup-"));
+  try {
+    const marker = path.join(dir, "cleaned");
+    const script = [
+      `import fs from "node:fs";`,
+      `import { Cleanup } from ${JSON.stringify(path.resolve("bench/support.ts"))};`,
+      `const cleanup = new Cleanup();`,
+      ...body(JSON.stringify(marker)),
+      // Keeps the child alive long enough for the cleanup to end it.
+      `setTimeout(() => {}, 5_000);`,
+    ].join("\n");
+    const r = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", script],
+      {
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
+    return { ...r, cleaned: fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === "yes" };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("Cleanup", () => {
   it("is waited for by every caller: a second run() ends only when the tasks have", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-cleanup-"));
-    try {
-      const marker = path.join(dir, "cleaned");
-      // The uncaught exception starts the cleanup; the main flow's own run() (its finally)
-      // must not return before the slow task has ended, nor let the process end first.
-      const script = [
-        `import fs from "node:fs";`,
-        `import { Cleanup } from ${JSON.stringify(path.resolve("bench/support.ts"))};`,
-        `const cleanup = new Cleanup();`,
-        `cleanup.add(async () => { await new Promise((r) => setTimeout(r, 300)); fs.writeFileSync(${JSON.stringify(marker)}, "yes"); });`,
-        `setTimeout(() => { throw new RangeError("first"); }, 10);`,
-        `setTimeout(async () => { await cleanup.run(); process.exit(1); }, 50);`,
-        `setTimeout(() => {}, 5_000);`,
-      ].join("\n");
-      const r = spawnSync(
-        process.execPath,
-        ["--import", "tsx", "--input-type=module", "-e", script],
-        {
-          encoding: "utf8",
-          timeout: 60_000,
-        },
-      );
-      expect(r.status, r.stderr).toBe(1);
-      expect(fs.readFileSync(marker, "utf8")).toBe("yes");
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    // The uncaught exception starts the cleanup; the main flow's own run() (its finally)
+    // must not return before the slow task has ended, nor let the process end first.
+    const r = runCleanupChild((marker) => [
+      `cleanup.add(async () => { await new Promise((r) => setTimeout(r, 300)); fs.writeFileSync(${marker}, "yes"); });`,
+      `setTimeout(() => { throw new RangeError("first"); }, 10);`,
+      `setTimeout(async () => { await cleanup.run(); process.exit(1); }, 50);`,
+    ]);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.cleaned).toBe(true);
   });
 
   it("runs its tasks when an exception escapes a callback, then exits with status 1", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-cleanup-"));
-    try {
-      const marker = path.join(dir, "cleaned");
-      const script = [
-        `import fs from "node:fs";`,
-        `import { Cleanup } from ${JSON.stringify(path.resolve("bench/support.ts"))};`,
-        `const cleanup = new Cleanup();`,
-        `cleanup.add(async () => fs.writeFileSync(${JSON.stringify(marker)}, "yes"));`,
-        `setTimeout(() => { throw new RangeError("a load generator's bug"); }, 10);`,
-        `setTimeout(() => {}, 5_000);`,
-      ].join("\n");
-      const r = spawnSync(
-        process.execPath,
-        ["--import", "tsx", "--input-type=module", "-e", script],
-        {
-          encoding: "utf8",
-          timeout: 60_000,
-        },
-      );
-      expect(r.status, r.stderr).toBe(1);
-      expect(r.stderr).toContain("a load generator's bug");
-      expect(fs.readFileSync(marker, "utf8")).toBe("yes");
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const r = runCleanupChild((marker) => [
+      `cleanup.add(async () => fs.writeFileSync(${marker}, "yes"));`,
+      `setTimeout(() => { throw new RangeError("a load generator's bug"); }, 10);`,
+    ]);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain("a load generator's bug");
+    expect(r.cleaned).toBe(true);
   });
 });

@@ -6,3 +6,4 @@ export function buildServer(): Promise<void>;
 export function ensureServerBuild(options?: { log?: (message: string) => void }): Promise<boolean>;
 export const START_UP_PACKAGES: readonly string[];
 export function isBundled(specifier: string, importer: string, projectRoot?: string): boolean;
+export function packageOf(specifier: string): string;

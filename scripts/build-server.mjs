@@ -61,7 +61,7 @@ export const START_UP_PACKAGES = [
 const NEVER_BUNDLED = ["pg-native", "pg-cloudflare", "pino"];
 
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
-function packageOf(specifier) {
+export function packageOf(specifier) {
   const parts = specifier.split("/");
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
 }

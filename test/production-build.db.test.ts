@@ -9,12 +9,12 @@ import { isBuiltin } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packageOf, SERVER_ENTRY } from "../scripts/build-server.mjs";
 import { STYLESHEET_PATH } from "../src/server/portal/urls.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { PROJECT_ROOT } from "./support/fixtures.ts";
 import { freePort } from "./support/server.ts";
 
-const ENTRY = path.join(PROJECT_ROOT, "dist/server/main.mjs");
 const PAGE = `/242161/2023/${encodeURIComponent("総務部")}`;
 
 let t: TestDatabase;
@@ -35,7 +35,7 @@ beforeAll(async () => {
   stateDir = t.env.TASSEI_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "tassei-state-"));
   const port = await freePort();
   const { DATABASE_URL: _u, TASSEI_DATA_DIR: _d, NODE_OPTIONS: _o, ...rest } = process.env;
-  child = spawn(process.execPath, [ENTRY, "serve"], {
+  child = spawn(process.execPath, [SERVER_ENTRY, "serve"], {
     cwd: PROJECT_ROOT,
     env: {
       ...rest,
@@ -75,9 +75,9 @@ afterAll(async () => {
 
 describe("the production build (dist/server)", () => {
   it("is JavaScript that plain node runs: the main entry and the rendering worker beside it", () => {
-    expect(fs.existsSync(ENTRY)).toBe(true);
+    expect(fs.existsSync(SERVER_ENTRY)).toBe(true);
     expect(fs.existsSync(path.join(PROJECT_ROOT, "dist/server/worker-boot.mjs"))).toBe(true);
-    expect(fs.readFileSync(ENTRY, "utf8")).not.toMatch(/from "[^"]*\.ts"/);
+    expect(fs.readFileSync(SERVER_ENTRY, "utf8")).not.toMatch(/from "[^"]*\.ts"/);
   });
 
   it("serves /healthz from `node dist/server/main.mjs serve`", async () => {
@@ -134,14 +134,14 @@ describe("the production build (dist/server)", () => {
     // beside their own code (WebAssembly and data, a native addon), and so does pino (its
     // transports' workers); pg names pg-native and pg-cloudflare behind guards it never opens
     // here. Static imports, `export … from` and the bundle's require() calls are all read.
-    const names = new Set([...startUpImports()].map(packageName));
+    const names = new Set([...startUpImports()].map(packageOf));
     expect(names).toEqual(
       new Set(["@electric-sql/pglite", "@node-rs/argon2", "pino", "pg-native", "pg-cloudflare"]),
     );
   });
 
   it("carries no bundled code that finds files beside itself (__dirname has no meaning there)", () => {
-    const { code } = buildGraph([path.basename(ENTRY)], false);
+    const { code } = buildGraph([path.basename(SERVER_ENTRY)], false);
     const uses = code.flatMap(({ file, text }) =>
       text
         .split("\n")
@@ -166,7 +166,7 @@ describe("the production build (dist/server)", () => {
  * every start-up loads. The others are loaded on first use (import()).
  */
 function startUpImports(): Set<string> {
-  return buildGraph([path.basename(ENTRY)], false).specifiers;
+  return buildGraph([path.basename(SERVER_ENTRY)], false).specifiers;
 }
 
 /**
@@ -177,7 +177,7 @@ function startUpImports(): Set<string> {
  * import() too. Node's built-in modules are left out.
  */
 function buildGraph(entries: string[], lazy: boolean) {
-  const dir = path.dirname(ENTRY);
+  const dir = path.dirname(SERVER_ENTRY);
   const seen = new Set<string>();
   const specifiers = new Set<string>();
   const imported = new Set<string>();
@@ -198,7 +198,7 @@ function buildGraph(entries: string[], lazy: boolean) {
         if (spec.startsWith("./")) visit(spec.slice(2));
         else if (!isBuiltin(spec)) {
           specifiers.add(spec);
-          imported.add(packageName(spec));
+          imported.add(packageOf(spec));
         }
       }
     }
@@ -208,11 +208,4 @@ function buildGraph(entries: string[], lazy: boolean) {
   };
   for (const entry of entries) visit(entry);
   return { specifiers, imported, bundled, code };
-}
-
-function packageName(specifier: string): string {
-  return specifier
-    .split("/")
-    .slice(0, specifier.startsWith("@") ? 2 : 1)
-    .join("/");
 }

@@ -4,13 +4,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import { SERVER_ENTRY } from "../../scripts/build-server.mjs";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 import { PROJECT_ROOT } from "./fixtures.ts";
 
 // As `npm run tassei` does: one process, tsx as a loader (so the PID is the program's).
 const SOURCE_ARGS = ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli/main.ts")];
 // As `npm start` and the installed command do: the production build (scripts/build-server.mjs).
-const BUILD_ARGS = [path.join(PROJECT_ROOT, "dist/server/main.mjs")];
+const BUILD_ARGS = [SERVER_ENTRY];
 
 /**
  * Set to `build` (the browser tests' global set-up does) to run the production build instead
