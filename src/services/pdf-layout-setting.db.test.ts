@@ -40,7 +40,7 @@ describe("the print layout setting", () => {
     expect(before).toContain("組織使命達成に向けての目標");
     expect(before).not.toContain("廃棄物・リサイクル課");
 
-    const m = await updateMunicipality(t.ctx, {
+    const { municipality: m } = await updateMunicipality(t.ctx, {
       code: "240001",
       pdfLayout: { preset: "koteihyo" },
     });

@@ -69,10 +69,16 @@ function requireRuleLevelsOnScale(
   }
 }
 
+/** The municipality after the change, and whether this call created it. */
+export interface MunicipalityUpdate {
+  municipality: MunicipalityRow;
+  created: boolean;
+}
+
 export async function updateMunicipality(
   ctx: ServiceContext,
   input: unknown,
-): Promise<MunicipalityRow> {
+): Promise<MunicipalityUpdate> {
   const parsed = settingsSchema.safeParse(input);
   if (!parsed.success) {
     const problems: Problem[] = parsed.error.issues.map((i) => ({
@@ -107,6 +113,6 @@ export async function updateMunicipality(
     });
     const after = await findMunicipality(tx, code);
     if (!after) throw new Error("municipality vanished inside its own transaction");
-    return after;
+    return { municipality: after, created: !existing };
   });
 }

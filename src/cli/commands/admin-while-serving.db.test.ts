@@ -81,7 +81,7 @@ describe("administrative commands while the server runs", () => {
         t.env,
       );
       expect([set.status, set.stderr]).toEqual([0, expect.any(String)]);
-      expect(set.stdout).toContain(`updated ${NABARI} 名張市`);
+      expect(set.stdout).toBe(`created ${NABARI} 名張市\n`);
       expectRoute(set.stderr);
 
       const plan = await runCliAsync(

@@ -158,7 +158,7 @@ export function registerMunicipality(program: Command): void {
       const emptyToNull = (v: string | undefined) =>
         v === undefined ? undefined : v === "" ? null : v;
       // Through the running server when it holds the embedded database (admin-command.ts).
-      const m = await runAdminCommand("municipality set", {
+      const { municipality: m, created } = await runAdminCommand("municipality set", {
         code: opts.municipality,
         ...(opts.name !== undefined && { name: opts.name }),
         ...(opts.prefecture !== undefined && { prefecture: emptyToNull(opts.prefecture) }),
@@ -175,6 +175,6 @@ export function registerMunicipality(program: Command): void {
         ...(scoreScale !== undefined && { scoreScale }),
         ...(tagVocabularies !== undefined && { tagVocabularies }),
       });
-      process.stdout.write(`updated ${m.code} ${m.name}\n`);
+      process.stdout.write(`${created ? "created" : "updated"} ${m.code} ${m.name}\n`);
     });
 }
