@@ -53,8 +53,8 @@ export async function signIn(
   await page.getByRole("button", { name: "ログイン", exact: true }).click();
   await expect(page.getByText(signedInAs(name))).toBeVisible();
   // The start page has settled: an administrator's first asks which municipalities exist,
-  // then moves on to 全体状況 or 初期設定. A menu link clicked in between could be undone by
-  // that move (it failed a CI run once), so the tests start from the page it lands on.
+  // then moves on to 全体状況 or 初期設定; the tests start from the page it lands on (a click
+  // in between wins since home.tsx moves in a layout effect: staff-start-page.spec.ts).
   await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toBeVisible();
   return staff;
 }
