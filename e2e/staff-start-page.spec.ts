@@ -35,7 +35,7 @@ test("a menu link clicked as the start page moves on is not undone", async ({
     // scheduled for later. That is the earliest a person's click can come.
     await page.evaluate(() => {
       const main = document.querySelector("main");
-      const link = [...document.querySelectorAll("nav a")].find(
+      const link = Array.from(document.querySelectorAll("nav a")).find(
         (a) => a.textContent === "自治体の管理",
       );
       if (!main || !(link instanceof HTMLAnchorElement)) throw new Error("no menu link");

@@ -5,12 +5,15 @@
 import type { ServiceContext } from "./context.ts";
 import { importManifestoFiles } from "./import-manifesto-files.ts";
 import { importPlanStructure } from "./import-plan-structure.ts";
+import { municipalityValidateOptions } from "./municipality-validate-options.ts";
 import { updateMunicipality } from "./update-municipality-settings.ts";
 import { createUser } from "./users/create-user.ts";
 import { setUserPassword } from "./users/set-password.ts";
 
 export const ADMIN_COMMANDS = {
   "municipality set": (ctx: ServiceContext, input: unknown) => updateMunicipality(ctx, input),
+  "municipality validate-options": (ctx: ServiceContext, input: unknown) =>
+    municipalityValidateOptions(ctx, input),
   "plan import": (ctx: ServiceContext, input: unknown) =>
     importPlanStructure(ctx, input as Parameters<typeof importPlanStructure>[1]),
   "user add": (ctx: ServiceContext, input: unknown) =>

@@ -1,18 +1,40 @@
 import type { Command } from "commander";
 import { unstructuredTargets } from "../../domain/assessment/plan-checks.ts";
 import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
-import { parseJson } from "../../domain/manifesto/validate.ts";
+import { parseJson, type ValidateOptions } from "../../domain/manifesto/validate.ts";
 import { ValidationError } from "../../errors.ts";
+import type { SettingsLookup } from "../../reports/xlsx/index.ts";
 import type { ImportedFile } from "../../services/import-manifesto-files.ts";
 import { runAdminCommand } from "../admin-command.ts";
 import { printProblems, readInputBytes, readInputFile } from "../io.ts";
 
+/**
+ * The settings of each municipality a workbook names, asked once per municipality: a workbook
+ * is checked against them as the staff app checks it (its tags, its second scale).
+ */
+function settingsLookup(): SettingsLookup {
+  const asked = new Map<string, Promise<ValidateOptions>>();
+  return (code) => {
+    if (code === undefined) return Promise.resolve({});
+    let options = asked.get(code);
+    if (!options) {
+      // A code that is not one is refused by the document's own check; nothing to look up.
+      options = runAdminCommand("municipality validate-options", { code }).catch((e) => {
+        if (e instanceof ValidationError) return {};
+        throw e;
+      });
+      asked.set(code, options);
+    }
+    return options;
+  };
+}
+
 /** A JSON document, or a filled-in Excel template (.xlsx) read into one. */
-async function readDocument(file: string): Promise<unknown> {
+async function readDocument(file: string, settings: SettingsLookup): Promise<unknown> {
   if (file.toLowerCase().endsWith(".xlsx")) {
     // Loaded only for .xlsx files: exceljs is heavy.
     const { importManifestoXlsx } = await import("../../reports/xlsx/index.ts");
-    const workbook = await importManifestoXlsx(readInputBytes(file));
+    const workbook = await importManifestoXlsx(readInputBytes(file), settings);
     if (!workbook.ok) throw new ValidationError("not a valid template", workbook.problems);
     return workbook.value;
   }
@@ -42,9 +64,10 @@ export function registerImport(program: Command): void {
       async (files: string[], opts: { published?: boolean; note?: string; quiet?: boolean }) => {
         const read: { name: string; document: unknown }[] = [];
         let unreadable = 0;
+        const settings = settingsLookup();
         for (const file of files) {
           try {
-            read.push({ name: file, document: await readDocument(file) });
+            read.push({ name: file, document: await readDocument(file, settings) });
           } catch (e) {
             if (!(e instanceof ValidationError)) throw e;
             printProblems(file, e.problems);

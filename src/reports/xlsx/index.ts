@@ -69,6 +69,14 @@ export async function exportTemplateXlsx(
   return toBuffer(wb);
 }
 
+/** The settings of the municipality with this code (undefined: the workbook names none). */
+export type SettingsLookup = (municipalityCode: string | undefined) => Promise<ValidateOptions>;
+
+function codeOf(raw: unknown): string | undefined {
+  const municipality = (raw as { municipality?: { code?: unknown } } | null)?.municipality;
+  return typeof municipality?.code === "string" ? municipality.code : undefined;
+}
+
 const whole = (message: string): Validation<ManifestoDocument> => ({
   ok: false,
   problems: [{ path: "$", message }],
@@ -80,8 +88,12 @@ const whole = (message: string): Validation<ManifestoDocument> => ({
  */
 export async function importManifestoXlsx(
   buffer: Buffer | Uint8Array,
-  /** The municipality's settings the document may rely on (scale, score scale, vocabularies). */
-  options: ValidateOptions = {},
+  /**
+   * The municipality's settings the document may rely on (scale, score scale, vocabularies),
+   * or a lookup of them by the municipality code the workbook names, for a reader that does
+   * not know the municipality before reading (the CLI's import).
+   */
+  settings: ValidateOptions | SettingsLookup = {},
 ): Promise<Validation<ManifestoDocument>> {
   const wb = new ExcelJS.Workbook();
   try {
@@ -97,9 +109,16 @@ export async function importManifestoXlsx(
       "Excel ファイル（.xlsx）として読み込めません。ファイルが壊れているか、別の形式です（.xls や .ods は Excel で .xlsx として保存し直してください）。",
     );
   }
+  let reading: ReturnType<typeof readTemplate>;
   try {
-    const reading = readTemplate(wb);
-    if (typeof reading === "string") return whole(reading);
+    reading = readTemplate(wb);
+  } catch {
+    return unforeseen();
+  }
+  if (typeof reading === "string") return whole(reading);
+  // Outside the guards: a lookup that fails is the caller's error, not a strange workbook.
+  const options = typeof settings === "function" ? await settings(codeOf(reading.raw)) : settings;
+  try {
     const reference = evaluationScaleSchema.safeParse(reading.referenceScale);
     const scale = options.scale ?? (reference.success ? reference.data : undefined);
     const validation = validateManifesto(reading.raw, { ...options, ...(scale && { scale }) });
@@ -109,11 +128,11 @@ export async function importManifestoXlsx(
       ...locateProblems(validation.ok ? [] : validation.problems, reading),
     ];
     return { ok: false, problems };
-  } catch (e) {
-    // A workbook shaped in a way we did not foresee must still not take the caller down.
-    void e;
-    return whole(
-      "Excel ファイルの内容を読み取れませんでした。様式をダウンロードし直して入力してください。",
-    );
+  } catch {
+    return unforeseen();
   }
 }
+
+/** A workbook shaped in a way we did not foresee must still not take the caller down. */
+const unforeseen = () =>
+  whole("Excel ファイルの内容を読み取れませんでした。様式をダウンロードし直して入力してください。");
