@@ -140,6 +140,15 @@ describe("the production build (dist/server)", () => {
     );
   });
 
+  it("loads the web server only to serve, while the database opens", () => {
+    // Every other command (import, user add, --help) starts without fastify and the routes;
+    // serve imports them (src/server/app.ts) as it starts opening the database.
+    const command = buildGraph([path.basename(SERVER_ENTRY)], false);
+    expect([...command.specifiers].map(packageOf)).not.toContain("pino");
+    expect(command.bundled).not.toContain("fastify");
+    expect(buildGraph([webServerChunk()], false).bundled).toContain("fastify");
+  });
+
   it("carries no bundled code that finds files beside itself (__dirname has no meaning there)", () => {
     const { code } = buildGraph([path.basename(SERVER_ENTRY)], false);
     const uses = code.flatMap(({ file, text }) =>
@@ -162,11 +171,26 @@ describe("the production build (dist/server)", () => {
 });
 
 /**
- * The packages the entry imports statically, through the chunks it imports statically: what
- * every start-up loads. The others are loaded on first use (import()).
+ * The packages `serve` loads before it answers: what the entry imports statically, and the web
+ * server's chunk (imported as the database opens), each through the chunks they import
+ * statically. The others are loaded on first use (import()).
  */
 function startUpImports(): Set<string> {
-  return buildGraph([path.basename(SERVER_ENTRY)], false).specifiers;
+  return buildGraph([path.basename(SERVER_ENTRY), webServerChunk()], false).specifiers;
+}
+
+/** The chunk `serve` imports for src/server/app.ts: the one of the entry's import()s that exports buildApp. */
+function webServerChunk(): string {
+  const dir = path.dirname(SERVER_ENTRY);
+  const entry = fs.readFileSync(SERVER_ENTRY, "utf8");
+  const lazy = new Set(
+    [...entry.matchAll(/\bimport\(\s*"\.\/([^"]+)"\s*\)/g)].map(([, f = ""]) => f),
+  );
+  const chunks = [...lazy].filter((f) =>
+    /^export \{[^}]*\bbuildApp\b[^}]*\};$/m.test(fs.readFileSync(path.join(dir, f), "utf8")),
+  );
+  expect(chunks).toHaveLength(1);
+  return chunks[0] ?? "";
 }
 
 /**

@@ -3,7 +3,6 @@ import { loadConfig } from "../../config.ts";
 import { listenForPublicChanges, type PublicChangeFeed } from "../../db/change-notifications.ts";
 import { openDatabase } from "../../db/connection.ts";
 import { loosePermissions, loosePermissionsWarning } from "../../db/data-dir-permissions.ts";
-import { buildApp } from "../../server/app.ts";
 import { type BackupSocket, serveBackupSocket } from "../../server/backup-socket.ts";
 import { loadDemoDataIfEmpty } from "../../services/load-demo-data.ts";
 import {
@@ -30,7 +29,11 @@ export function registerServe(program: Command): void {
           process.stderr.write(`${loosePermissionsWarning(config.database.dataDir, loose)}\n`);
         }
       }
+      // The web server's modules (fastify, every route) load while the database opens: the
+      // embedded database compiles its WebAssembly off the main thread meanwhile.
+      const appModule = import("../../server/app.ts");
       const database = await openDatabase(config.database, { purpose: "tassei serve" });
+      const { buildApp } = await appModule;
       let changes: PublicChangeFeed | undefined;
       let backupSocket: BackupSocket | undefined;
       let mailWorker: NotificationWorker | undefined;
