@@ -32,6 +32,8 @@ export function registerServe(program: Command): void {
       // The web server's modules (fastify, every route) load while the database opens: the
       // embedded database compiles its WebAssembly off the main thread meanwhile.
       const appModule = import("../../server/app.ts");
+      // Awaited below; if opening the database fails first, its error is the one reported.
+      appModule.catch(() => {});
       const database = await openDatabase(config.database, { purpose: "tassei serve" });
       const { buildApp } = await appModule;
       let changes: PublicChangeFeed | undefined;
