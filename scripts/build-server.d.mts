@@ -7,3 +7,9 @@ export function ensureServerBuild(options?: { log?: (message: string) => void })
 export const START_UP_PACKAGES: readonly string[];
 export function isBundled(specifier: string, importer: string, projectRoot?: string): boolean;
 export function packageOf(specifier: string): string;
+export const BUILDS_KEPT: number;
+export function recordBuildAndPrune(
+  dir: string,
+  files: readonly string[],
+  options?: { now?: number; keep?: number },
+): void;

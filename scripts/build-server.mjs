@@ -146,8 +146,36 @@ export async function buildServer() {
     for (const file of [...files.filter((f) => !isEntry(f)), ...files.filter(isEntry)]) {
       fs.renameSync(path.join(staging, file), path.join(SERVER_BUILD_DIR, file));
     }
+    recordBuildAndPrune(SERVER_BUILD_DIR, files);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** The builds whose files stay in dist/server: the newest, and those a running server may be from. */
+export const BUILDS_KEPT = 3;
+const MANIFEST = /^\.build-(\d+)\.json$/;
+
+/**
+ * Records the files a build wrote (`.build-<time>.json`), then removes the files that only
+ * builds older than the last `keep` wrote. Chunk names carry a hash of their content, so every
+ * rebuild after a change adds new chunks (about 8 MB with the bundled packages) and nothing
+ * removed the old ones. A server started from one of the kept builds still finds every chunk
+ * it imports later. Files no record names (from before records were kept) are left alone.
+ */
+export function recordBuildAndPrune(dir, files, { now = Date.now(), keep = BUILDS_KEPT } = {}) {
+  fs.writeFileSync(path.join(dir, `.build-${now}.json`), JSON.stringify(files));
+  const listOf = (manifest) => JSON.parse(fs.readFileSync(path.join(dir, manifest), "utf8"));
+  const manifests = fs
+    .readdirSync(dir)
+    .filter((f) => MANIFEST.test(f))
+    .sort((a, b) => Number(b.match(MANIFEST)[1]) - Number(a.match(MANIFEST)[1]));
+  const kept = new Set(manifests.slice(0, keep).flatMap(listOf));
+  for (const manifest of manifests.slice(keep)) {
+    for (const file of listOf(manifest)) {
+      if (!kept.has(file)) fs.rmSync(path.join(dir, file), { force: true });
+    }
+    fs.rmSync(path.join(dir, manifest), { force: true });
   }
 }
 
