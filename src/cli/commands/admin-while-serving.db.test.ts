@@ -83,6 +83,11 @@ describe("administrative commands while the server runs", () => {
       expect([set.status, set.stderr]).toEqual([0, expect.any(String)]);
       expect(set.stdout).toBe(`created ${NABARI} 名張市\n`);
       expectRoute(set.stderr);
+      // What a command wrote can be read back the same way, without stopping the server.
+      const shown = runCli(["municipality", "show", "--municipality", NABARI], t.env);
+      expect([shown.status, shown.stderr]).toEqual([0, expect.any(String)]);
+      expect(JSON.parse(shown.stdout)).toMatchObject({ code: NABARI, name: "名張市" });
+      expectRoute(shown.stderr);
 
       const plan = await runCliAsync(
         [
@@ -95,6 +100,15 @@ describe("administrative commands while the server runs", () => {
         t.env,
       );
       expect([plan.status, plan.stdout]).toEqual([0, "imported 2 plan items\n"]);
+      const planShown = runCli(["plan", "show", "--municipality", NABARI], t.env);
+      expect(planShown.status).toBe(0);
+      expect(JSON.parse(planShown.stdout)).toEqual({
+        items: [
+          { code: "1", title: "安全なまち" },
+          { code: "1-1", title: "防災", parent: "1" },
+        ],
+      });
+      expectRoute(planShown.stderr);
 
       const imported = await runCliAsync(
         [
@@ -134,6 +148,12 @@ describe("administrative commands while the server runs", () => {
       expect([add.status, add.stderr]).toEqual([0, expect.any(String)]);
       expectRoute(add.stderr);
       expect(await signIn("nabari-planning", PASSWORD)).toBe(200);
+      const listed = runCli(["user", "list", "--municipality", NABARI, "--json"], t.env);
+      expect(listed.status).toBe(0);
+      expect(JSON.parse(listed.stdout)).toEqual([
+        expect.objectContaining({ username: "nabari-planning", role: "planning" }),
+      ]);
+      expectRoute(listed.stderr);
 
       const changed = runCli(
         ["user", "set-password", "--username", "nabari-planning", "--password-stdin"],

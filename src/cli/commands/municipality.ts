@@ -1,21 +1,8 @@
 import type { Command } from "commander";
-import { defaultLevelRules } from "../../domain/assessment/expected-level.ts";
-import { DEFAULT_SCALE } from "../../domain/manifesto/default-scale.ts";
-import { BUILT_IN_VOCABULARIES } from "../../domain/manifesto/tags.ts";
 import { parseJson } from "../../domain/manifesto/validate.ts";
 import { PRINT_PRESETS } from "../../domain/print-layout.ts";
-import { progressSettingsFrom } from "../../domain/progress-report/settings.ts";
 import { ValidationError } from "../../errors.ts";
-import { requireMunicipality } from "../../services/find-manifestos.ts";
-import {
-  levelRulesFromSetting,
-  pdfLayoutFromSetting,
-  scaleFromSetting,
-  scoreScaleFromSetting,
-  tagVocabulariesFromSetting,
-} from "../../services/municipality-scale.ts";
 import { runAdminCommand } from "../admin-command.ts";
-import { withDatabase } from "../context.ts";
 import { readInputFile } from "../io.ts";
 import { parseMunicipalityCode } from "../options.ts";
 
@@ -61,29 +48,9 @@ export function registerMunicipality(program: Command): void {
     )
     .requiredOption("--municipality <code>", "全国地方公共団体コード", parseMunicipalityCode)
     .action(async (opts: { municipality: string }) => {
-      await withDatabase("municipality show", async (ctx) => {
-        const m = await requireMunicipality(ctx, opts.municipality);
-        const own = scaleFromSetting(m.evaluationScale);
-        const out = {
-          code: m.code,
-          name: m.name,
-          prefecture: m.prefecture,
-          documentTitle: m.documentTitle,
-          documentSubtitle: m.documentSubtitle,
-          evaluationScale: own ?? DEFAULT_SCALE,
-          evaluationScaleIsDefault: own === undefined,
-          levelRules:
-            levelRulesFromSetting(m.levelRules) ?? defaultLevelRules(own ?? DEFAULT_SCALE),
-          levelRulesAreDefault: levelRulesFromSetting(m.levelRules) === undefined,
-          progressSettings: progressSettingsFrom(m.progressSettings),
-          progressSettingsAreDefault: m.progressSettings === null,
-          pdfLayout: pdfLayoutFromSetting(m.pdfLayout) ?? { preset: "manifesto" },
-          scoreScale: scoreScaleFromSetting(m.scoreScale) ?? null,
-          tagVocabularies: tagVocabulariesFromSetting(m.tagVocabularies),
-          builtInTagVocabularies: BUILT_IN_VOCABULARIES.map((v) => v.id),
-        };
-        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-      });
+      // Through the running server when it holds the embedded database (admin-command.ts).
+      const out = await runAdminCommand("municipality show", { code: opts.municipality });
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     });
 
   cmd

@@ -1,8 +1,6 @@
 import path from "node:path";
 import { type Command, Option } from "commander";
-import { getPlanStructure } from "../../services/import-plan-structure.ts";
 import { runAdminCommand } from "../admin-command.ts";
-import { withDatabase } from "../context.ts";
 import { readInputFile } from "../io.ts";
 import { parseMunicipalityCode } from "../options.ts";
 
@@ -42,9 +40,7 @@ export function registerPlan(program: Command): void {
     .description("Print the plan structure as JSON.")
     .requiredOption("--municipality <code>", "全国地方公共団体コード", parseMunicipalityCode)
     .action(async (opts: { municipality: string }) => {
-      await withDatabase("plan show", async (ctx) => {
-        const items = await getPlanStructure(ctx, opts.municipality);
-        process.stdout.write(`${JSON.stringify({ items }, null, 2)}\n`);
-      });
+      const items = await runAdminCommand("plan show", { code: opts.municipality });
+      process.stdout.write(`${JSON.stringify({ items }, null, 2)}\n`);
     });
 }

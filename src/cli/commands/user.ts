@@ -4,9 +4,7 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { isRole, ROLES } from "../../domain/roles.ts";
 import { ValidationError } from "../../errors.ts";
-import { listStaffUsers } from "../../services/users/list-users.ts";
 import { runAdminCommand } from "../admin-command.ts";
-import { withDatabase } from "../context.ts";
 import { parseMunicipalityCode, parseNonEmpty } from "../options.ts";
 
 function parseRole(value: string): string {
@@ -123,28 +121,27 @@ export function registerUser(program: Command): void {
     .option("--municipality <code>", "only this municipality's accounts", parseMunicipalityCode)
     .option("--json", "print JSON")
     .action(async (opts: { municipality?: string; json?: boolean }) => {
-      await withDatabase("user list", async (ctx) => {
-        const users = await listStaffUsers(
-          ctx,
-          opts.municipality === undefined ? {} : { municipalityCode: opts.municipality },
-        );
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(users, null, 2)}\n`);
-          return;
-        }
-        process.stdout.write("username\trole\tmunicipality\tdepartment\tdisplay name\tstatus\n");
-        for (const u of users) {
-          const cells = [
-            u.username,
-            u.role,
-            u.municipalityCode ?? "(installation)",
-            u.departmentName ?? "",
-            u.displayName ?? "",
-            u.disabled ? "disabled" : "active",
-          ];
-          process.stdout.write(`${cells.join("\t")}\n`);
-        }
-      });
+      // Through the running server when it holds the embedded database (admin-command.ts).
+      const users = await runAdminCommand(
+        "user list",
+        opts.municipality === undefined ? {} : { code: opts.municipality },
+      );
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(users, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write("username\trole\tmunicipality\tdepartment\tdisplay name\tstatus\n");
+      for (const u of users) {
+        const cells = [
+          u.username,
+          u.role,
+          u.municipalityCode ?? "(installation)",
+          u.departmentName ?? "",
+          u.displayName ?? "",
+          u.disabled ? "disabled" : "active",
+        ];
+        process.stdout.write(`${cells.join("\t")}\n`);
+      }
     });
 
   cmd
