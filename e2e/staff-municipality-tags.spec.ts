@@ -86,6 +86,17 @@ test("the administrator sets the second scale and a vocabulary; the goal editor 
     await expect(tag).toHaveValue("nabari-plan:1-1");
   });
 
+  await test.step("the vocabulary is not taken away while the goal uses it: the administrator is told where", async () => {
+    await a.getByRole("button", { name: "語彙1 を削除", exact: true }).click();
+    await saveTags.click();
+    const refusal = a.getByRole("alert");
+    await expect(refusal).toContainText("保存済みのマニフェストのタグが使えなくなります");
+    await expect(refusal).toContainText(`${SECOND_DEPARTMENT}（goals[4].tags[0]）`);
+    await screenshot(a, testInfo, "municipality-tag-vocabulary-in-use", refusal);
+    await a.reload(); // the form shows what is stored again
+    await expect(box("語彙1 のタグ1 の表示")).toHaveValue("1-1 子育て・教育");
+  });
+
   await test.step("the tag, the vocabulary and the scale are removed again", async () => {
     await e.getByRole("button", { name: `削除（${GOAL} の タグ 1）`, exact: true }).click();
     await expectSaved(e);

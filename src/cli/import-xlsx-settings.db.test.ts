@@ -72,5 +72,19 @@ describe("tassei import of a workbook relying on its municipality's settings", {
     );
     const stored = JSON.parse(back.stdout) as typeof prefecture;
     expect(stored.goals.map((g) => g.tags)).toEqual(relying.goals.map((g) => g.tags));
+
+    // Now a manifesto uses them, the settings cannot be taken away from under it.
+    const shown = () => runCli(["municipality", "show", "--municipality", code], scratch.env);
+    const before = shown().stdout;
+    const removed = runCli(
+      ["municipality", "set", "--municipality", code, "--no-tag-vocabularies", "--no-score-scale"],
+      scratch.env,
+    );
+    expect(removed.status).toBe(2);
+    expect(removed.stderr).toContain(
+      "scoreScale: この変更で、保存済みのマニフェストの第二の評価が使えなくなります：2024年度 環境生活部（goals[0].evaluation.score）",
+    );
+    expect(removed.stderr).toContain("tagVocabularies: この変更で、保存済みのマニフェストのタグ");
+    expect(shown().stdout).toBe(before);
   });
 });

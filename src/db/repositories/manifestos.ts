@@ -179,3 +179,25 @@ export async function countManifestos(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The current revision's document of every manifesto of a municipality, in every year. */
+export async function listCurrentDocumentsOfMunicipality(
+  db: Db,
+  municipalityCode: string,
+): Promise<{ fiscalYear: number; departmentName: string; document: unknown }[]> {
+  const rows = await db
+    .selectFrom("manifestos as m")
+    .innerJoin("manifesto_revisions as r", (join) =>
+      join.onRef("r.manifesto_id", "=", "m.id").onRef("r.revision", "=", "m.current_revision"),
+    )
+    .select(["m.fiscal_year", "m.department_name", "r.document"])
+    .where("m.municipality_code", "=", municipalityCode)
+    .orderBy("m.fiscal_year", "desc")
+    .orderBy("m.department_name")
+    .execute();
+  return rows.map((r) => ({
+    fiscalYear: r.fiscal_year,
+    departmentName: r.department_name,
+    document: r.document,
+  }));
+}

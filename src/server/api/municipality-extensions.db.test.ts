@@ -164,6 +164,33 @@ describe("a saved setting", () => {
     ]);
   });
 
+  it("is not taken away while a stored manifesto uses it: refused naming where, nothing changed", async () => {
+    const before = await snapshot();
+    const narrowed = await f.call(sessions.admin, "PATCH", base, {
+      scoreScale: { ...SCORE, range: { min: 0, max: 5, step: 1 } },
+      tagVocabularies: [{ ...VOCABULARIES[0], tags: [{ id: "1-1", label: "1-1 子育て支援" }] }],
+    });
+    expect(narrowed.statusCode).toBe(400);
+    const found = problems(narrowed);
+    expect(found.map((p) => p.path)).toEqual(["第二の評価基準", "タグの語彙"]);
+    expect(found[0]?.message).toMatch(
+      /^この変更で、保存済みのマニフェストの第二の評価が使えなくなります：\d{4}年度 .+（goals\[0\]\.evaluation\.score）。/,
+    );
+    expect(found[1]?.message).toContain("（goals[0].tags[0]）");
+    expect(await snapshot()).toBe(before);
+
+    // Once the manifesto no longer uses them, they can go.
+    const detail = (await f.call(sessions.admin, "GET", `/api/manifestos/${f.ids.A}`)).json();
+    const doc = structuredClone(detail.document);
+    doc.goals[0].tags = ["sdg:16"];
+    delete doc.goals[0].evaluation;
+    const saved = await f.call(sessions.admin, "PUT", `/api/manifestos/${f.ids.A}`, {
+      revision: detail.manifesto.revision,
+      document: doc,
+    });
+    expect(saved.statusCode).toBe(200);
+  });
+
   it("is cleared with null", async () => {
     const r = await f.call(sessions.admin, "PATCH", base, {
       scoreScale: null,

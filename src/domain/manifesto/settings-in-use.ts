@@ -1,0 +1,72 @@
+// A change of the municipality's second scale or tag vocabularies must not strand what its
+// stored manifestos use: a document that relied on a removed tag, or on a score the narrowed
+// scale no longer holds, would be refused at its next save (or not saved at all by an
+// autosave) with nobody told why. The change is refused instead, naming where each use is.
+import { extensionProblems, type MunicipalityExtensions } from "./extension-rules.ts";
+import type { ManifestoDocument } from "./schema.ts";
+import type { Problem } from "./validate.ts";
+
+export interface StoredDocument {
+  fiscalYear: number;
+  departmentName: string;
+  document: ManifestoDocument;
+}
+
+export type ExtensionSetting = "scoreScale" | "tagVocabularies";
+
+export interface StrandedUse {
+  setting: ExtensionSetting;
+  fiscalYear: number;
+  departmentName: string;
+  /** Where in the document, as the format's JSON path (goals[0].tags[2]). */
+  path: string;
+}
+
+function settingOf(path: string): ExtensionSetting | undefined {
+  if (path.endsWith(".evaluation.score")) return "scoreScale";
+  if (/\.tags\[\d+\]$/.test(path)) return "tagVocabularies";
+  return undefined;
+}
+
+/** The uses that are valid with the settings before and not with those after. */
+export function strandedUses(
+  documents: readonly StoredDocument[],
+  before: MunicipalityExtensions,
+  after: MunicipalityExtensions,
+): StrandedUse[] {
+  const uses: StrandedUse[] = [];
+  for (const { fiscalYear, departmentName, document } of documents) {
+    const already = new Set(extensionProblems(document, before).map((p) => p.path));
+    for (const { path } of extensionProblems(document, after)) {
+      const setting = settingOf(path);
+      if (setting && !already.has(path)) uses.push({ setting, fiscalYear, departmentName, path });
+    }
+  }
+  return uses;
+}
+
+const SHOWN = 3;
+
+/** One problem per setting, at the field `fieldOf` names, listing the first uses. */
+export function strandedProblems(
+  uses: readonly StrandedUse[],
+  fieldOf: (setting: ExtensionSetting) => string,
+): Problem[] {
+  const settings: ExtensionSetting[] = ["scoreScale", "tagVocabularies"];
+  return settings.flatMap((setting) => {
+    const mine = uses.filter((u) => u.setting === setting);
+    if (mine.length === 0) return [];
+    const listed = mine
+      .slice(0, SHOWN)
+      .map((u) => `${u.fiscalYear}年度 ${u.departmentName}（${u.path}）`)
+      .join("、");
+    const more = mine.length > SHOWN ? `ほか${mine.length - SHOWN}件` : "";
+    const what = setting === "scoreScale" ? "第二の評価" : "タグ";
+    return [
+      {
+        path: fieldOf(setting),
+        message: `この変更で、保存済みのマニフェストの${what}が使えなくなります：${listed}${more}。先にそのマニフェストから外してください`,
+      },
+    ];
+  });
+}
