@@ -4,9 +4,13 @@
 // `tassei municipality set`.
 
 import { listCurrentDocumentsOfMunicipality } from "../db/repositories/manifestos.ts";
-import type { Db } from "../db/repositories/municipalities.ts";
+import type { Db, MunicipalityRow } from "../db/repositories/municipalities.ts";
 import type { MunicipalityExtensions } from "../domain/manifesto/extension-rules.ts";
-import { manifestoDocumentSchema } from "../domain/manifesto/schema.ts";
+import {
+  manifestoDocumentSchema,
+  type ScoreScale,
+  type TagVocabulary,
+} from "../domain/manifesto/schema.ts";
 import {
   type ExtensionSetting,
   type StoredDocument,
@@ -14,14 +18,39 @@ import {
   strandedUses,
 } from "../domain/manifesto/settings-in-use.ts";
 import { ValidationError } from "../errors.ts";
+import { validateOptionsOf } from "./municipality-scale.ts";
+
+/** The new value of each setting: undefined keeps it, null (or no vocabulary) removes it. */
+export interface ExtensionChange {
+  scoreScale?: ScoreScale | null | undefined;
+  tagVocabularies?: readonly TagVocabulary[] | null | undefined;
+}
+
+function applied(before: MunicipalityExtensions, change: ExtensionChange): MunicipalityExtensions {
+  const after = { ...before };
+  if (change.scoreScale !== undefined) {
+    delete after.scoreScale;
+    if (change.scoreScale) after.scoreScale = change.scoreScale;
+  }
+  if (change.tagVocabularies !== undefined) {
+    delete after.tagVocabularies;
+    if (change.tagVocabularies?.length) after.tagVocabularies = change.tagVocabularies;
+  }
+  return after;
+}
 
 export async function refuseStrandingSettings(
   db: Db,
-  municipalityCode: string,
-  change: { before: MunicipalityExtensions; after: MunicipalityExtensions },
+  municipality: MunicipalityRow | undefined,
+  change: ExtensionChange,
   fieldOf: (setting: ExtensionSetting) => string,
   message: string,
 ): Promise<void> {
+  if (!municipality) return; // created now: no manifesto uses anything yet
+  if (change.scoreScale === undefined && change.tagVocabularies === undefined) return;
+  const before = validateOptionsOf(municipality);
+  const after = applied(before, change);
+  const municipalityCode = municipality.code;
   const stored: StoredDocument[] = [];
   for (const row of await listCurrentDocumentsOfMunicipality(db, municipalityCode)) {
     // A revision an older release wrote that today's schema refuses is refused at its next
@@ -29,6 +58,6 @@ export async function refuseStrandingSettings(
     const parsed = manifestoDocumentSchema.safeParse(row.document);
     if (parsed.success) stored.push({ ...row, document: parsed.data });
   }
-  const problems = strandedProblems(strandedUses(stored, change.before, change.after), fieldOf);
+  const problems = strandedProblems(strandedUses(stored, before, after), fieldOf);
   if (problems.length > 0) throw new ValidationError(message, problems);
 }

@@ -24,11 +24,7 @@ import { printLayoutSchema } from "../domain/print-layout.ts";
 import { progressSettingsSchema } from "../domain/progress-report/settings.ts";
 import { ValidationError } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
-import {
-  levelRulesFromSetting,
-  scaleFromSetting,
-  validateOptionsOf,
-} from "./municipality-scale.ts";
+import { levelRulesFromSetting, scaleFromSetting } from "./municipality-scale.ts";
 import { refuseStrandingSettings } from "./refuse-stranding-settings.ts";
 
 const settingsSchema = z.strictObject({
@@ -109,27 +105,13 @@ export async function updateMunicipality(
     }
     const { code, ...patch } = s;
     requireRuleLevelsOnScale(s, existing);
-    if (existing && (s.scoreScale !== undefined || s.tagVocabularies !== undefined)) {
-      const before = validateOptionsOf(existing);
-      const after = { ...before };
-      if (s.scoreScale !== undefined) {
-        delete after.scoreScale;
-        if (s.scoreScale) after.scoreScale = s.scoreScale;
-      }
-      if (s.tagVocabularies !== undefined) {
-        delete after.tagVocabularies;
-        if (s.tagVocabularies && s.tagVocabularies.length > 0) {
-          after.tagVocabularies = s.tagVocabularies;
-        }
-      }
-      await refuseStrandingSettings(
-        tx,
-        code,
-        { before, after },
-        (setting) => setting,
-        "the change takes away what stored manifestos use",
-      );
-    }
+    await refuseStrandingSettings(
+      tx,
+      existing,
+      { scoreScale: s.scoreScale, tagVocabularies: s.tagVocabularies },
+      (setting) => setting,
+      "the change takes away what stored manifestos use",
+    );
     await updateMunicipalitySettings(tx, code, patch);
     await recordAuditEvent(tx, {
       actor: ctx.actor,

@@ -15,7 +15,6 @@ import { scaleProblems } from "../../domain/master-data/scale-presets.ts";
 import { canCreateMunicipality } from "../../domain/permissions.ts";
 import { AppError } from "../../errors.ts";
 import type { StaffContext } from "../auth/staff-context.ts";
-import { validateOptionsOf } from "../municipality-scale.ts";
 import { refuseStrandingSettings } from "../refuse-stranding-settings.ts";
 import { municipalityForMasterData, refuse } from "./access.ts";
 import { checkScoreScale, checkTagVocabularies } from "./extension-settings.ts";
@@ -145,25 +144,16 @@ export async function saveMunicipalitySettings(
   const scale =
     input.evaluationScale === undefined ? undefined : checkedScale(input.evaluationScale);
   return ctx.db.transaction().execute(async (tx) => {
-    if (scoreScale?.ok || vocabularies?.ok) {
-      const before = validateOptionsOf(await findMunicipality(tx, code));
-      const after = { ...before };
-      if (scoreScale?.ok) {
-        delete after.scoreScale;
-        if (scoreScale.value) after.scoreScale = scoreScale.value;
-      }
-      if (vocabularies?.ok) {
-        delete after.tagVocabularies;
-        if (vocabularies.value) after.tagVocabularies = vocabularies.value;
-      }
-      await refuseStrandingSettings(
-        tx,
-        code,
-        { before, after },
-        (setting) => LABELS[setting],
-        "自治体の設定を保存できません",
-      );
-    }
+    await refuseStrandingSettings(
+      tx,
+      await findMunicipality(tx, code),
+      {
+        ...(scoreScale?.ok && { scoreScale: scoreScale.value }),
+        ...(vocabularies?.ok && { tagVocabularies: vocabularies.value }),
+      },
+      (setting) => LABELS[setting],
+      "自治体の設定を保存できません",
+    );
     const {
       nameKana,
       evaluationScale: _,
