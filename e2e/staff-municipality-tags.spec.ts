@@ -91,7 +91,7 @@ test("the administrator sets the second scale and a vocabulary; the goal editor 
     await saveTags.click();
     const refusal = a.getByRole("alert");
     await expect(refusal).toContainText("保存済みのマニフェストのタグが使えなくなります");
-    await expect(refusal).toContainText(`${SECOND_DEPARTMENT}（goals[4].tags[0]）`);
+    await expect(refusal).toContainText(`${SECOND_DEPARTMENT}（${GOAL} の タグ 1）`);
     await screenshot(a, testInfo, "municipality-tag-vocabulary-in-use", refusal);
     await a.reload(); // the form shows what is stored again
     await expect(box("語彙1 のタグ1 の表示")).toHaveValue("1-1 子育て・教育");

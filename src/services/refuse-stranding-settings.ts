@@ -43,8 +43,11 @@ export async function refuseStrandingSettings(
   db: Db,
   municipality: MunicipalityRow | undefined,
   change: ExtensionChange,
-  fieldOf: (setting: ExtensionSetting) => string,
-  message: string,
+  words: {
+    message: string;
+    fieldOf: (setting: ExtensionSetting) => string;
+    placeOf?: (path: string) => string;
+  },
 ): Promise<void> {
   if (!municipality) return; // created now: no manifesto uses anything yet
   if (change.scoreScale === undefined && change.tagVocabularies === undefined) return;
@@ -58,6 +61,7 @@ export async function refuseStrandingSettings(
     const parsed = manifestoDocumentSchema.safeParse(row.document);
     if (parsed.success) stored.push({ ...row, document: parsed.data });
   }
-  const problems = strandedProblems(strandedUses(stored, before, after), fieldOf);
-  if (problems.length > 0) throw new ValidationError(message, problems);
+  const uses = strandedUses(stored, before, after);
+  const problems = strandedProblems(uses, words.fieldOf, words.placeOf);
+  if (problems.length > 0) throw new ValidationError(words.message, problems);
 }

@@ -109,8 +109,10 @@ export async function updateMunicipality(
       tx,
       existing,
       { scoreScale: s.scoreScale, tagVocabularies: s.tagVocabularies },
-      (setting) => setting,
-      "the change takes away what stored manifestos use",
+      {
+        message: "the change takes away what stored manifestos use",
+        fieldOf: (setting) => setting,
+      },
     );
     await updateMunicipalitySettings(tx, code, patch);
     await recordAuditEvent(tx, {

@@ -47,10 +47,14 @@ export function strandedUses(
 
 const SHOWN = 3;
 
-/** One problem per setting, at the field `fieldOf` names, listing the first uses. */
+/**
+ * One problem per setting, at the field `fieldOf` names, listing the first uses, each place
+ * written by `placeOf` (the JSON path as it is, or in words for the staff app).
+ */
 export function strandedProblems(
   uses: readonly StrandedUse[],
   fieldOf: (setting: ExtensionSetting) => string,
+  placeOf: (path: string) => string = (path) => path,
 ): Problem[] {
   const settings: ExtensionSetting[] = ["scoreScale", "tagVocabularies"];
   return settings.flatMap((setting) => {
@@ -58,7 +62,7 @@ export function strandedProblems(
     if (mine.length === 0) return [];
     const listed = mine
       .slice(0, SHOWN)
-      .map((u) => `${u.fiscalYear}年度 ${u.departmentName}（${u.path}）`)
+      .map((u) => `${u.fiscalYear}年度 ${u.departmentName}（${placeOf(u.path)}）`)
       .join("、");
     const more = mine.length > SHOWN ? `ほか${mine.length - SHOWN}件` : "";
     const what = setting === "scoreScale" ? "第二の評価" : "タグ";

@@ -174,9 +174,9 @@ describe("a saved setting", () => {
     const found = problems(narrowed);
     expect(found.map((p) => p.path)).toEqual(["第二の評価基準", "タグの語彙"]);
     expect(found[0]?.message).toMatch(
-      /^この変更で、保存済みのマニフェストの第二の評価が使えなくなります：\d{4}年度 .+（goals\[0\]\.evaluation\.score）。/,
+      /^この変更で、保存済みのマニフェストの第二の評価が使えなくなります：\d{4}年度 .+（目標1 の 第二の評価）。/,
     );
-    expect(found[1]?.message).toContain("（goals[0].tags[0]）");
+    expect(found[1]?.message).toContain("（目標1 の タグ 1）");
     expect(await snapshot()).toBe(before);
 
     // Once the manifesto no longer uses them, they can go.

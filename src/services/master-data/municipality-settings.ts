@@ -9,6 +9,7 @@ import {
   updateMunicipalitySettings,
 } from "../../db/repositories/municipalities.ts";
 import { notifyPublicChange } from "../../db/repositories/public-changes.ts";
+import { japanesePath } from "../../domain/manifesto/japanese-messages.ts";
 import { type EvaluationScale, evaluationScaleSchema } from "../../domain/manifesto/schema.ts";
 import type { Problem } from "../../domain/manifesto/validate.ts";
 import { scaleProblems } from "../../domain/master-data/scale-presets.ts";
@@ -151,8 +152,12 @@ export async function saveMunicipalitySettings(
         ...(scoreScale?.ok && { scoreScale: scoreScale.value }),
         ...(vocabularies?.ok && { tagVocabularies: vocabularies.value }),
       },
-      (setting) => LABELS[setting],
-      "自治体の設定を保存できません",
+      {
+        message: "自治体の設定を保存できません",
+        fieldOf: (setting) => LABELS[setting],
+        // 「目標5 の タグ 1」, as the editor's own messages name the place.
+        placeOf: japanesePath,
+      },
     );
     const {
       nameKana,
