@@ -5,39 +5,17 @@
 
 import { listCurrentDocumentsOfMunicipality } from "../db/repositories/manifestos.ts";
 import type { Db, MunicipalityRow } from "../db/repositories/municipalities.ts";
-import type { MunicipalityExtensions } from "../domain/manifesto/extension-rules.ts";
+import { manifestoDocumentSchema } from "../domain/manifesto/schema.ts";
 import {
-  manifestoDocumentSchema,
-  type ScoreScale,
-  type TagVocabulary,
-} from "../domain/manifesto/schema.ts";
-import {
+  type ExtensionChange,
   type ExtensionSetting,
   type StoredDocument,
   strandedProblems,
   strandedUses,
+  withExtensionChange,
 } from "../domain/manifesto/settings-in-use.ts";
 import { ValidationError } from "../errors.ts";
 import { validateOptionsOf } from "./municipality-scale.ts";
-
-/** The new value of each setting: undefined keeps it, null (or no vocabulary) removes it. */
-export interface ExtensionChange {
-  scoreScale?: ScoreScale | null | undefined;
-  tagVocabularies?: readonly TagVocabulary[] | null | undefined;
-}
-
-function applied(before: MunicipalityExtensions, change: ExtensionChange): MunicipalityExtensions {
-  const after = { ...before };
-  if (change.scoreScale !== undefined) {
-    delete after.scoreScale;
-    if (change.scoreScale) after.scoreScale = change.scoreScale;
-  }
-  if (change.tagVocabularies !== undefined) {
-    delete after.tagVocabularies;
-    if (change.tagVocabularies?.length) after.tagVocabularies = change.tagVocabularies;
-  }
-  return after;
-}
 
 export async function refuseStrandingSettings(
   db: Db,
@@ -52,7 +30,7 @@ export async function refuseStrandingSettings(
   if (!municipality) return; // created now: no manifesto uses anything yet
   if (change.scoreScale === undefined && change.tagVocabularies === undefined) return;
   const before = validateOptionsOf(municipality);
-  const after = applied(before, change);
+  const after = withExtensionChange(before, change);
   const municipalityCode = municipality.code;
   const stored: StoredDocument[] = [];
   for (const row of await listCurrentDocumentsOfMunicipality(db, municipalityCode)) {

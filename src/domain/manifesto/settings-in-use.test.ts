@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ManifestoDocument, ScoreScale, TagVocabulary } from "./schema.ts";
-import { strandedProblems, strandedUses } from "./settings-in-use.ts";
+import { strandedProblems, strandedUses, withExtensionChange } from "./settings-in-use.ts";
 
 const vocabulary: TagVocabulary = {
   id: "kenmin",
@@ -84,5 +84,21 @@ describe("a change of the municipality's extension settings", () => {
     expect(problem?.path).toBe("タグの語彙");
     expect(problem?.message).toContain("部3（goals[0].tags[0]）ほか2件");
     expect(problem?.message).not.toContain("部4");
+  });
+});
+
+describe("the settings after a change", () => {
+  const before = { tagVocabularies: [vocabulary], scoreScale: score };
+  it("keeps what the change leaves out, removes what it sets to null or empty", () => {
+    expect(withExtensionChange(before, {})).toEqual(before);
+    expect(withExtensionChange(before, { scoreScale: null })).toEqual({
+      tagVocabularies: [vocabulary],
+    });
+    expect(withExtensionChange(before, { tagVocabularies: [] })).toEqual({ scoreScale: score });
+    const other = { ...vocabulary, id: "other" };
+    expect(withExtensionChange(before, { tagVocabularies: [other] })).toEqual({
+      tagVocabularies: [other],
+      scoreScale: score,
+    });
   });
 });

@@ -3,7 +3,7 @@
 // scale no longer holds, would be refused at its next save (or not saved at all by an
 // autosave) with nobody told why. The change is refused instead, naming where each use is.
 import { extensionProblems, type MunicipalityExtensions } from "./extension-rules.ts";
-import type { ManifestoDocument } from "./schema.ts";
+import type { ManifestoDocument, ScoreScale, TagVocabulary } from "./schema.ts";
 import type { Problem } from "./validate.ts";
 
 export interface StoredDocument {
@@ -26,6 +26,29 @@ function settingOf(path: string): ExtensionSetting | undefined {
   if (path.endsWith(".evaluation.score")) return "scoreScale";
   if (/\.tags\[\d+\]$/.test(path)) return "tagVocabularies";
   return undefined;
+}
+
+/** The new value of each setting: undefined keeps it, null (or no vocabulary) removes it. */
+export interface ExtensionChange {
+  scoreScale?: ScoreScale | null | undefined;
+  tagVocabularies?: readonly TagVocabulary[] | null | undefined;
+}
+
+/** The settings after the change. */
+export function withExtensionChange(
+  before: MunicipalityExtensions,
+  change: ExtensionChange,
+): MunicipalityExtensions {
+  const after = { ...before };
+  if (change.scoreScale !== undefined) {
+    delete after.scoreScale;
+    if (change.scoreScale) after.scoreScale = change.scoreScale;
+  }
+  if (change.tagVocabularies !== undefined) {
+    delete after.tagVocabularies;
+    if (change.tagVocabularies?.length) after.tagVocabularies = change.tagVocabularies;
+  }
+  return after;
 }
 
 /** The uses that are valid with the settings before and not with those after. */
