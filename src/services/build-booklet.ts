@@ -14,6 +14,7 @@ import {
   levelRulesFromSetting,
   pdfLayoutFromSetting,
   scaleFromSetting,
+  scoreScaleFromSetting,
 } from "./municipality-scale.ts";
 
 export interface BookletRequest {
@@ -33,6 +34,7 @@ export async function buildBooklet(
   const municipality = await requireMunicipality(ctx, request.municipalityCode);
   const scale = scaleFromSetting(municipality.evaluationScale);
   const layout = pdfLayoutFromSetting(municipality.pdfLayout);
+  const scoreScale = scoreScaleFromSetting(municipality.scoreScale);
   const manifestos = await booklettedDocuments(ctx, request);
   if (manifestos.length === 0) {
     throw new NotFoundError(
@@ -59,6 +61,7 @@ export async function buildBooklet(
       documentSubtitle: municipality.documentSubtitle,
     }),
     ...(scale && { scale }),
+    ...(scoreScale && { scoreScale }),
     ...(layout && { layout }),
     expectedLevels,
     ...(request.missingGlyphs && { missingGlyphs: request.missingGlyphs }),

@@ -12,9 +12,10 @@ export async function exportManifestoPdf(
   selector: ManifestoSelector & { department: string },
   options: { missingGlyphs?: MissingGlyphPolicy } = {},
 ): Promise<Buffer> {
-  const { doc, scale, pdfLayout } = await exportManifestoWithScale(ctx, selector);
+  const { doc, scale, scoreScale, pdfLayout } = await exportManifestoWithScale(ctx, selector);
   return renderManifestoPdf(doc, {
     ...(scale && { scale }),
+    ...(scoreScale && { scoreScale }),
     ...(pdfLayout && { layout: pdfLayout }),
     ...(options.missingGlyphs && { missingGlyphs: options.missingGlyphs }),
   });

@@ -7,7 +7,7 @@
 import { departmentNameForYear } from "../db/repositories/departments.ts";
 import type { MunicipalityRow } from "../db/repositories/municipalities.ts";
 import { DEFAULT_SCALE } from "../domain/manifesto/default-scale.ts";
-import type { EvaluationScale, ManifestoDocument } from "../domain/manifesto/schema.ts";
+import type { EvaluationScale, ManifestoDocument, ScoreScale } from "../domain/manifesto/schema.ts";
 import { tagsIn } from "../domain/manifesto/tags.ts";
 import type { PrintLayoutSetting } from "../domain/print-layout.ts";
 import { withAcknowledgedProgress } from "../domain/progress-report/export.ts";
@@ -112,6 +112,8 @@ export async function exportManifestoWithScale(
 ): Promise<{
   doc: ManifestoDocument;
   scale: EvaluationScale | undefined;
+  /** The municipality's second scale; undefined = none. */
+  scoreScale: ScoreScale | undefined;
   /** The municipality's print layout; undefined = the seed's table. */
   pdfLayout: PrintLayoutSetting | undefined;
 }> {
@@ -128,6 +130,7 @@ export async function exportManifestoWithScale(
       await acknowledgedProgress(ctx, manifesto.id),
     ),
     scale: scaleFromSetting(municipality.evaluationScale),
+    scoreScale: scoreScaleFromSetting(municipality.scoreScale),
     pdfLayout: pdfLayoutFromSetting(municipality.pdfLayout),
   };
 }

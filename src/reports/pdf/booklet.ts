@@ -2,7 +2,11 @@
 // every department's manifesto in the order given (the municipality's department order).
 
 import { formatFiscalYear } from "../../domain/era.ts";
-import type { EvaluationScale, ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import type {
+  EvaluationScale,
+  ManifestoDocument,
+  ScoreScale,
+} from "../../domain/manifesto/schema.ts";
 import type { PrintLayoutSetting } from "../../domain/print-layout.ts";
 import { ValidationError } from "../../errors.ts";
 import { DEFAULT_DOCUMENT_TITLE } from "./content.ts";
@@ -31,6 +35,8 @@ export interface BookletOptions {
   documentTitle?: string;
   documentSubtitle?: string;
   scale?: EvaluationScale;
+  /** The municipality's second scale, for documents that carry none (ContentOptions). */
+  scoreScale?: ScoreScale;
   /** Per document (in order), per goal: the level the results support (ContentOptions). */
   expectedLevels?: readonly (readonly (number | null)[])[];
   /** Which fields the municipality's layout prints (src/domain/print-layout.ts). */
@@ -194,6 +200,7 @@ export async function renderBooklet(
 
   const contentOptions = {
     scale: options.scale,
+    ...(options.scoreScale && { scoreScale: options.scoreScale }),
     ...(options.layout && { layout: options.layout }),
     documentTitle: options.documentTitle,
     documentSubtitle: options.documentSubtitle,

@@ -47,6 +47,12 @@ export interface DocumentHeading {
 
 export interface ContentOptions {
   scale?: EvaluationScale;
+  /**
+   * The municipality's second scale, for a document that carries none: its legend is printed
+   * from the plan on, before any goal has a score (the export adds it to the document only once
+   * one has).
+   */
+  scoreScale?: ScoreScale;
   /** The municipality's print layout (src/domain/print-layout.ts); the seed's table when absent. */
   layout?: PrintLayoutSetting;
   documentTitle?: string;
@@ -145,6 +151,7 @@ export function documentHeading(
   const title = doc.documentTitle ?? options.documentTitle ?? DEFAULT_DOCUMENT_TITLE;
   const subtitle = doc.documentSubtitle ?? options.documentSubtitle ?? "";
   const levels = [...scale.levels].sort((a, b) => b.level - a.level);
+  const secondScale = doc.scoreScale ?? options.scoreScale;
   return {
     title: `${formatFiscalYear(doc.fiscalYear)} ${printable(title, "documentTitle")}`,
     subtitle: subtitle.trim() === "" ? "" : `～${printable(subtitle, "documentSubtitle")}～`,
@@ -152,7 +159,7 @@ export function documentHeading(
     legendLines: levels.map((l) =>
       legendLine(scale, l.level, printable(l.label, "evaluationScale.levels")),
     ),
-    ...(doc.scoreScale && { scoreLegend: scoreLegend(doc.scoreScale, printable) }),
+    ...(secondScale && { scoreLegend: scoreLegend(secondScale, printable) }),
     headerFields: [
       { label: "部局名", value: printable(doc.department.name, "department.name") },
       { label: "役　職", value: printable(doc.department.head?.title ?? "", "department.head") },

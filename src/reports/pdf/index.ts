@@ -1,7 +1,11 @@
 // The official documents as PDF: one department's manifesto, and the bound booklet of all
 // published manifestos of a municipality and fiscal year.
 import { formatFiscalYear } from "../../domain/era.ts";
-import type { EvaluationScale, ManifestoDocument } from "../../domain/manifesto/schema.ts";
+import type {
+  EvaluationScale,
+  ManifestoDocument,
+  ScoreScale,
+} from "../../domain/manifesto/schema.ts";
 import type { PrintLayoutSetting } from "../../domain/print-layout.ts";
 import { type BookletOptions, type BookletResult, renderBooklet } from "./booklet.ts";
 import { DEFAULT_DOCUMENT_TITLE } from "./content.ts";
@@ -14,6 +18,8 @@ export { GETA, type MissingGlyph, type MissingGlyphPolicy } from "./glyphs.ts";
 
 export interface ManifestoPdfOptions {
   scale?: EvaluationScale;
+  /** The municipality's second scale, for a document that carries none (ContentOptions). */
+  scoreScale?: ScoreScale;
   /** Which fields the municipality's layout prints (src/domain/print-layout.ts). */
   layout?: PrintLayoutSetting;
   documentTitle?: string;

@@ -64,6 +64,7 @@ export function registerDownloadRoutes(api: FastifyInstance, deps: { db: Kysely<
         // A draft's proof must not fail over one character the font lacks: print 〓, say so.
         const rendered = await renderManifestoPdfOffThread(found.doc, {
           ...(found.scale && { scale: found.scale }),
+          ...(found.scoreScale && { scoreScale: found.scoreScale }),
           ...(found.pdfLayout && { layout: found.pdfLayout }),
           missingGlyphs: "substitute",
         });

@@ -8,7 +8,7 @@ import {
   renderManifestoPdfOffThread,
 } from "../../reports/render/index.ts";
 import type { ServiceContext } from "../../services/context.ts";
-import { pdfLayoutFromSetting } from "../../services/municipality-scale.ts";
+import { pdfLayoutFromSetting, scoreScaleFromSetting } from "../../services/municipality-scale.ts";
 import {
   exportPublicManifesto,
   listPublicYearDocuments,
@@ -72,9 +72,11 @@ export function registerDownloads(app: FastifyInstance, ctx: ServiceContext): vo
       const s = selector(request.params);
       const view = await getPublicManifesto(ctx, s);
       const layout = pdfLayoutFromSetting(view.municipality.row.pdfLayout);
+      const scoreScale = scoreScaleFromSetting(view.municipality.row.scoreScale);
       // A citizen's download must not fail over one character the font lacks: print 〓.
       const { pdf } = await renderManifestoPdfOffThread(view.document, {
         scale: view.scale,
+        ...(scoreScale && { scoreScale }),
         ...(layout && { layout }),
         ...(view.municipality.row.documentTitle !== null && {
           documentTitle: view.municipality.row.documentTitle,

@@ -8,6 +8,7 @@ import {
   type EvaluationScale,
   type ManifestoDocument,
   manifestoDocumentSchema,
+  type ScoreScale,
 } from "../../domain/manifesto/schema.ts";
 import { manifestoPermissions } from "../../domain/permissions.ts";
 import type { PrintLayoutSetting } from "../../domain/print-layout.ts";
@@ -22,6 +23,7 @@ import {
   levelRulesFromSetting,
   pdfLayoutFromSetting,
   scaleFromSetting,
+  scoreScaleFromSetting,
 } from "../municipality-scale.ts";
 import { acknowledgedProgress } from "../progress/acknowledged-progress.ts";
 
@@ -30,6 +32,8 @@ export interface StaffExport {
   /** The municipality's own scale; undefined = the default. */
   scale: EvaluationScale | undefined;
   assessment: ManifestoAssessment;
+  /** The municipality's second scale, printed in the PDF's legend; undefined = none. */
+  scoreScale: ScoreScale | undefined;
   /** Which fields the municipality's PDF prints; undefined = the seed's table. */
   pdfLayout: PrintLayoutSetting | undefined;
   /** `<municipality code>-<fiscal year>-<department>`, the portal's file names too. */
@@ -61,6 +65,7 @@ export async function exportStaffManifesto(ctx: StaffContext, id: number): Promi
       knownScales: knownScales(scale),
       ...(levelRules && { levelRules }),
     }),
+    scoreScale: scoreScaleFromSetting(municipality.scoreScale),
     pdfLayout: pdfLayoutFromSetting(municipality.pdfLayout),
     fileBase: `${found.municipalityCode}-${found.fiscalYear}-${found.departmentName}`,
   };
