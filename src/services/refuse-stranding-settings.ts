@@ -1,4 +1,4 @@
-// Before the municipality's second scale or tag vocabularies change: refuse the change when a
+// Before the municipality's evaluation scale, second scale or tag vocabularies change: refuse the change when a
 // stored manifesto uses what it takes away (domain/manifesto/settings-in-use.ts says why).
 // Run inside the transaction that writes the change. Used by the staff app's 自治体設定 and by
 // `tassei municipality set`.
@@ -28,7 +28,8 @@ export async function refuseStrandingSettings(
   },
 ): Promise<void> {
   if (!municipality) return; // created now: no manifesto uses anything yet
-  if (change.scoreScale === undefined && change.tagVocabularies === undefined) return;
+  const changes = [change.scale, change.scoreScale, change.tagVocabularies];
+  if (changes.every((c) => c === undefined)) return;
   const before = validateOptionsOf(municipality);
   const after = withExtensionChange(before, change);
   const municipalityCode = municipality.code;

@@ -108,7 +108,7 @@ export async function updateMunicipality(
     await refuseStrandingSettings(
       tx,
       existing,
-      { scoreScale: s.scoreScale, tagVocabularies: s.tagVocabularies },
+      { scale: s.evaluationScale, scoreScale: s.scoreScale, tagVocabularies: s.tagVocabularies },
       {
         message: "the change takes away what stored manifestos use",
         fieldOf: (setting) => setting,

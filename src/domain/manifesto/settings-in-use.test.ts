@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ManifestoDocument, ScoreScale, TagVocabulary } from "./schema.ts";
+import type { EvaluationScale, ManifestoDocument, ScoreScale, TagVocabulary } from "./schema.ts";
 import { strandedProblems, strandedUses, withExtensionChange } from "./settings-in-use.ts";
 
 const vocabulary: TagVocabulary = {
@@ -100,5 +100,46 @@ describe("the settings after a change", () => {
       tagVocabularies: [other],
       scoreScale: score,
     });
+  });
+});
+
+describe("a change of the municipality's evaluation scale", () => {
+  const evaluated = (level: number, own = false) =>
+    ({
+      fiscalYear: 2024,
+      goals: [{ tags: [], evaluation: { level, reason: "" } }],
+      ...(own && { evaluationScale: { name: "独自", levels: [{ level, label: "独自" }] } }),
+    }) as unknown as ManifestoDocument;
+  const threeLevels = {
+    name: "3段階",
+    levels: [
+      { level: 3, label: "A" },
+      { level: 2, label: "B" },
+      { level: 1, label: "C" },
+    ],
+  } as EvaluationScale;
+
+  it("strands a level the new scale lacks, unless the document carries its own scale", () => {
+    const stored = [
+      { fiscalYear: 2024, departmentName: "総務部", document: evaluated(5) },
+      { fiscalYear: 2024, departmentName: "企画部", document: evaluated(2) },
+      { fiscalYear: 2024, departmentName: "独自部", document: evaluated(5, true) },
+    ];
+    const uses = strandedUses(stored, {}, withExtensionChange({}, { scale: threeLevels }));
+    expect(uses).toEqual([
+      {
+        setting: "evaluationScale",
+        fiscalYear: 2024,
+        departmentName: "総務部",
+        path: "goals[0].evaluation.level",
+      },
+    ]);
+    expect(strandedProblems(uses, (s) => s)[0]?.message).toContain(
+      "保存済みのマニフェストの自己評価が使えなくなります：2024年度 総務部",
+    );
+    // Back to the default scale, whose levels include 1-3: nothing stranded.
+    expect(
+      strandedUses(stored, { scale: threeLevels }, withExtensionChange({}, { scale: null })),
+    ).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
-// A change of the municipality's second scale or tag vocabularies must not strand what its
-// stored manifestos use: a document that relied on a removed tag, or on a score the narrowed
-// scale no longer holds, would be refused at its next save (or not saved at all by an
-// autosave) with nobody told why. The change is refused instead, naming where each use is.
+// A change of the municipality's evaluation scale, second scale or tag vocabularies must not
+// strand what its stored manifestos use: a document that relied on a removed tag, a level the
+// new scale lacks, or a score the narrowed scale no longer holds, would be refused at its next
+// save (or not saved at all by an autosave) with nobody told why. The change is refused
+// instead, naming where each use is.
+import { DEFAULT_SCALE } from "./default-scale.ts";
 import { extensionProblems, type MunicipalityExtensions } from "./extension-rules.ts";
-import type { ManifestoDocument, ScoreScale, TagVocabulary } from "./schema.ts";
+import type { EvaluationScale, ManifestoDocument, ScoreScale, TagVocabulary } from "./schema.ts";
 import type { Problem } from "./validate.ts";
 
 export interface StoredDocument {
@@ -12,7 +14,13 @@ export interface StoredDocument {
   document: ManifestoDocument;
 }
 
-export type ExtensionSetting = "scoreScale" | "tagVocabularies";
+export type ExtensionSetting = "evaluationScale" | "scoreScale" | "tagVocabularies";
+
+/** The settings a document of the municipality relies on where it carries none of its own. */
+export interface MunicipalitySettings extends MunicipalityExtensions {
+  /** The evaluation scale; absent: the default one. */
+  scale?: EvaluationScale;
+}
 
 export interface StrandedUse {
   setting: ExtensionSetting;
@@ -30,16 +38,22 @@ function settingOf(path: string): ExtensionSetting | undefined {
 
 /** The new value of each setting: undefined keeps it, null (or no vocabulary) removes it. */
 export interface ExtensionChange {
+  /** null: back to the default scale. */
+  scale?: EvaluationScale | null | undefined;
   scoreScale?: ScoreScale | null | undefined;
   tagVocabularies?: readonly TagVocabulary[] | null | undefined;
 }
 
 /** The settings after the change. */
 export function withExtensionChange(
-  before: MunicipalityExtensions,
+  before: MunicipalitySettings,
   change: ExtensionChange,
-): MunicipalityExtensions {
+): MunicipalitySettings {
   const after = { ...before };
+  if (change.scale !== undefined) {
+    delete after.scale;
+    if (change.scale) after.scale = change.scale;
+  }
   if (change.scoreScale !== undefined) {
     delete after.scoreScale;
     if (change.scoreScale) after.scoreScale = change.scoreScale;
@@ -54,11 +68,22 @@ export function withExtensionChange(
 /** The uses that are valid with the settings before and not with those after. */
 export function strandedUses(
   documents: readonly StoredDocument[],
-  before: MunicipalityExtensions,
-  after: MunicipalityExtensions,
+  before: MunicipalitySettings,
+  after: MunicipalitySettings,
 ): StrandedUse[] {
   const uses: StrandedUse[] = [];
+  const levelsBefore = new Set((before.scale ?? DEFAULT_SCALE).levels.map((l) => l.level));
+  const levelsAfter = new Set((after.scale ?? DEFAULT_SCALE).levels.map((l) => l.level));
   for (const { fiscalYear, departmentName, document } of documents) {
+    // A document with a scale of its own keeps it, whatever the municipality's becomes.
+    if (!document.evaluationScale) {
+      document.goals.forEach((goal, g) => {
+        const level = goal.evaluation?.level;
+        if (level === undefined || !levelsBefore.has(level) || levelsAfter.has(level)) return;
+        const path = `goals[${g}].evaluation.level`;
+        uses.push({ setting: "evaluationScale", fiscalYear, departmentName, path });
+      });
+    }
     const already = new Set(extensionProblems(document, before).map((p) => p.path));
     for (const { path } of extensionProblems(document, after)) {
       const setting = settingOf(path);
@@ -79,7 +104,7 @@ export function strandedProblems(
   fieldOf: (setting: ExtensionSetting) => string,
   placeOf: (path: string) => string = (path) => path,
 ): Problem[] {
-  const settings: ExtensionSetting[] = ["scoreScale", "tagVocabularies"];
+  const settings: ExtensionSetting[] = ["evaluationScale", "scoreScale", "tagVocabularies"];
   return settings.flatMap((setting) => {
     const mine = uses.filter((u) => u.setting === setting);
     if (mine.length === 0) return [];
@@ -88,7 +113,9 @@ export function strandedProblems(
       .map((u) => `${u.fiscalYear}年度 ${u.departmentName}（${placeOf(u.path)}）`)
       .join("、");
     const more = mine.length > SHOWN ? `ほか${mine.length - SHOWN}件` : "";
-    const what = setting === "scoreScale" ? "第二の評価" : "タグ";
+    const what = { evaluationScale: "自己評価", scoreScale: "第二の評価", tagVocabularies: "タグ" }[
+      setting
+    ];
     return [
       {
         path: fieldOf(setting),

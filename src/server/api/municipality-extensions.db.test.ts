@@ -191,6 +191,38 @@ describe("a saved setting", () => {
     expect(saved.statusCode).toBe(200);
   });
 
+  it("nor an evaluation scale whose levels a stored manifesto without its own scale uses", async () => {
+    const detail = (await f.call(sessions.admin, "GET", `/api/manifestos/${f.ids.A}`)).json();
+    const doc = structuredClone(detail.document);
+    delete doc.evaluationScale; // it relies on the municipality's scale, the default one
+    doc.goals[0].evaluation = { level: 5, reason: "十分に達成" };
+    const saved = await f.call(sessions.admin, "PUT", `/api/manifestos/${f.ids.A}`, {
+      revision: detail.manifesto.revision,
+      document: doc,
+    });
+    expect(saved.statusCode).toBe(200);
+    const before = await snapshot();
+    const threeLevels = {
+      name: "3段階",
+      levels: [
+        { level: 3, label: "A" },
+        { level: 2, label: "B" },
+        { level: 1, label: "C" },
+      ],
+    };
+    const r = await f.call(sessions.admin, "PATCH", base, { evaluationScale: threeLevels });
+    expect(r.statusCode).toBe(400);
+    expect(problems(r)).toEqual([
+      {
+        path: "評価段階",
+        message: expect.stringMatching(
+          /^この変更で、保存済みのマニフェストの自己評価が使えなくなります：\d{4}年度 .+（目標1 の 自己評価の段階）[、。]/,
+        ),
+      },
+    ]);
+    expect(await snapshot()).toBe(before);
+  });
+
   it("is cleared with null", async () => {
     const r = await f.call(sessions.admin, "PATCH", base, {
       scoreScale: null,

@@ -149,6 +149,7 @@ export async function saveMunicipalitySettings(
       tx,
       await findMunicipality(tx, code),
       {
+        ...(scale !== undefined && { scale }),
         ...(scoreScale?.ok && { scoreScale: scoreScale.value }),
         ...(vocabularies?.ok && { tagVocabularies: vocabularies.value }),
       },
