@@ -1,14 +1,11 @@
 // The municipality setting that chooses which fields its official PDF prints (migration
 // 0015): set once, every PDF of its documents follows it; an invalid one is refused with
 // the field named; without one, the seed's six-column table.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
 import { extensionFixture } from "../../test/support/fixtures.ts";
 import { ValidationError } from "../errors.ts";
+import { pdfText, squeeze, writePdf } from "../reports/pdf/test-support.ts";
 import { exportManifestoPdf } from "./export-manifesto-pdf.ts";
 import { importManifesto } from "./import-manifesto.ts";
 import { updateMunicipality } from "./update-municipality-settings.ts";
@@ -18,19 +15,12 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await importManifesto(t.ctx, extensionFixture("prefecture"));
 });
-const dir = mkdtempSync(join(tmpdir(), "tassei-layout-"));
 afterAll(async () => {
   await t.destroy();
-  rmSync(dir, { recursive: true, force: true });
 });
 
-function textOf(pdf: Buffer): string {
-  const path = join(dir, "out.pdf");
-  writeFileSync(path, pdf);
-  return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", path, "-"], {
-    encoding: "utf8",
-  }).replace(/[\s\u3000]+/gu, "");
-}
+/** The PDF's text, white space removed; the file stays in .test-artifacts/pdf for a person. */
+const textOf = (pdf: Buffer) => squeeze(pdfText(writePdf(pdf, "pdf-layout-setting.pdf")));
 
 const selector = { municipalityCode: "240001", fiscalYear: 2024, department: "環境生活部" };
 

@@ -2,13 +2,10 @@
 // any goal has a score, a plan-phase document carries no scale of its own (the export adds it
 // only once one is used), and the legend came from the document alone (issue 17's leftover).
 // The official PDF and the booklet, read back with pdftotext.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
 import { extensionFixture } from "../../test/support/fixtures.ts";
+import { pdfText, squeeze, writePdf } from "../reports/pdf/test-support.ts";
 import { buildBooklet } from "./build-booklet.ts";
 import { exportManifestoPdf } from "./export-manifesto-pdf.ts";
 import { importManifesto } from "./import-manifesto.ts";
@@ -20,23 +17,16 @@ for (const goal of planWithoutScale.goals) delete goal.evaluation;
 const code = plan.municipality.code;
 
 let t: TestDatabase;
-const dir = mkdtempSync(join(tmpdir(), "tassei-score-legend-"));
 beforeAll(async () => {
   t = await createTestDatabase();
   await importManifesto(t.ctx, planWithoutScale);
 });
 afterAll(async () => {
   await t.destroy();
-  rmSync(dir, { recursive: true, force: true });
 });
 
-function textOf(pdf: Buffer): string {
-  const path = join(dir, "out.pdf");
-  writeFileSync(path, pdf);
-  return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", path, "-"], {
-    encoding: "utf8",
-  }).replace(/[\s\u3000]+/gu, "");
-}
+/** The PDF's text, white space removed; the file stays in .test-artifacts/pdf for a person. */
+const textOf = (pdf: Buffer) => squeeze(pdfText(writePdf(pdf, "score-legend-setting.pdf")));
 
 const selector = { municipalityCode: code, fiscalYear: plan.fiscalYear, department: "環境生活部" };
 
