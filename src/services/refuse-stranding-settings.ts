@@ -4,7 +4,7 @@
 // `tassei municipality set`.
 
 import { listCurrentDocumentsOfMunicipality } from "../db/repositories/manifestos.ts";
-import type { Db, MunicipalityRow } from "../db/repositories/municipalities.ts";
+import { type Db, findMunicipality } from "../db/repositories/municipalities.ts";
 import { manifestoDocumentSchema } from "../domain/manifesto/schema.ts";
 import {
   type ExtensionChange,
@@ -19,7 +19,7 @@ import { validateOptionsOf } from "./municipality-scale.ts";
 
 export async function refuseStrandingSettings(
   db: Db,
-  municipality: MunicipalityRow | undefined,
+  municipalityCode: string,
   change: ExtensionChange,
   words: {
     message: string;
@@ -27,12 +27,12 @@ export async function refuseStrandingSettings(
     placeOf?: (path: string) => string;
   },
 ): Promise<void> {
-  if (!municipality) return; // created now: no manifesto uses anything yet
   const changes = [change.scale, change.scoreScale, change.tagVocabularies];
   if (changes.every((c) => c === undefined)) return;
-  const before = validateOptionsOf(municipality);
+  // Read here, inside the change's transaction, and only when a setting a document relies on
+  // changes (a new name or title needs none of this).
+  const before = validateOptionsOf(await findMunicipality(db, municipalityCode));
   const after = withExtensionChange(before, change);
-  const municipalityCode = municipality.code;
   const stored: StoredDocument[] = [];
   for (const row of await listCurrentDocumentsOfMunicipality(db, municipalityCode)) {
     // A revision an older release wrote that today's schema refuses is refused at its next

@@ -107,7 +107,7 @@ export async function updateMunicipality(
     requireRuleLevelsOnScale(s, existing);
     await refuseStrandingSettings(
       tx,
-      existing,
+      code,
       { scale: s.evaluationScale, scoreScale: s.scoreScale, tagVocabularies: s.tagVocabularies },
       {
         message: "the change takes away what stored manifestos use",

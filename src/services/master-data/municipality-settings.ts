@@ -147,7 +147,7 @@ export async function saveMunicipalitySettings(
   return ctx.db.transaction().execute(async (tx) => {
     await refuseStrandingSettings(
       tx,
-      await findMunicipality(tx, code),
+      code,
       {
         ...(scale !== undefined && { scale }),
         ...(scoreScale?.ok && { scoreScale: scoreScale.value }),
