@@ -2,9 +2,7 @@
 // names — or, when `tassei serve` holds the embedded database, through that server's socket
 // in the data directory (src/server/admin-socket.ts), which runs the same service. A server
 // that does not answer there leaves the refusal that says which process to stop.
-import fs from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import { loadConfig } from "../config.ts";
 import { AppError, type ErrorCode, ValidationError } from "../errors.ts";
 import {
@@ -12,9 +10,10 @@ import {
   ADMIN_REQUEST_PATH,
   type AdminResponse,
 } from "../server/admin-socket.ts";
-import { BACKUP_SOCKET_NAME, backupSocketAddress } from "../server/backup-socket.ts";
+import { backupSocketAddress } from "../server/backup-socket.ts";
 import { ADMIN_COMMANDS, type AdminCommand, type AdminResult } from "../services/admin-commands.ts";
 import { cliActor, withDatabase } from "./context.ts";
+import { serverSocketOpen, tellWaiting } from "./server-socket.ts";
 
 const NOT_SERVING = new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK"]);
 
@@ -37,12 +36,12 @@ export async function runAdminCommand<C extends AdminCommand>(
   }
 }
 
-function post(
+async function post(
   dataDir: string,
   body: string,
   locked: AppError,
 ): Promise<{ status: number; pid: string; text: string }> {
-  if (!fs.existsSync(path.join(dataDir, BACKUP_SOCKET_NAME))) return Promise.reject(locked);
+  if (!(await serverSocketOpen(dataDir, { onWait: tellWaiting }))) throw locked;
   const address = backupSocketAddress(dataDir);
   return new Promise((resolve, reject) => {
     const req = http.request({

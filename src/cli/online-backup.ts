@@ -1,20 +1,18 @@
 // `tassei backup` on an embedded database that a running server holds: the server streams
 // the backup through its socket in the data directory (src/server/backup-socket.ts) and this
 // writes it out. The file appears only when the server has sent the whole backup.
-import fs from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { AppError } from "../errors.ts";
 import {
   BACKUP_REQUEST_PATH,
-  BACKUP_SOCKET_NAME,
   BACKUP_TRAILER,
   type BackupSummary,
   backupSocketAddress,
   SERVER_PID_HEADER,
 } from "../server/backup-socket.ts";
 import { requireOutputFolder, writeFileAtomically } from "../services/backup/atomic-file.ts";
+import { serverSocketOpen, tellWaiting } from "./server-socket.ts";
 
 export interface OnlineBackup {
   summary: BackupSummary;
@@ -32,8 +30,8 @@ function incomplete(): Error {
   );
 }
 
-function request(dataDir: string, locked: AppError): Promise<http.IncomingMessage> {
-  if (!fs.existsSync(path.join(dataDir, BACKUP_SOCKET_NAME))) return Promise.reject(locked);
+async function request(dataDir: string, locked: AppError): Promise<http.IncomingMessage> {
+  if (!(await serverSocketOpen(dataDir, { onWait: tellWaiting }))) throw locked;
   const address = backupSocketAddress(dataDir);
   return new Promise<http.IncomingMessage>((resolve, reject) => {
     const req = http.get({ socketPath: address.path, path: BACKUP_REQUEST_PATH, agent: false });

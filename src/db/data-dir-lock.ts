@@ -79,6 +79,15 @@ function readLock(file: string): LockInfo | undefined {
   }
 }
 
+/** The process on this host that holds the data directory now, if one runs. */
+export function liveLockOwner(
+  dataDir: string,
+): Pick<LockInfo, "pid" | "command" | "since"> | undefined {
+  const owner = readLock(path.join(dataDir, LOCK_NAME));
+  if (!owner || owner.host !== os.hostname() || !ownerRuns(owner)) return undefined;
+  return { pid: owner.pid, command: owner.command, since: owner.since };
+}
+
 const STORAGE_PROBLEMS: Record<string, string> = {
   EACCES: "書き込む権限がありません / no permission to write",
   EPERM: "書き込む権限がありません / no permission to write",
