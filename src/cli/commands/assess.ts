@@ -3,10 +3,10 @@ import { assessManifesto } from "../../domain/assessment/index.ts";
 import { validateManifestoJson } from "../../domain/manifesto/validate.ts";
 import { AppError, ValidationError } from "../../errors.ts";
 import { type AssessedManifesto, assessManifestos } from "../../services/assess-manifestos.ts";
-import { withDatabase } from "../context.ts";
 import { readInputFile } from "../io.ts";
 import { parseFiscalYear, parseMunicipalityCode, parseNonEmpty } from "../options.ts";
 import { assessmentJson, assessmentText } from "../present-assessment.ts";
+import { withReadableDatabase } from "../read-copy.ts";
 
 interface AssessOptions {
   municipality?: string;
@@ -70,7 +70,7 @@ async function assessStored(opts: AssessOptions): Promise<AssessedManifesto[]> {
     ]);
   }
   const { municipality, year, department } = opts;
-  return withDatabase("assess", (ctx) =>
+  return withReadableDatabase("assess", (ctx) =>
     assessManifestos(ctx, {
       municipalityCode: municipality,
       fiscalYear: year,

@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { ValidationError } from "../../errors.ts";
-import { withDatabase } from "../context.ts";
 import { writeOutput } from "../io.ts";
 import { parseFiscalYear, parseMunicipalityCode } from "../options.ts";
 import { progressReporter } from "../progress.ts";
+import { withReadableDatabase } from "../read-copy.ts";
 
 interface BookletOptions {
   municipality: string;
@@ -36,7 +36,7 @@ export function registerBooklet(program: Command): void {
         ]);
       }
       const { buildBooklet } = await import("../../services/build-booklet.ts");
-      await withDatabase("booklet", async (ctx) => {
+      await withReadableDatabase("booklet", async (ctx) => {
         const progress = progressReporter("manifestos");
         const result = await buildBooklet(ctx, {
           municipalityCode: opts.municipality,

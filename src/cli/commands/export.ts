@@ -1,9 +1,9 @@
 import { type Command, Option } from "commander";
 import { ValidationError } from "../../errors.ts";
 import { exportManifesto } from "../../services/export-manifesto.ts";
-import { withDatabase } from "../context.ts";
 import { writeOutput } from "../io.ts";
 import { parseFiscalYear, parseMunicipalityCode, parseNonEmpty } from "../options.ts";
+import { withReadableDatabase } from "../read-copy.ts";
 
 type Format = "json" | "xlsx" | "pdf" | "csv";
 
@@ -58,7 +58,7 @@ export function registerExport(program: Command): void {
           [{ path: "--out", message: `is required for --format ${opts.format} on a terminal` }],
         );
       }
-      await withDatabase("export", async (ctx) => {
+      await withReadableDatabase("export", async (ctx) => {
         const department = opts.department ?? "";
         if (opts.format === "json") {
           const doc = await exportManifesto(ctx, { ...base, department });

@@ -3,8 +3,8 @@ import {
   getIndicatorSeries,
   listMunicipalityIndicators,
 } from "../../services/get-indicator-series.ts";
-import { withDatabase } from "../context.ts";
 import { parseMunicipalityCode, parseNonEmpty } from "../options.ts";
+import { withReadableDatabase } from "../read-copy.ts";
 
 export function registerIndicators(program: Command): void {
   program
@@ -16,7 +16,7 @@ export function registerIndicators(program: Command): void {
     .requiredOption("--municipality <code>", "全国地方公共団体コード", parseMunicipalityCode)
     .option("--indicator <name>", "the indicator's name as written in a measure", parseNonEmpty)
     .action(async (opts: { municipality: string; indicator?: string }) => {
-      await withDatabase("indicators", async (ctx) => {
+      await withReadableDatabase("indicators", async (ctx) => {
         const out = opts.indicator
           ? await getIndicatorSeries(ctx, opts.municipality, opts.indicator)
           : { indicators: await listMunicipalityIndicators(ctx, opts.municipality) };

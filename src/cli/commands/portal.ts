@@ -1,13 +1,7 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Command } from "commander";
-import { loadConfig } from "../../config.ts";
-import { type DatabaseHandle, openDatabase } from "../../db/connection.ts";
-import { AppError } from "../../errors.ts";
-import { withDatabase } from "../context.ts";
-import { backupThroughServer } from "../online-backup.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
 import { parseMunicipalityCode, parseNonEmpty } from "../options.ts";
+import { withReadableDatabase } from "../read-copy.ts";
 
 interface ExportOptions {
   municipality: string;
@@ -28,44 +22,8 @@ export function registerPortal(program: Command): void {
     .requiredOption("--municipality <code>", "全国地方公共団体コード", parseMunicipalityCode)
     .requiredOption("--out <dir>", "the folder to write (created if missing)", parseNonEmpty)
     .action(async (opts: ExportOptions) => {
-      const config = loadConfig();
-      try {
-        await withDatabase("portal export", (_ctx, handle) => exportFrom(handle, opts));
-      } catch (e) {
-        const embedded = config.database.kind === "pglite" ? config.database.dataDir : undefined;
-        if (!(e instanceof AppError && e.code === "data_dir_locked" && embedded)) throw e;
-        await exportFromCopy(embedded, opts, e);
-      }
+      await withReadableDatabase("portal export", (_ctx, handle) => exportFrom(handle, opts));
     });
-}
-
-/**
- * The running server holds the embedded database: it writes a consistent backup through its
- * socket (as `tassei backup` does), which is restored into a scratch database to export from.
- * The server keeps serving meanwhile; the scratch copy is removed afterwards.
- */
-async function exportFromCopy(dataDir: string, opts: ExportOptions, locked: AppError) {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "tassei-portal-export-"));
-  try {
-    const file = path.join(scratch, "copy.backup.gz");
-    const online = await backupThroughServer(dataDir, file, locked);
-    process.stderr.write(
-      `(reading a copy taken through the running server, PID ${online.serverPid})\n`,
-    );
-    const { restoreBackupFile } = await import("../../services/backup/restore-backup.ts");
-    const handle = await openDatabase(
-      { kind: "pglite", dataDir: path.join(scratch, "data") },
-      { purpose: "tassei portal export (copy)" },
-    );
-    try {
-      await restoreBackupFile(handle.db, file, { force: false });
-      await exportFrom(handle, opts);
-    } finally {
-      await handle.close();
-    }
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true });
-  }
 }
 
 async function exportFrom(handle: DatabaseHandle, opts: ExportOptions): Promise<void> {

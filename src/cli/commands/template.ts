@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { ValidationError } from "../../errors.ts";
-import { withDatabase } from "../context.ts";
 import { writeOutput } from "../io.ts";
 import { parseFiscalYear, parseMunicipalityCode, parseNonEmpty } from "../options.ts";
+import { withReadableDatabase } from "../read-copy.ts";
 
 interface TemplateOptions {
   out?: string;
@@ -50,7 +50,7 @@ export function registerTemplate(program: Command): void {
         department: opts.department,
       };
       const { exportManifesto } = await import("../../services/export-manifesto.ts");
-      await withDatabase("template", async (ctx) => {
+      await withReadableDatabase("template", async (ctx) => {
         const doc = await exportManifesto(ctx, selector);
         writeOutput(opts.out, await exportTemplateXlsx({ doc }));
       });
