@@ -92,8 +92,16 @@ test("the administrator sets the second scale and a vocabulary; the goal editor 
     const refusal = a.getByRole("alert");
     await expect(refusal).toContainText("保存済みのマニフェストのタグが使えなくなります");
     await expect(refusal).toContainText(`${SECOND_DEPARTMENT}（${GOAL} の タグ 1）`);
-    await screenshot(a, testInfo, "municipality-tag-vocabulary-in-use", refusal);
-    await a.reload(); // the form shows what is stored again
+    // The refused draft stays for correcting; 変更を取り消す goes back to what is stored.
+    const tags = a.getByRole("region", { name: "タグの語彙" });
+    await screenshot(a, testInfo, "municipality-tag-vocabulary-in-use", tags);
+    await expect(box("語彙1 のタグ1 の表示")).toHaveCount(0);
+    const revert = tags.getByRole("button", { name: "変更を取り消す" });
+    await revert.click();
+    await expect(box("語彙1 のタグ1 の表示")).toHaveValue("1-1 子育て・教育");
+    await expect(refusal).toHaveCount(0);
+    await expect(revert).toBeDisabled();
+    await a.reload(); // and that is what is stored
     await expect(box("語彙1 のタグ1 の表示")).toHaveValue("1-1 子育て・教育");
   });
 

@@ -17,6 +17,7 @@ import {
 } from "../../../test/support/database.ts";
 import { demoDocument } from "../../../test/support/fixtures.ts";
 import { type RunningServer, startServer } from "../../../test/support/server.ts";
+import type { ManifestoDocument } from "../../domain/manifesto/schema.ts";
 import { pdfText, squeeze } from "../../reports/pdf/test-support.ts";
 import { importManifesto } from "../../services/import-manifesto.ts";
 
@@ -27,7 +28,7 @@ const IGA = ["--municipality", "242161", "--year", "2023"];
 let t: TestDatabase;
 let server: RunningServer | undefined;
 let dir: string;
-const demo = demoDocument();
+const demo = demoDocument() as unknown as ManifestoDocument;
 
 beforeAll(async () => {
   t = await createTestDatabase();

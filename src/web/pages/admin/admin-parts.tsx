@@ -1,5 +1,6 @@
 // Pieces every administration page shares: which municipality it is about, the sub-navigation
-// between the pages, the problems of a refused save, and a hook that sends a change.
+// between the pages, the problems of a refused save, a hook that sends a change, and an
+// editor's draft with its way back to what is saved.
 import { useState } from "react";
 import { NavLink, useSearchParams } from "react-router";
 import { ApiError, api } from "../../api/client.ts";
@@ -126,7 +127,29 @@ export function useSend() {
       setBusy(false);
     }
   }
-  return { send, error, done, busy, setError };
+  const clear = () => {
+    setError(null);
+    setDone(null);
+  };
+  return { send, error, done, busy, setError, clear };
+}
+
+/**
+ * An editor's draft of what is saved, whether it differs, and the way back. A refused save
+ * keeps the draft, so the person can correct it; 変更を取り消す returns to what is saved.
+ */
+export function useDraft<T>(savedDraft: () => T) {
+  const [draft, setDraft] = useState(savedDraft);
+  const changed = JSON.stringify(draft) !== JSON.stringify(savedDraft());
+  return { draft, setDraft, changed, revert: () => setDraft(savedDraft()) };
+}
+
+export function RevertButton({ changed, onRevert }: { changed: boolean; onRevert(): void }) {
+  return (
+    <button type="button" disabled={!changed} onClick={onRevert}>
+      変更を取り消す
+    </button>
+  );
 }
 
 export function Done({ text }: { text: string | null }) {

@@ -3,7 +3,7 @@
 // editor offers it.
 import "../planning/planning.css";
 import "./admin.css";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import type { EvaluationScale, Meaning } from "../../../domain/manifesto/schema.ts";
 import { MEANING_LABELS, SCALE_PRESETS } from "../../../domain/master-data/scale-presets.ts";
 import { useApi } from "../../api/use-api.ts";
@@ -14,7 +14,9 @@ import {
   Done,
   MunicipalityChooser,
   Problems,
+  RevertButton,
   useAdminMunicipality,
+  useDraft,
   useSend,
 } from "./admin-parts.tsx";
 import { adminPath, type MasterData } from "./admin-types.ts";
@@ -44,10 +46,10 @@ export function ScaleEditor({
   onSaved(next: MasterData): void;
 }) {
   const id = useId();
-  const [draft, setDraft] = useState(() =>
+  const { draft, setDraft, changed, revert } = useDraft(() =>
     draftOf(data.evaluationScale ?? (SCALE_PRESETS[0]?.scale as EvaluationScale)),
   );
-  const { send, error, done, busy } = useSend();
+  const { send, error, done, busy, clear } = useSend();
   const manage = data.allowed.manage;
   const setLevel = (i: number, patch: Partial<LevelDraft>) =>
     setDraft({ ...draft, levels: draft.levels.map((l, j) => (j === i ? { ...l, ...patch } : l)) });
@@ -189,6 +191,13 @@ export function ScaleEditor({
           <button type="submit" className="button-primary" disabled={busy}>
             評価段階を保存
           </button>
+          <RevertButton
+            changed={changed}
+            onRevert={() => {
+              revert();
+              clear();
+            }}
+          />
         </div>
       )}
       <Done text={done} />

@@ -2,9 +2,9 @@
 // 進捗 ◎○△×, issue 17) — none, a numeric range, or levels of its own. The editor offers it
 // in every document that does not define its own; the server checks it with the format's
 // schema and names the field of each problem.
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import type { ScoreScale } from "../../../domain/manifesto/schema.ts";
-import { Done, Problems, useSend } from "./admin-parts.tsx";
+import { Done, Problems, RevertButton, useDraft, useSend } from "./admin-parts.tsx";
 import { adminPath, type MasterData } from "./admin-types.ts";
 
 type Kind = "none" | "range" | "levels";
@@ -60,8 +60,8 @@ export function ScoreScaleEditor({
   onSaved(next: MasterData): void;
 }) {
   const id = useId();
-  const [d, setD] = useState(() => draftOf(data.scoreScale));
-  const { send, error, done, busy } = useSend();
+  const { draft: d, setDraft: setD, changed, revert } = useDraft(() => draftOf(data.scoreScale));
+  const { send, error, done, busy, clear } = useSend();
   const manage = data.allowed.manage;
   const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
   const setLevel = (i: number, patch: Partial<Draft["levels"][number]>) =>
@@ -197,6 +197,13 @@ export function ScoreScaleEditor({
             <button type="submit" className="button-primary" disabled={busy}>
               第二の評価を保存
             </button>
+            <RevertButton
+              changed={changed}
+              onRevert={() => {
+                revert();
+                clear();
+              }}
+            />
           </div>
         )}
         <Done text={done} />

@@ -2,10 +2,10 @@
 // 指標の分類 (issue 17). The goal editor offers their tags in every document; the portal's
 // search offers them as filters. The server checks them with the format's schema (ids of
 // lowercase letters, digits and -; no built-in id) and names the field of each problem.
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import type { TagVocabulary } from "../../../domain/manifesto/schema.ts";
 import { BUILT_IN_VOCABULARIES } from "../../../domain/manifesto/tags.ts";
-import { Done, Problems, useSend } from "./admin-parts.tsx";
+import { Done, Problems, RevertButton, useDraft, useSend } from "./admin-parts.tsx";
 import { adminPath, type MasterData } from "./admin-types.ts";
 
 const emptyTag = () => ({ id: "", label: "" });
@@ -18,8 +18,13 @@ export function TagVocabulariesEditor({
   onSaved(next: MasterData): void;
 }) {
   const id = useId();
-  const [list, setList] = useState<TagVocabulary[]>(() => data.tagVocabularies ?? []);
-  const { send, error, done, busy } = useSend();
+  const {
+    draft: list,
+    setDraft: setList,
+    changed,
+    revert,
+  } = useDraft<TagVocabulary[]>(() => data.tagVocabularies ?? []);
+  const { send, error, done, busy, clear } = useSend();
   const manage = data.allowed.manage;
   const setVocabulary = (i: number, patch: Partial<TagVocabulary>) =>
     setList(list.map((v, j) => (j === i ? { ...v, ...patch } : v)));
@@ -144,6 +149,13 @@ export function TagVocabulariesEditor({
             <button type="submit" className="button-primary" disabled={busy}>
               タグの語彙を保存
             </button>
+            <RevertButton
+              changed={changed}
+              onRevert={() => {
+                revert();
+                clear();
+              }}
+            />
           </div>
         )}
         <Done text={done} />
