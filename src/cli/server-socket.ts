@@ -46,9 +46,9 @@ function accepts(dataDir: string): Promise<boolean> {
 /**
  * True when a server answers on the data directory's socket — at once, or after waiting
  * while the directory's lock names a `tassei serve` that is still starting (took the lock
- * less than the timeout ago). False when no
- * server answers and none is starting (another command holds the directory, or the server
- * stopped), or when it has not opened its socket within the wait.
+ * less than the timeout ago). False when no server answers and none is starting (another
+ * command holds the directory, or the server stopped), or when it has not opened its
+ * socket within the wait.
  */
 export async function serverSocketOpen(dataDir: string, wait: SocketWait = {}): Promise<boolean> {
   const timeout = wait.timeoutMs ?? STARTING_SERVER_WAIT_MS;

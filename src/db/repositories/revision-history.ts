@@ -9,52 +9,6 @@ export interface WorkingRevision {
   createdAt: Date;
 }
 
-/**
- * The revision `revision` of the manifesto if it is `actor`'s own working revision: saved
- * from the staff app by them, begun less than `windowMs` ago (by the database's clock), and
- * not referenced by anything that must keep it (a move, a publication, a comment).
- */
-export async function findWorkingRevision(
-  db: Db,
-  manifestoId: number,
-  revision: number,
-  actor: string,
-  windowMs: number,
-): Promise<WorkingRevision | undefined> {
-  const row = await db
-    .selectFrom("manifesto_revisions as r")
-    .select(["r.revision", "r.saves", "r.created_at"])
-    .where("r.manifesto_id", "=", manifestoId)
-    .where("r.revision", "=", revision)
-    .where("r.created_by", "=", actor)
-    .where("r.source", "=", "api")
-    .where("r.created_at", ">", sql<Date>`now() - make_interval(secs => ${windowMs / 1000})`)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("manifesto_transitions as t")
-            .select("t.revision")
-            .whereRef("t.manifesto_id", "=", "r.manifesto_id")
-            .whereRef("t.revision", "=", "r.revision")
-            .union(
-              selectFrom("manifesto_publications as p")
-                .select("p.revision")
-                .whereRef("p.manifesto_id", "=", "r.manifesto_id")
-                .whereRef("p.revision", "=", "r.revision"),
-            )
-            .union(
-              selectFrom("manifesto_comments as c")
-                .select("c.revision")
-                .whereRef("c.manifesto_id", "=", "r.manifesto_id")
-                .whereRef("c.revision", "=", "r.revision"),
-            ),
-        ),
-      ),
-    )
-    .executeTakeFirst();
-  return row && { revision: row.revision, saves: row.saves, createdAt: new Date(row.created_at) };
-}
-
 export async function deleteRevision(db: Db, manifestoId: number, revision: number) {
   await db
     .deleteFrom("manifesto_revisions")
@@ -126,25 +80,76 @@ export async function revisionDocument(db: Db, manifestoId: number, revision: nu
   return row?.document;
 }
 
+export interface RevisionsForSave {
+  current: unknown | undefined;
+  previous: unknown | undefined;
+  /** `current` when it is the saving actor's working revision, which the save replaces. */
+  working: WorkingRevision | undefined;
+}
+
 /**
- * The document of `revision` and of the latest revision before it, in one read: a save
- * needs the first (comments, the read model it replaces) and, when it replaces a working
- * revision, the second (what the history diffs against).
+ * What a save needs of the stored revisions, in one read (each statement is a round trip,
+ * or a turn of the embedded database's one connection): the document of `revision` (for
+ * comments and the read model it replaces), the latest one before it (what the history
+ * diffs against when the save replaces a working revision), and whether `revision` is
+ * `actor`'s own working revision — saved from the staff app by them, begun less than
+ * `windowMs` ago (by the database's clock), and not referenced by anything that must keep
+ * it (a move, a publication, a comment).
  */
-export async function documentAndPrevious(
+export async function revisionsForSave(
   db: Db,
   manifestoId: number,
   revision: number,
-): Promise<{ current: unknown | undefined; previous: unknown | undefined }> {
+  actor: string,
+  windowMs: number,
+): Promise<RevisionsForSave> {
   const rows = await db
-    .selectFrom("manifesto_revisions")
-    .select(["revision", "document"])
-    .where("manifesto_id", "=", manifestoId)
-    .where("revision", "<=", revision)
-    .orderBy("revision", "desc")
+    .selectFrom("manifesto_revisions as r")
+    .select(["r.revision", "r.document", "r.saves", "r.created_at"])
+    .select(({ and, eb, not, exists, selectFrom }) =>
+      and([
+        eb("r.created_by", "=", actor),
+        eb("r.source", "=", "api"),
+        eb("r.created_at", ">", sql<Date>`now() - make_interval(secs => ${windowMs / 1000})`),
+        not(
+          exists(
+            selectFrom("manifesto_transitions as t")
+              .select("t.revision")
+              .whereRef("t.manifesto_id", "=", "r.manifesto_id")
+              .whereRef("t.revision", "=", "r.revision")
+              .union(
+                selectFrom("manifesto_publications as p")
+                  .select("p.revision")
+                  .whereRef("p.manifesto_id", "=", "r.manifesto_id")
+                  .whereRef("p.revision", "=", "r.revision"),
+              )
+              .union(
+                selectFrom("manifesto_comments as c")
+                  .select("c.revision")
+                  .whereRef("c.manifesto_id", "=", "r.manifesto_id")
+                  .whereRef("c.revision", "=", "r.revision"),
+              ),
+          ),
+        ),
+      ]).as("working"),
+    )
+    .where("r.manifesto_id", "=", manifestoId)
+    .where("r.revision", "<=", revision)
+    .orderBy("r.revision", "desc")
     .limit(2)
     .execute();
   const current = rows[0]?.revision === revision ? rows[0] : undefined;
   const previous = current ? rows[1] : rows[0];
-  return { current: current?.document, previous: previous?.document };
+  return {
+    current: current?.document,
+    previous: previous?.document,
+    working:
+      current?.working === true
+        ? {
+            revision: current.revision,
+            saves: current.saves,
+            createdAt: new Date(current.created_at),
+          }
+        : undefined,
+  };
 }

@@ -123,6 +123,29 @@ describe("autosaves", () => {
   });
 });
 
+describe("a working revision that something refers to", () => {
+  it("is kept when someone commented on it: the next save begins a new one", async () => {
+    await ageRevisions(60);
+    const current = await load();
+    const doc = structuredClone(current.document);
+    doc.goals[0]!.title = "コメント前";
+    const first = await save(editor, current.manifesto.revision, doc);
+    expect(first.statusCode).toBe(200);
+    const comment = await f.call(head, "POST", `/api/manifestos/${f.ids.A}/comments`, {
+      body: "ここを確認してください",
+    });
+    expect(comment.statusCode).toBe(201);
+    doc.goals[0]!.title = "コメント後";
+    const second = await save(editor, first.json().revision, doc);
+    expect(second.statusCode).toBe(200);
+    const h = await history();
+    expect(h.revisions.slice(-2).map((r) => [r.revision, r.saves])).toEqual([
+      [first.json().revision, 1],
+      [second.json().revision, 1],
+    ]);
+  });
+});
+
 describe("the history", () => {
   it("comes a page at a time, newest page first, and the pages together hold every revision once", async () => {
     // Two people taking turns: nothing coalesces.

@@ -4,11 +4,7 @@
 // the transaction that writes, so two saves from the same revision cannot both succeed.
 import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
 import type { Db } from "../../db/repositories/municipalities.ts";
-import {
-  deleteRevision,
-  documentAndPrevious,
-  findWorkingRevision,
-} from "../../db/repositories/revision-history.ts";
+import { deleteRevision, revisionsForSave } from "../../db/repositories/revision-history.ts";
 import {
   findManifestoSummaryInScope,
   findRevisionDocument,
@@ -82,18 +78,18 @@ export async function saveManifesto(
       doc,
     );
     const revision = locked.current_revision + 1;
-    const stored = await documentAndPrevious(tx, id, locked.current_revision);
-    const current = stored.current as ManifestoDocument | undefined;
-    await keepCommentsWithTheirGoals(tx, ctx.actor, id, locked.current_revision, current, doc);
     // Autosaves coalesce: the actor's own recent working revision is replaced rather than
     // followed. The number still moves on, so anyone holding the old one gets a 409.
-    const working = await findWorkingRevision(
+    const stored = await revisionsForSave(
       tx,
       id,
       locked.current_revision,
       ctx.actor,
       AUTOSAVE_WINDOW_MS,
     );
+    const current = stored.current as ManifestoDocument | undefined;
+    const working = stored.working;
+    await keepCommentsWithTheirGoals(tx, ctx.actor, id, locked.current_revision, current, doc);
     if (working) await deleteRevision(tx, id, working.revision);
     const written = await writeRevision(tx, ctx.actor, {
       manifestoId: id,
