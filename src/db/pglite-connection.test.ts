@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type DatabaseHandle,
   DEFAULT_PGLITE_SHARED_BUFFERS_MB,
@@ -59,4 +59,37 @@ it("starts with the default shared buffers, not PostgreSQL's 128MB", async () =>
 it("hands the turn on after a statement fails", async () => {
   await expect(sql`select 1 / 0`.execute(handle.db)).rejects.toThrow(/division by zero/);
   expect((await one(7)).rows).toEqual([{ n: 7 }]);
+});
+
+describe("prepared statements", () => {
+  const prepared = () =>
+    sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`
+      .execute(handle.db)
+      .then((r) => r.rows.filter((row) => row.name.startsWith("tassei_")));
+
+  it("keeps a statement with parameters prepared from its second run, and answers it right", async () => {
+    const statement = (n: number) =>
+      sql<{ n: number }>`select ${n}::int * 3 as n /* prepared-test */`.execute(handle.db);
+    for (let n = 1; n <= 8; n++) expect((await statement(n)).rows[0]?.n).toBe(n * 3);
+    const ours = (await prepared()).filter((p) => p.statement.includes("prepared-test"));
+    expect(ours).toHaveLength(1);
+  });
+
+  it("runs a text of several commands without parameters as before", async () => {
+    for (let i = 0; i < 3; i++) {
+      await sql`create temporary table if not exists several (n int); insert into several values (1)`.execute(
+        handle.db,
+      );
+    }
+    const r = await sql<{ count: number }>`select count(*)::int as count from several`.execute(
+      handle.db,
+    );
+    expect(r.rows[0]?.count).toBe(3);
+  });
+
+  it("refuses a statement that does not parse each time, and goes on with the next", async () => {
+    const broken = () => sql`selec ${1}::int`.execute(handle.db);
+    for (let i = 0; i < 3; i++) await expect(broken()).rejects.toThrow(/syntax error/);
+    expect((await one(7)).rows[0]?.n).toBe(7);
+  });
 });

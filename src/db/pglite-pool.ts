@@ -11,15 +11,21 @@
 // Handing over in setImmediate lets the loop poll between turns: connections are accepted
 // and requests read while others wait their turn, and every caller is served in order.
 //
+// Statements that recur are prepared under a name (statement-names.ts says why).
+//
 // A PostgreSQL server's statements are real I/O, so the loop turns between them; what keeps
 // its iterations short is postgres-pool.ts.
 import type { PostgresPool, PostgresPoolClient } from "kysely";
 import type pg from "pg";
+import { StatementNames } from "./statement-names.ts";
 
 export class PglitePool implements PostgresPool {
   readonly #pool: pg.Pool;
   readonly #waiting: (() => void)[] = [];
   #busy = false;
+  // One set of names for the one session: every pg client of PGlite's config shares one
+  // connection object, and with it the record of what is prepared.
+  readonly #names = new StatementNames();
 
   /** `pool` must hold one connection (PGlite runs one statement at a time). */
   constructor(pool: pg.Pool) {
@@ -37,7 +43,16 @@ export class PglitePool implements PostgresPool {
     }
     let released = false;
     return {
-      query: client.query.bind(client) as PostgresPoolClient["query"],
+      query: ((text: unknown, values?: unknown[]) => {
+        // Statements with parameters only: a text without them may hold several commands
+        // (a migration), which PostgreSQL does not prepare.
+        const name =
+          typeof text === "string" && values && values.length > 0
+            ? this.#names.nameFor(text)
+            : undefined;
+        if (name === undefined) return client.query(text as string, values);
+        return client.query({ name, text: text as string, values });
+      }) as unknown as PostgresPoolClient["query"],
       release: (destroy?: boolean) => {
         if (released) return;
         released = true;
@@ -49,6 +64,11 @@ export class PglitePool implements PostgresPool {
 
   end(): Promise<void> {
     return this.#pool.end();
+  }
+
+  /** Statements prepared under a name (for tests). */
+  get namedStatements(): number {
+    return this.#names.size;
   }
 
   /** Callers waiting for the connection now (for tests and metrics). */
