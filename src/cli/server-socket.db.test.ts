@@ -2,13 +2,14 @@
 // directory's lock from its first moment but opens its socket only when the database is
 // ready, so the command waits for the socket instead of being refused as "in use". Nothing
 // else is waited for: another command's lock, or no lock, answers at once.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
+import { PROJECT_ROOT } from "../../test/support/fixtures.ts";
 import { acquireDataDirLock, type DataDirLock } from "../db/data-dir-lock.ts";
 import { AppError } from "../errors.ts";
 import {
@@ -105,6 +106,20 @@ describe("a command next to a starting server", () => {
     const opening = openSocketAfter(dir, 400);
     expect(await serverSocketOpen(dir)).toBe(true);
     await opening;
+  });
+
+  it("says so when the server it waits for stops before opening the socket", async () => {
+    const dir = path.join(root, "stops");
+    fs.mkdirSync(dir);
+    // Another process starts as a server would (the lock first) and exits before its socket.
+    const script = `import("./src/db/data-dir-lock.ts").then((m) => { m.acquireDataDirLock(${JSON.stringify(dir)}, "tassei serve"); process.stdout.write("held\\n"); setTimeout(() => process.exit(1), 500); })`;
+    const child = spawn(process.execPath, ["--import", "tsx", "-e", script], { cwd: PROJECT_ROOT });
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    const waited: number[] = [];
+    await expect(serverSocketOpen(dir, { onWait: (p) => waited.push(p) })).rejects.toThrow(
+      `The server (PID ${child.pid}) stopped before it finished starting`,
+    );
+    expect(waited).toEqual([child.pid]);
   });
 
   it("gives up after the wait when the server never opens it", async () => {

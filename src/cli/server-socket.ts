@@ -6,6 +6,7 @@
 import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { liveLockOwner } from "../db/data-dir-lock.ts";
+import { AppError } from "../errors.ts";
 import { backupSocketAddress } from "../server/backup-socket.ts";
 
 /** The lock's command while a server holds the directory (serve.ts opens it so). */
@@ -47,21 +48,33 @@ function accepts(dataDir: string): Promise<boolean> {
  * True when a server answers on the data directory's socket — at once, or after waiting
  * while the directory's lock names a `tassei serve` that is still starting (took the lock
  * less than the timeout ago). False when no server answers and none is starting (another
- * command holds the directory, or the server stopped), or when it has not opened its
- * socket within the wait.
+ * command holds the directory, or no server runs), or when it has not opened its socket
+ * within the wait. Throws when the server waited for stops before it opened it.
  */
 export async function serverSocketOpen(dataDir: string, wait: SocketWait = {}): Promise<boolean> {
   const timeout = wait.timeoutMs ?? STARTING_SERVER_WAIT_MS;
-  let told = false;
+  let waitedFor: number | undefined;
   for (;;) {
     if (await accepts(dataDir)) return true;
     const owner = liveLockOwner(dataDir);
-    if (owner?.command !== SERVE_COMMAND) return false;
+    if (owner?.command !== SERVE_COMMAND) {
+      if (waitedFor !== undefined && owner === undefined) throw stoppedWhileStarting(waitedFor);
+      return false;
+    }
     if (!(Date.now() < Date.parse(owner.since) + timeout)) return false;
-    if (!told) wait.onWait?.(owner.pid);
-    told = true;
+    if (waitedFor === undefined) wait.onWait?.(owner.pid);
+    waitedFor = owner.pid;
     await sleep(POLL_MS);
   }
+}
+
+/** The server waited for is gone and nothing holds the directory: the command may run again. */
+function stoppedWhileStarting(pid: number): AppError {
+  return new AppError(
+    "database_unavailable",
+    `サーバー（PID ${pid}）は起動を終えずに終了しました（サーバーのログを確認してください）。もう一度実行してください。` +
+      ` / The server (PID ${pid}) stopped before it finished starting (see its log); run the command again.`,
+  );
 }
 
 /** What a command prints while it waits for a starting server. */
