@@ -66,11 +66,6 @@ export class PglitePool implements PostgresPool {
     return this.#pool.end();
   }
 
-  /** Statements prepared under a name (for tests). */
-  get namedStatements(): number {
-    return this.#names.size;
-  }
-
   /** Callers waiting for the connection now (for tests and metrics). */
   get waiting(): number {
     return this.#waiting.length;
