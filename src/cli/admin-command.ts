@@ -3,7 +3,6 @@
 // in the data directory (src/server/admin-socket.ts), which runs the same service. A server
 // that does not answer there leaves the refusal that says which process to stop.
 import http from "node:http";
-import { loadConfig } from "../config.ts";
 import { AppError, type ErrorCode, ValidationError } from "../errors.ts";
 import {
   ADMIN_PID_HEADER,
@@ -12,7 +11,7 @@ import {
 } from "../server/admin-socket.ts";
 import { backupSocketAddress } from "../server/backup-socket.ts";
 import { ADMIN_COMMANDS, type AdminCommand, type AdminResult } from "../services/admin-commands.ts";
-import { cliActor, withDatabase } from "./context.ts";
+import { cliActor, heldDataDir, withDatabase } from "./context.ts";
 import { serverSocketOpen, tellWaiting } from "./server-socket.ts";
 
 const NOT_SERVING = new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK"]);
@@ -21,16 +20,15 @@ export async function runAdminCommand<C extends AdminCommand>(
   command: C,
   input: unknown,
 ): Promise<AdminResult<C>> {
-  const config = loadConfig();
   try {
     return await withDatabase(
       command,
       (ctx) => ADMIN_COMMANDS[command](ctx, input) as Promise<AdminResult<C>>,
     );
   } catch (e) {
-    const embedded = config.database.kind === "pglite" ? config.database.dataDir : undefined;
-    if (!(e instanceof AppError && e.code === "data_dir_locked" && embedded)) throw e;
-    const answer = await throughServer(embedded, command, input, e);
+    const held = heldDataDir(e);
+    if (!held) throw e;
+    const answer = await throughServer(held.dataDir, command, input, held.locked);
     process.stderr.write(`(${command} through the running server, PID ${answer.pid})\n`);
     return answer.result as AdminResult<C>;
   }

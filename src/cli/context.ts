@@ -2,6 +2,7 @@
 import os from "node:os";
 import { loadConfig } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../db/connection.ts";
+import { AppError } from "../errors.ts";
 import type { ServiceContext } from "../services/context.ts";
 
 export function cliActor(): string {
@@ -23,4 +24,15 @@ export async function withDatabase<T>(
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * When `e` is the refusal to open the configured embedded database because another process
+ * holds it, that data directory and the refusal: a command may then go through the server
+ * that holds it. Undefined for any other error, which the command reports as it is.
+ */
+export function heldDataDir(e: unknown): { dataDir: string; locked: AppError } | undefined {
+  if (!(e instanceof AppError && e.code === "data_dir_locked")) return undefined;
+  const { database } = loadConfig();
+  return database.kind === "pglite" ? { dataDir: database.dataDir, locked: e } : undefined;
 }

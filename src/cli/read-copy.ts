@@ -8,24 +8,22 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadConfig } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../db/connection.ts";
-import { AppError } from "../errors.ts";
+import type { AppError } from "../errors.ts";
 import type { ServiceContext } from "../services/context.ts";
-import { cliActor, withDatabase } from "./context.ts";
+import { cliActor, heldDataDir, withDatabase } from "./context.ts";
 import { backupThroughServer } from "./online-backup.ts";
 
 export async function withReadableDatabase<T>(
   purpose: string,
   fn: (ctx: ServiceContext, handle: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
-  const config = loadConfig();
   try {
     return await withDatabase(purpose, fn);
   } catch (e) {
-    const embedded = config.database.kind === "pglite" ? config.database.dataDir : undefined;
-    if (!(e instanceof AppError && e.code === "data_dir_locked" && embedded)) throw e;
-    return readCopy(embedded, purpose, fn, e);
+    const held = heldDataDir(e);
+    if (!held) throw e;
+    return readCopy(held.dataDir, purpose, fn, held.locked);
   }
 }
 

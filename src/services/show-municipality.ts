@@ -18,6 +18,7 @@ import {
 export async function showMunicipality(ctx: ServiceContext, input: unknown) {
   const m = await requireMunicipality(ctx, municipalityInput(input));
   const own = scaleFromSetting(m.evaluationScale);
+  const ownRules = levelRulesFromSetting(m.levelRules);
   return {
     code: m.code,
     name: m.name,
@@ -26,8 +27,8 @@ export async function showMunicipality(ctx: ServiceContext, input: unknown) {
     documentSubtitle: m.documentSubtitle,
     evaluationScale: own ?? DEFAULT_SCALE,
     evaluationScaleIsDefault: own === undefined,
-    levelRules: levelRulesFromSetting(m.levelRules) ?? defaultLevelRules(own ?? DEFAULT_SCALE),
-    levelRulesAreDefault: levelRulesFromSetting(m.levelRules) === undefined,
+    levelRules: ownRules ?? defaultLevelRules(own ?? DEFAULT_SCALE),
+    levelRulesAreDefault: ownRules === undefined,
     progressSettings: progressSettingsFrom(m.progressSettings),
     progressSettingsAreDefault: m.progressSettings === null,
     pdfLayout: pdfLayoutFromSetting(m.pdfLayout) ?? { preset: "manifesto" },

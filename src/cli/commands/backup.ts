@@ -1,9 +1,8 @@
 import type { Command } from "commander";
-import { loadConfig } from "../../config.ts";
-import { AppError } from "../../errors.ts";
+import type { AppError } from "../../errors.ts";
 import { createBackupFile, writeBackupTo } from "../../services/backup/create-backup.ts";
 import type { BackupHeader } from "../../services/backup/format.ts";
-import { withDatabase } from "../context.ts";
+import { heldDataDir, withDatabase } from "../context.ts";
 import { backupThroughServer } from "../online-backup.ts";
 
 function rowCount(header: BackupHeader): number {
@@ -21,14 +20,13 @@ export function registerBackup(program: Command): void {
     )
     .requiredOption("--out <file>", "the backup file to write, or - for standard output")
     .action(async (opts: { out: string }) => {
-      const config = loadConfig();
       try {
         await backupDirectly(opts.out);
       } catch (e) {
-        const embedded = config.database.kind === "pglite" ? config.database.dataDir : undefined;
-        if (!(e instanceof AppError && e.code === "data_dir_locked" && embedded)) throw e;
+        const held = heldDataDir(e);
+        if (!held) throw e;
         // The embedded database is open in a running server: the server streams the backup.
-        await backupThroughRunningServer(embedded, opts.out, e);
+        await backupThroughRunningServer(held.dataDir, opts.out, held.locked);
       }
     });
 }

@@ -108,6 +108,8 @@ export async function revisionsForSave(
     .select(["r.revision", "r.document", "r.saves", "r.created_at"])
     .select(({ and, eb, not, exists, selectFrom }) =>
       and([
+        // First: the row before it is never the working one, and skips the rest.
+        eb("r.revision", "=", revision),
         eb("r.created_by", "=", actor),
         eb("r.source", "=", "api"),
         eb("r.created_at", ">", sql<Date>`now() - make_interval(secs => ${windowMs / 1000})`),

@@ -136,12 +136,17 @@ export function useSend() {
 
 /**
  * An editor's draft of what is saved, whether it differs, and the way back. A refused save
- * keeps the draft, so the person can correct it; 変更を取り消す returns to what is saved.
+ * keeps the draft, so the person can correct it; 変更を取り消す returns to what is saved
+ * and calls `onRevert` (the editor clears its refusal).
  */
-export function useDraft<T>(savedDraft: () => T) {
+export function useDraft<T>(savedDraft: () => T, onRevert: () => void) {
   const [draft, setDraft] = useState(savedDraft);
   const changed = JSON.stringify(draft) !== JSON.stringify(savedDraft());
-  return { draft, setDraft, changed, revert: () => setDraft(savedDraft()) };
+  const revert = () => {
+    setDraft(savedDraft());
+    onRevert();
+  };
+  return { draft, setDraft, changed, revert };
 }
 
 export function RevertButton({ changed, onRevert }: { changed: boolean; onRevert(): void }) {

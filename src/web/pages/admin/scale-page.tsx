@@ -46,10 +46,11 @@ export function ScaleEditor({
   onSaved(next: MasterData): void;
 }) {
   const id = useId();
-  const { draft, setDraft, changed, revert } = useDraft(() =>
-    draftOf(data.evaluationScale ?? (SCALE_PRESETS[0]?.scale as EvaluationScale)),
-  );
   const { send, error, done, busy, clear } = useSend();
+  const { draft, setDraft, changed, revert } = useDraft(
+    () => draftOf(data.evaluationScale ?? (SCALE_PRESETS[0]?.scale as EvaluationScale)),
+    clear,
+  );
   const manage = data.allowed.manage;
   const setLevel = (i: number, patch: Partial<LevelDraft>) =>
     setDraft({ ...draft, levels: draft.levels.map((l, j) => (j === i ? { ...l, ...patch } : l)) });
@@ -191,13 +192,7 @@ export function ScaleEditor({
           <button type="submit" className="button-primary" disabled={busy}>
             評価段階を保存
           </button>
-          <RevertButton
-            changed={changed}
-            onRevert={() => {
-              revert();
-              clear();
-            }}
-          />
+          <RevertButton changed={changed} onRevert={revert} />
         </div>
       )}
       <Done text={done} />

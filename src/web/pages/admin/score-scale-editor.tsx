@@ -60,8 +60,13 @@ export function ScoreScaleEditor({
   onSaved(next: MasterData): void;
 }) {
   const id = useId();
-  const { draft: d, setDraft: setD, changed, revert } = useDraft(() => draftOf(data.scoreScale));
   const { send, error, done, busy, clear } = useSend();
+  const {
+    draft: d,
+    setDraft: setD,
+    changed,
+    revert,
+  } = useDraft(() => draftOf(data.scoreScale), clear);
   const manage = data.allowed.manage;
   const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
   const setLevel = (i: number, patch: Partial<Draft["levels"][number]>) =>
@@ -197,13 +202,7 @@ export function ScoreScaleEditor({
             <button type="submit" className="button-primary" disabled={busy}>
               第二の評価を保存
             </button>
-            <RevertButton
-              changed={changed}
-              onRevert={() => {
-                revert();
-                clear();
-              }}
-            />
+            <RevertButton changed={changed} onRevert={revert} />
           </div>
         )}
         <Done text={done} />

@@ -18,13 +18,13 @@ export function TagVocabulariesEditor({
   onSaved(next: MasterData): void;
 }) {
   const id = useId();
+  const { send, error, done, busy, clear } = useSend();
   const {
     draft: list,
     setDraft: setList,
     changed,
     revert,
-  } = useDraft<TagVocabulary[]>(() => data.tagVocabularies ?? []);
-  const { send, error, done, busy, clear } = useSend();
+  } = useDraft<TagVocabulary[]>(() => data.tagVocabularies ?? [], clear);
   const manage = data.allowed.manage;
   const setVocabulary = (i: number, patch: Partial<TagVocabulary>) =>
     setList(list.map((v, j) => (j === i ? { ...v, ...patch } : v)));
@@ -149,13 +149,7 @@ export function TagVocabulariesEditor({
             <button type="submit" className="button-primary" disabled={busy}>
               タグの語彙を保存
             </button>
-            <RevertButton
-              changed={changed}
-              onRevert={() => {
-                revert();
-                clear();
-              }}
-            />
+            <RevertButton changed={changed} onRevert={revert} />
           </div>
         )}
         <Done text={done} />
