@@ -11,8 +11,14 @@
 //
 //   node_modules/.bin/tsx bench/api-latency.ts [--backend pglite|postgres|both]
 //     [--duration 10] [--connections 50] [--manifestos 50] [--postgres-url URL] [--log-level warn]
-//     [--only PUT] [--cpu-prof DIR]
+//     [--only PUT] [--cpu-prof DIR] [--floor]
+//
+// --floor runs bench/floor-server.ts instead of `tassei serve`: the same app, plus a read and a
+// save that do the least any implementation could (one statement; BEGIN, one INSERT, COMMIT),
+// measured beside the real ones as "floor" rows: how far each real path is from what this
+// stack can do at all on this machine.
 import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { type DatabaseTarget, openDatabase } from "../src/db/connection.ts";
@@ -123,10 +129,12 @@ async function loadSlots(url: string, session: Session): Promise<Slot[]> {
   return slots;
 }
 
-function scenarios(session: Session, slots: Slot[]): Scenario[] {
+const FLOOR_SERVER = path.join(import.meta.dirname, "floor-server.ts");
+
+function scenarios(session: Session, slots: Slot[], floor: boolean): Scenario[] {
   const headers = { cookie: session.cookie };
   const slotOf = (connection: number) => slots[connection % slots.length] as Slot;
-  return [
+  const all: Scenario[] = [
     { name: "GET /healthz (baseline)", requests: () => [{ method: "GET", path: "/healthz" }] },
     {
       name: "GET /api/manifestos/:id",
@@ -136,15 +144,33 @@ function scenarios(session: Session, slots: Slot[]): Scenario[] {
       name: `GET /api/manifestos (${slots.length} rows)`,
       requests: () => [{ method: "GET", path: `/api/manifestos?year=${FISCAL_YEAR}`, headers }],
     },
+    save("PUT /api/manifestos/:id (one goal)", "/api/manifestos"),
+  ];
+  if (!floor) return all;
+  // After the real path each floor measures, so that each pair runs in the same state.
+  const [healthz, getOne, list, put] = all as [Scenario, Scenario, Scenario, Scenario];
+  return [
+    healthz,
+    getOne,
     {
-      name: "PUT /api/manifestos/:id (one goal)",
+      name: "GET /floor/:id (session, one statement)",
+      requests: (c) => [{ method: "GET", path: `/floor/manifestos/${slotOf(c).id}`, headers }],
+    },
+    list,
+    put,
+    save("PUT /floor/:id (session, validate, BEGIN/INSERT/COMMIT)", "/floor/manifestos"),
+  ];
+
+  function save(name: string, prefix: string): Scenario {
+    return {
+      name,
       requests: (c) => {
         const slot = slotOf(c);
         const original = slot.document.goals[0]?.title ?? "";
         return [
           {
             method: "PUT",
-            path: `/api/manifestos/${slot.id}`,
+            path: `${prefix}/${slot.id}`,
             headers: {
               ...headers,
               "x-csrf-token": session.csrfToken,
@@ -159,8 +185,8 @@ function scenarios(session: Session, slots: Slot[]): Scenario[] {
               return { ...request, body: JSON.stringify({ revision: slot.revision, document }) };
             },
             onResponse: (status, body) => {
-              if (status === 200)
-                slot.revision = (JSON.parse(body) as { revision: number }).revision;
+              const answer = JSON.parse(body) as { revision?: number };
+              if (status === 200 && answer.revision !== undefined) slot.revision = answer.revision;
               if (status === 409) {
                 const e = JSON.parse(body) as { error: { current: { revision: number } } };
                 slot.revision = e.error.current.revision;
@@ -169,8 +195,8 @@ function scenarios(session: Session, slots: Slot[]): Scenario[] {
           },
         ];
       },
-    },
-  ];
+    };
+  }
 }
 
 function run(
@@ -234,6 +260,7 @@ async function measureBackend(
     logLevel: string;
     cpuProf: string | undefined;
     only: string | undefined;
+    floor: boolean;
   },
   cleanup: Cleanup,
 ): Promise<Measured[]> {
@@ -252,13 +279,17 @@ async function measureBackend(
   }
   process.stderr.write(`${backend}: importing ${options.manifestos} manifestos …\n`);
   await prepare(target, options.manifestos);
-  const server = await startServer({
-    ...env,
-    TASSEI_DEMO: "off",
-    TASSEI_LOG_LEVEL: options.logLevel,
-    // The server's CPU profile, written when it stops (bench/profile-summary.ts reads it).
-    ...(options.cpuProf ? profileEnv(options.cpuProf) : {}),
-  });
+  const server = await startServer(
+    {
+      ...env,
+      TASSEI_DEMO: "off",
+      TASSEI_LOG_LEVEL: options.logLevel,
+      // The server's CPU profile, written when it stops (bench/profile-summary.ts reads it).
+      ...(options.cpuProf ? profileEnv(options.cpuProf) : {}),
+    },
+    60_000,
+    options.floor ? FLOOR_SERVER : undefined,
+  );
   cleanup.add(async () => {
     await server.stop();
   });
@@ -270,7 +301,7 @@ async function measureBackend(
     }
     // --only keeps the baseline and the requests whose name contains the word (a profile of
     // one path).
-    const all = scenarios(session, slots).filter(
+    const all = scenarios(session, slots, options.floor).filter(
       (s, i) => i === 0 || !options.only || s.name.includes(options.only),
     );
     // Warm-up, not measured: JIT, connection pools, caches.
@@ -278,6 +309,10 @@ async function measureBackend(
       connections: options.connections,
       duration: 3,
     });
+    // A warm-up of saves ends with answers in flight that no one reads: the slots' revisions
+    // are read again, so the measured saves do not start with a 409 each.
+    const fresh = new Map((await loadSlots(server.url, session)).map((s) => [s.id, s.revision]));
+    for (const slot of slots) slot.revision = fresh.get(slot.id) ?? slot.revision;
     const results: Measured[] = [];
     for (const scenario of all) {
       // A profiled server starts its profile of the load after the baseline
@@ -339,6 +374,7 @@ async function main(): Promise<void> {
       "log-level": { type: "string", default: "warn" },
       "cpu-prof": { type: "string" },
       only: { type: "string" },
+      floor: { type: "boolean", default: false },
     },
     strict: true,
   });
@@ -354,6 +390,7 @@ async function main(): Promise<void> {
     logLevel: values["log-level"],
     cpuProf: values["cpu-prof"],
     only: values.only,
+    floor: values.floor,
   };
   const backends: Backend[] = backend === "both" ? ["pglite", "postgres"] : [backend];
   const cleanup = new Cleanup();

@@ -88,6 +88,16 @@ export function startTassei(name: string, env: Record<string, string>): Promise<
   return startChild(name, ["--import", "tsx", "src/cli/main.ts", "serve"], env, "/healthz");
 }
 
+/** bench/floor-server.ts: the app as `tassei serve` builds it, plus the least-work routes. */
+export function startFloorServer(env: Record<string, string>): Promise<ChildServer> {
+  return startChild(
+    "floor server (page statement, bytes from memory)",
+    ["--import", "tsx", "bench/floor-server.ts"],
+    env,
+    "/healthz",
+  );
+}
+
 /** The floor: node:http answering every request with `file`'s bytes, read once. */
 export function startBareServer(file: string, contentType: string): Promise<ChildServer> {
   const program = `

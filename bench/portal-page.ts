@@ -9,7 +9,11 @@
 // --postgres-url (BENCH_POSTGRES_URL), with the demo loaded the same way.
 //
 //   node_modules/.bin/tsx bench/portal-page.ts [--connections 50] [--seconds 10] [--log-level info]
-//     [--cpu-prof DIR] [--backend pglite|postgres] [--postgres-url URL]
+//     [--cpu-prof DIR] [--backend pglite|postgres] [--postgres-url URL] [--floor]
+//
+// --floor adds bench/floor-server.ts with the page cache off, answering the page's one
+// statement and then the page's bytes from memory: the uncached page without its rendering,
+// the least any uncached page could cost while still asking the database what is published.
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -20,6 +24,7 @@ import {
   type LoadResult,
   load,
   startBareServer,
+  startFloorServer,
   startTassei,
 } from "./http-load.ts";
 import {
@@ -46,17 +51,18 @@ let profiling = false;
 async function measure(
   server: ChildServer,
   options: { connections: number; seconds: number },
+  path = PAGE,
 ): Promise<LoadResult> {
   process.stderr.write(
     `${server.name}: warm-up ${WARM_UP_SECONDS} s, then ${options.seconds} s…\n`,
   );
-  await load(`${server.url}${PAGE}`, {
+  await load(`${server.url}${path}`, {
     connections: options.connections,
     seconds: WARM_UP_SECONDS,
   });
   // A profiled server (--cpu-prof) starts its profile of the load here (cpu-profile-hook.mjs).
   if (profiling && server.name.endsWith("=off")) server.child.kill("SIGUSR2");
-  return load(`${server.url}${PAGE}`, options);
+  return load(`${server.url}${path}`, options);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -69,6 +75,7 @@ async function main(argv: string[]): Promise<void> {
       "cpu-prof": { type: "string" },
       backend: { type: "string", default: "pglite" },
       "postgres-url": { type: "string" },
+      floor: { type: "boolean", default: false },
     },
   });
   const options = {
@@ -134,6 +141,16 @@ async function main(argv: string[]): Promise<void> {
     cleanup.add(() => uncached.stop());
     results.push([uncached.name, await measure(uncached, options)]);
     await uncached.stop();
+
+    if (values.floor) {
+      const floorServer = await startFloorServer({ ...env, TASSEI_PAGE_CACHE: "off" });
+      cleanup.add(() => floorServer.stop());
+      const answered = await get(`${floorServer.url}/floor/page${PAGE}`);
+      if (!answered?.body.equals(page.body))
+        throw new Error("the floor server does not answer the page's bytes");
+      results.push([floorServer.name, await measure(floorServer, options, `/floor/page${PAGE}`)]);
+      await floorServer.stop();
+    }
 
     const floor = results[1]?.[1].reqPerSec ?? Number.NaN;
     const cachedRate = results[0]?.[1].reqPerSec ?? Number.NaN;
