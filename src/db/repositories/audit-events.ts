@@ -8,18 +8,20 @@ export interface AuditEvent {
   detail: Record<string, unknown>;
 }
 
+/** The row of an event, for an insert of its own or one inside a larger statement. */
+export function auditEventRow(event: AuditEvent) {
+  return {
+    actor: event.actor,
+    action: event.action,
+    municipality_code: event.municipalityCode ?? null,
+    manifesto_id: event.manifestoId ?? null,
+    detail: JSON.stringify(event.detail),
+  };
+}
+
 /** Called inside the transaction of the change it records, never after it. */
 export async function recordAuditEvent(db: Db, event: AuditEvent): Promise<void> {
-  await db
-    .insertInto("audit_events")
-    .values({
-      actor: event.actor,
-      action: event.action,
-      municipality_code: event.municipalityCode ?? null,
-      manifesto_id: event.manifestoId ?? null,
-      detail: JSON.stringify(event.detail),
-    })
-    .execute();
+  await db.insertInto("audit_events").values(auditEventRow(event)).execute();
 }
 
 export async function listAuditEvents(db: Db, manifestoId: number) {

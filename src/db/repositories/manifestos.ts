@@ -58,60 +58,6 @@ export async function insertManifesto(
   return row.id;
 }
 
-export async function setCurrentRevision(
-  db: Db,
-  id: number,
-  m: { revision: number; departmentName: string; departmentNameKey: string; state?: string },
-): Promise<{ updatedAt: Date }> {
-  const row = await db
-    .updateTable("manifestos")
-    .set({
-      current_revision: m.revision,
-      department_name: m.departmentName,
-      department_name_key: m.departmentNameKey,
-      ...(m.state !== undefined && { state: m.state }),
-      updated_at: new Date(),
-    })
-    .where("id", "=", id)
-    .returning("updated_at")
-    .executeTakeFirstOrThrow();
-  return { updatedAt: row.updated_at };
-}
-
-export async function insertRevision(
-  db: Db,
-  r: {
-    manifestoId: number;
-    revision: number;
-    documentJson: string;
-    source: string;
-    note?: string;
-    createdBy: string;
-    /** What changed against the revision before, as JSON (migration 0012). */
-    changesJson?: string;
-    /** A working revision replaced by an autosave: its first save and the count. */
-    coalesced?: { createdAt: Date; saves: number };
-  },
-): Promise<void> {
-  await db
-    .insertInto("manifesto_revisions")
-    .values({
-      manifesto_id: r.manifestoId,
-      revision: r.revision,
-      document: r.documentJson,
-      source: r.source,
-      note: r.note ?? null,
-      created_by: r.createdBy,
-      ...(r.changesJson !== undefined && { changes: r.changesJson }),
-      ...(r.coalesced && {
-        created_at: r.coalesced.createdAt,
-        saves: r.coalesced.saves,
-        last_saved_at: sql<Date>`now()`,
-      }),
-    })
-    .execute();
-}
-
 export interface ManifestoQuery extends ManifestoKey {
   /** The department's code, or its name compared after NFKC. */
   department?: { code: string; nameKey: string };

@@ -1,7 +1,8 @@
 // The read model of a manifesto's current revision: one row per goal and per target, so
 // that questions across documents (an indicator over the years, a dashboard, search) are
 // answered by indexed SQL instead of by reading every document. Rebuilt on every write,
-// inside the write's transaction, from the document alone.
+// inside the write's transaction, from the document alone: only the goals that changed when
+// the writer knows what the read model held, else all of them.
 import type { ProjectedTarget, Projection } from "../../domain/manifesto/projection.ts";
 import type { Db } from "./municipalities.ts";
 
@@ -10,47 +11,13 @@ export type GoalRow = Projection["goals"][number];
 /** A projected target with its indicator resolved to the indicator's row id. */
 export type TargetRow = Omit<ProjectedTarget, "indicatorKey"> & { indicatorId: number | null };
 
-export async function replaceProjection(
-  db: Db,
-  manifestoId: number,
-  goals: readonly GoalRow[],
-  targets: readonly TargetRow[],
-): Promise<void> {
-  await db.deleteFrom("targets").where("manifesto_id", "=", manifestoId).execute();
-  await db.deleteFrom("goals").where("manifesto_id", "=", manifestoId).execute();
-  await insertRows(db, manifestoId, goals, targets);
-}
-
 /**
- * Only some goals' rows: those of the `stale` goal numbers are deleted (a goal and its targets
- * in one statement), then the given rows inserted. The other goals' rows stay as they are.
+ * Goals and their targets in one statement (no key between the two tables to wait for). The
+ * rows they replace were deleted by the revision's own statement (revision-write.ts), which
+ * cannot insert them too: a row deleted and one inserted with its key in the same statement
+ * collide in the unique index.
  */
-export async function rewriteGoals(
-  db: Db,
-  manifestoId: number,
-  stale: readonly number[],
-  goals: readonly GoalRow[],
-  targets: readonly TargetRow[],
-): Promise<void> {
-  if (stale.length > 0) {
-    await db
-      .with("stale_targets", (q) =>
-        q
-          .deleteFrom("targets")
-          .where("manifesto_id", "=", manifestoId)
-          .where("goal_number", "in", [...stale])
-          .returning("goal_number"),
-      )
-      .deleteFrom("goals")
-      .where("manifesto_id", "=", manifestoId)
-      .where("number", "in", [...stale])
-      .execute();
-  }
-  await insertRows(db, manifestoId, goals, targets);
-}
-
-/** Goals and their targets in one statement (no key between the two tables to wait for). */
-async function insertRows(
+export async function insertProjectionRows(
   db: Db,
   manifestoId: number,
   goals: readonly GoalRow[],

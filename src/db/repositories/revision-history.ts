@@ -9,14 +9,6 @@ export interface WorkingRevision {
   createdAt: Date;
 }
 
-export async function deleteRevision(db: Db, manifestoId: number, revision: number) {
-  await db
-    .deleteFrom("manifesto_revisions")
-    .where("manifesto_id", "=", manifestoId)
-    .where("revision", "=", revision)
-    .execute();
-}
-
 /** The document of the latest revision before `revision` (numbers may have gaps). */
 export async function documentBefore(
   db: Db,

@@ -4,7 +4,7 @@
 // the transaction that writes, so two saves from the same revision cannot both succeed.
 import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
 import type { Db } from "../../db/repositories/municipalities.ts";
-import { deleteRevision, revisionsForSave } from "../../db/repositories/revision-history.ts";
+import { revisionsForSave } from "../../db/repositories/revision-history.ts";
 import {
   findManifestoSummaryInScope,
   findRevisionDocument,
@@ -90,14 +90,16 @@ export async function saveManifesto(
     const current = stored.current as ManifestoDocument | undefined;
     const working = stored.working;
     await keepCommentsWithTheirGoals(tx, ctx.actor, id, locked.current_revision, current, doc);
-    if (working) await deleteRevision(tx, id, working.revision);
     const written = await writeRevision(tx, ctx.actor, {
       manifestoId: id,
       revision,
       doc,
       source: "api",
       action: "manifesto.saved",
-      ...(working && { coalesced: { createdAt: working.createdAt, saves: working.saves + 1 } }),
+      ...(working && {
+        coalesced: { createdAt: working.createdAt, saves: working.saves + 1 },
+        replacing: working.revision,
+      }),
       // The working revision is gone: the history diffs against the one before it.
       ...(current && { known: { previous: working ? stored.previous : current, current } }),
     });

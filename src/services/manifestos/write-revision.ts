@@ -1,14 +1,14 @@
 // The tail of every write of a document to a manifesto, inside the caller's transaction:
-// the revision, the current pointer, the read model and the audit event; for an import as
+// the revision, the current pointer, the read model and the audit event (in two statements
+// and the indicators' lookup: revision-write.ts); for an import as
 // published, also the publication and the public read model (a draft leaves that alone).
 // Imports and saves from the staff API both end here, so a write is recorded the same way
 // whatever its origin.
-import { recordAuditEvent } from "../../db/repositories/audit-events.ts";
 import { ensureIndicators } from "../../db/repositories/indicators.ts";
-import { insertRevision, setCurrentRevision } from "../../db/repositories/manifestos.ts";
 import type { Db } from "../../db/repositories/municipalities.ts";
-import { replaceProjection, rewriteGoals } from "../../db/repositories/projection.ts";
+import { insertProjectionRows } from "../../db/repositories/projection.ts";
 import { documentBefore } from "../../db/repositories/revision-history.ts";
+import { writeRevisionRecord } from "../../db/repositories/revision-write.ts";
 import { diffDocuments } from "../../domain/manifesto/diff.ts";
 import { projectDocument } from "../../domain/manifesto/projection.ts";
 import { projectionChange } from "../../domain/manifesto/projection-change.ts";
@@ -32,6 +32,8 @@ export async function writeRevision(
     detail?: Record<string, unknown>;
     /** An autosave replacing the actor's working revision (save-manifesto.ts). */
     coalesced?: { createdAt: Date; saves: number };
+    /** That working revision's number: it is deleted in the same statement. */
+    replacing?: number;
     /**
      * What the caller already read under the manifesto's lock (a save): `previous`, the
      * document of the revision before this one, to diff against (undefined: none); and
@@ -46,47 +48,51 @@ export async function writeRevision(
   // The history shows what changed; computed once here, not per reading (migration 0012).
   const before = w.known ? w.known.previous : await documentBefore(tx, manifestoId, revision);
   const changes = before === undefined ? [] : diffDocuments(before, doc);
-  await insertRevision(tx, {
-    manifestoId,
-    revision,
-    documentJson: JSON.stringify(doc),
-    source: w.source,
-    ...(w.note !== undefined && { note: w.note }),
-    createdBy: actor,
-    changesJson: JSON.stringify(changes),
-    ...(w.coalesced && { coalesced: w.coalesced }),
-  });
-  const { updatedAt } = await setCurrentRevision(tx, manifestoId, {
-    revision,
-    departmentName: doc.department.name,
-    departmentNameKey: comparisonKey(doc.department.name),
-    ...(w.state !== undefined && { state: w.state }),
-  });
   const change = w.known && projectionChange(projectDocument(w.known.current), projection);
   const written = change ?? projection;
+  // The revision, the pointer, the stale read-model rows and the audit event in one
+  // statement; the new read-model rows need the indicators' ids, so they follow.
+  const { updatedAt } = await writeRevisionRecord(tx, {
+    revision: {
+      manifestoId,
+      revision,
+      documentJson: JSON.stringify(doc),
+      source: w.source,
+      ...(w.note !== undefined && { note: w.note }),
+      createdBy: actor,
+      changesJson: JSON.stringify(changes),
+      ...(w.coalesced && { coalesced: w.coalesced }),
+    },
+    ...(w.replacing !== undefined && { replacing: w.replacing }),
+    pointer: {
+      departmentName: doc.department.name,
+      departmentNameKey: comparisonKey(doc.department.name),
+      ...(w.state !== undefined && { state: w.state }),
+    },
+    staleGoals: change ? change.stale : "all",
+    audit: {
+      actor,
+      action: w.action,
+      municipalityCode: doc.municipality.code,
+      manifestoId,
+      detail: {
+        fiscalYear: doc.fiscalYear,
+        department: doc.department.name,
+        revision,
+        source: w.source,
+        goals: doc.goals.length,
+        ...(w.state !== undefined && { state: w.state }),
+        ...(w.coalesced && { coalescedSaves: w.coalesced.saves }),
+        ...w.detail,
+      },
+    },
+  });
   const indicatorIds = await ensureIndicators(tx, doc.municipality.code, written.indicators);
   const targetRows = written.targets.map(({ indicatorKey, ...t }) => ({
     ...t,
     indicatorId: indicatorKey === null ? null : (indicatorIds.get(indicatorKey) ?? null),
   }));
-  if (change) await rewriteGoals(tx, manifestoId, change.stale, change.goals, targetRows);
-  else await replaceProjection(tx, manifestoId, projection.goals, targetRows);
-  await recordAuditEvent(tx, {
-    actor,
-    action: w.action,
-    municipalityCode: doc.municipality.code,
-    manifestoId,
-    detail: {
-      fiscalYear: doc.fiscalYear,
-      department: doc.department.name,
-      revision,
-      source: w.source,
-      goals: doc.goals.length,
-      ...(w.state !== undefined && { state: w.state }),
-      ...(w.coalesced && { coalescedSaves: w.coalesced.saves }),
-      ...w.detail,
-    },
-  });
+  await insertProjectionRows(tx, manifestoId, written.goals, targetRows);
   // An import as published is a publication like any other: the public pages read these.
   if (w.state !== undefined && (PUBLISHED_STATES as readonly string[]).includes(w.state)) {
     await recordPublication(tx, {
