@@ -2,7 +2,7 @@
 // working revision it replaces removed, the revision inserted, the manifesto pointed at it,
 // the read model's rows of the goals that changed removed, and the audit event. On a
 // PostgreSQL server each statement is a round trip in which the server's one thread writes,
-// waits and wakes; a save sent 16 of them (issue 15, bench/README.md), five of them these.
+// waits and wakes: an autosave sent 16, and these were five of them (issue 15, bench/README.md).
 //
 // Data-modifying CTEs all run against the snapshot taken before the statement, and none of
 // them can see another's rows, so none here may depend on another: none reads what another
