@@ -152,6 +152,15 @@ test("名張市 is set up in the browser and publishes its first manifestos", as
     // The step list, reloaded from the server, says it is done.
     await expect(a.getByRole("listitem").filter({ hasText: /^文書名/ })).toContainText("済");
     const scale = a.locator("#step-scale");
+    // A level's label is often a phrase (取り組んだが、業績目標を達成しなかった): at 1280 px
+    // its box shows all of it (it showed about a third before the table was widened).
+    await scale.getByRole("button", { name: "5段階（デモと同じ）" }).click();
+    const labels = await scale.getByLabel(/^段階\d+ の表示$/).all();
+    expect(labels).toHaveLength(5);
+    for (const box of labels) {
+      const [shown, whole] = await box.evaluate((el) => [el.clientWidth, el.scrollWidth]);
+      expect(whole, await box.inputValue()).toBeLessThanOrEqual(shown ?? 0);
+    }
     await scale.getByRole("button", { name: "A・B・C の3段階" }).click();
     await expect(scale.getByLabel("段階1 の表示")).toHaveValue("A");
     await scale.getByLabel("段階1 の表示").fill("A（達成）");

@@ -73,7 +73,7 @@ export function ScaleEditor({
     if (next) onSaved(next);
   }
   return (
-    <form className="admin-form" onSubmit={submit}>
+    <form className="admin-form admin-form-wide" onSubmit={submit}>
       {manage && (
         <fieldset className="admin-fieldset">
           <legend>ひな形から始める</legend>
@@ -94,7 +94,7 @@ export function ScaleEditor({
         onChange={(e) => setDraft({ ...draft, name: e.target.value })}
       />
       <div className="table-scroll">
-        <table className="table admin-table">
+        <table className="table admin-table scale-levels">
           <caption>段階（上ほど高い評価）</caption>
           <thead>
             <tr>
@@ -108,7 +108,7 @@ export function ScaleEditor({
             {draft.levels.map((l, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: levels are edited in place by position
               <tr key={i}>
-                <td>
+                <td className="number-cell">
                   <input
                     aria-label={`段階${i + 1} の番号`}
                     inputMode="numeric"
@@ -117,7 +117,7 @@ export function ScaleEditor({
                     onChange={(e) => setLevel(i, { level: e.target.value })}
                   />
                 </td>
-                <td>
+                <td className="label-cell">
                   <input
                     aria-label={`段階${i + 1} の表示`}
                     value={l.label}
