@@ -18,7 +18,6 @@
 // measured beside the real ones as "floor" rows: how far each real path is from what this
 // stack can do at all on this machine.
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { type DatabaseTarget, openDatabase } from "../src/db/connection.ts";
@@ -26,6 +25,7 @@ import { importManifesto } from "../src/services/import-manifesto.ts";
 import { createUser } from "../src/services/users/create-user.ts";
 import { demoDocument } from "../test/support/fixtures.ts";
 import { startServer } from "../test/support/server.ts";
+import { type ChildServer, startFloorServer } from "./http-load.ts";
 import {
   Cleanup,
   createScratchDir,
@@ -128,8 +128,6 @@ async function loadSlots(url: string, session: Session): Promise<Slot[]> {
   }
   return slots;
 }
-
-const FLOOR_SERVER = path.join(import.meta.dirname, "floor-server.ts");
 
 function scenarios(session: Session, slots: Slot[], floor: boolean): Scenario[] {
   const headers = { cookie: session.cookie };
@@ -275,21 +273,24 @@ async function measureBackend(
     const scratch = createScratchDir("tassei-bench-api-");
     cleanup.add(() => scratch.remove());
     target = { kind: "pglite", dataDir: scratch.dir };
-    env = { TASSEI_DATA_DIR: scratch.dir };
+    // Empty counts as unset: no DATABASE_URL of the shell reaches the floor server.
+    env = { TASSEI_DATA_DIR: scratch.dir, DATABASE_URL: "" };
   }
   process.stderr.write(`${backend}: importing ${options.manifestos} manifestos …\n`);
   await prepare(target, options.manifestos);
-  const server = await startServer(
-    {
-      ...env,
-      TASSEI_DEMO: "off",
-      TASSEI_LOG_LEVEL: options.logLevel,
-      // The server's CPU profile, written when it stops (bench/profile-summary.ts reads it).
-      ...(options.cpuProf ? profileEnv(options.cpuProf) : {}),
-    },
-    60_000,
-    options.floor ? FLOOR_SERVER : undefined,
-  );
+  const serverEnv = {
+    ...env,
+    TASSEI_DEMO: "off",
+    TASSEI_LOG_LEVEL: options.logLevel,
+    // The server's CPU profile, written when it stops (bench/profile-summary.ts reads it).
+    ...(options.cpuProf ? profileEnv(options.cpuProf) : {}),
+  };
+  const server: Pick<ChildServer, "url" | "child"> & {
+    stop(): Promise<unknown>;
+    stderr?: () => string;
+  } = options.floor
+    ? await startFloorServer("floor server", serverEnv)
+    : await startServer(serverEnv);
   cleanup.add(async () => {
     await server.stop();
   });
@@ -323,7 +324,7 @@ async function measureBackend(
     }
     return results;
   } catch (e) {
-    process.stderr.write(server.stderr());
+    process.stderr.write(server.stderr?.() ?? "");
     throw e;
   } finally {
     await server.stop();

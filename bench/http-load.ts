@@ -1,4 +1,5 @@
-// Shared by the HTTP benchmarks (portal-page.ts, portal-processes.ts): servers as child
+// Shared by the HTTP benchmarks (portal-page.ts, portal-processes.ts, api-latency.ts --floor):
+// servers as child
 // processes (`tassei serve`, and a bare node:http server as the floor), and autocannon runs
 // summarised as req/s and latency percentiles. The servers run in processes of their own so
 // that the load generator (autocannon, in the benchmark's process) does not share their
@@ -89,13 +90,8 @@ export function startTassei(name: string, env: Record<string, string>): Promise<
 }
 
 /** bench/floor-server.ts: the app as `tassei serve` builds it, plus the least-work routes. */
-export function startFloorServer(env: Record<string, string>): Promise<ChildServer> {
-  return startChild(
-    "floor server (page statement, bytes from memory)",
-    ["--import", "tsx", "bench/floor-server.ts"],
-    env,
-    "/healthz",
-  );
+export function startFloorServer(name: string, env: Record<string, string>): Promise<ChildServer> {
+  return startChild(name, ["--import", "tsx", "bench/floor-server.ts"], env, "/healthz");
 }
 
 /** The floor: node:http answering every request with `file`'s bytes, read once. */

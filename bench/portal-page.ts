@@ -143,7 +143,10 @@ async function main(argv: string[]): Promise<void> {
     await uncached.stop();
 
     if (values.floor) {
-      const floorServer = await startFloorServer({ ...env, TASSEI_PAGE_CACHE: "off" });
+      const floorServer = await startFloorServer(
+        "floor server (page statement, bytes from memory)",
+        { ...env, TASSEI_PAGE_CACHE: "off" },
+      );
       cleanup.add(() => floorServer.stop());
       const answered = await get(`${floorServer.url}/floor/page${PAGE}`);
       if (!answered?.body.equals(page.body))

@@ -36,7 +36,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   // The child picks its database from these alone, never from the developer's shell.
   const { DATABASE_URL: _u, TASSEI_DATA_DIR: _d, ...rest } = process.env;
   return { ...rest, TASSEI_LOG_LEVEL: "warn", ...env };

@@ -1,8 +1,7 @@
 // Starts the real server (`tassei serve`) as a child process on a free port.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import net from "node:net";
-import { childEnv, spawnCli } from "./cli.ts";
-import { PROJECT_ROOT } from "./fixtures.ts";
+import { spawnCli } from "./cli.ts";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,27 +24,15 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/**
- * `entry`: a script to run through tsx instead of `tassei serve` (a benchmark's own server,
- * bench/floor-server.ts); it is given the same environment, and must answer /healthz.
- */
 export async function startServer(
   env: Record<string, string>,
   timeoutMs = 60_000,
-  entry?: string,
 ): Promise<RunningServer> {
   // A test that must know the address before the server starts (a callback address it
   // registers elsewhere) passes its own PORT.
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const started = performance.now();
-  const serverEnv = { ...env, PORT: String(port), HOST: "127.0.0.1" };
-  const child = entry
-    ? spawn(process.execPath, ["--import", "tsx", entry], {
-        cwd: PROJECT_ROOT,
-        env: childEnv(serverEnv),
-        stdio: ["ignore", "pipe", "pipe"],
-      })
-    : spawnCli(["serve"], serverEnv);
+  const child = spawnCli(["serve"], { ...env, PORT: String(port), HOST: "127.0.0.1" });
   let stderr = "";
   child.stderr?.on("data", (d) => {
     stderr += String(d);

@@ -22,14 +22,15 @@ export interface RevisionRecord {
   createdBy: string;
   /** What changed against the revision before, as JSON (migration 0012). */
   changesJson: string;
-  /** A working revision replaced by an autosave: its first save and the count. */
-  coalesced?: { createdAt: Date; saves: number };
+  /**
+   * An autosave replacing the actor's working revision: that revision (deleted here), its
+   * first save and the count.
+   */
+  coalesced?: { replacing: number; createdAt: Date; saves: number };
 }
 
 export interface RevisionWrite {
   revision: RevisionRecord;
-  /** The actor's working revision this one replaces (an autosave), deleted. */
-  replacing?: number;
   /** What the manifesto row says of its current revision. */
   pointer: { departmentName: string; departmentNameKey: string; state?: string };
   /** The goals whose read-model rows (goal and targets) go: their numbers, or all of them. */
@@ -38,8 +39,8 @@ export interface RevisionWrite {
 }
 
 export async function writeRevisionRecord(db: Db, w: RevisionWrite): Promise<{ updatedAt: Date }> {
-  const { manifestoId, revision } = w.revision;
   const r = w.revision;
+  const { manifestoId, revision } = r;
   const stale = w.staleGoals;
   // The goal numbers as one array parameter: the statement's text is the same for any
   // number of goals (the embedded database prepares recurring texts: statement-names.ts).
@@ -53,7 +54,7 @@ export async function writeRevisionRecord(db: Db, w: RevisionWrite): Promise<{ u
         .deleteFrom("manifesto_revisions")
         .where("manifesto_id", "=", manifestoId)
         // No working revision: a number no revision has, so the statement's shape is one.
-        .where("revision", "=", w.replacing ?? 0),
+        .where("revision", "=", r.coalesced?.replacing ?? 0),
     )
     .with("inserted", (q) =>
       q.insertInto("manifesto_revisions").values({

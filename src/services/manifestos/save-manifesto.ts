@@ -97,8 +97,11 @@ export async function saveManifesto(
       source: "api",
       action: "manifesto.saved",
       ...(working && {
-        coalesced: { createdAt: working.createdAt, saves: working.saves + 1 },
-        replacing: working.revision,
+        coalesced: {
+          replacing: working.revision,
+          createdAt: working.createdAt,
+          saves: working.saves + 1,
+        },
       }),
       // The working revision is gone: the history diffs against the one before it.
       ...(current && { known: { previous: working ? stored.previous : current, current } }),

@@ -30,10 +30,8 @@ export async function writeRevision(
     state?: string;
     action: string;
     detail?: Record<string, unknown>;
-    /** An autosave replacing the actor's working revision (save-manifesto.ts). */
-    coalesced?: { createdAt: Date; saves: number };
-    /** That working revision's number: it is deleted in the same statement. */
-    replacing?: number;
+    /** An autosave replacing the actor's working revision, deleted (save-manifesto.ts). */
+    coalesced?: { replacing: number; createdAt: Date; saves: number };
     /**
      * What the caller already read under the manifesto's lock (a save): `previous`, the
      * document of the revision before this one, to diff against (undefined: none); and
@@ -63,7 +61,6 @@ export async function writeRevision(
       changesJson: JSON.stringify(changes),
       ...(w.coalesced && { coalesced: w.coalesced }),
     },
-    ...(w.replacing !== undefined && { replacing: w.replacing }),
     pointer: {
       departmentName: doc.department.name,
       departmentNameKey: comparisonKey(doc.department.name),
